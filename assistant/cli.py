@@ -1,0 +1,145 @@
+"""Command line: the contract in DESIGN.md (probe, check-login, apply, export).
+
+Each subcommand's work lives in :mod:`assistant.commands` as ``run(args) -> exit status``; this
+module only declares the options, so that the contract is visible in one place.
+Exit status: 0 success, 1 the check or action failed, 2 bad usage or bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+
+from assistant import __version__
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+COMMANDS = ("probe", "check-login", "apply", "export")
+
+
+def _discovery_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", help="skip discovery and probe this host only")
+    parser.add_argument("--dns-server", metavar="IP[:PORT]",
+                        help="send every DNS lookup (SRV, MX, A/AAAA) to this server")
+    parser.add_argument("--ca-file", metavar="PEM",
+                        help="trust this CA in addition to the system's")
+    parser.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
+                        help="overall deadline of the probe (default 10)")
+
+
+def _account_source_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--incoming", metavar="SPEC", help="PROTOCOL:HOST:PORT:SECURITY")
+    parser.add_argument("--outgoing", metavar="SPEC", help="smtp:HOST:PORT:SECURITY")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=("ja", "en"), default=None,
+                        help="language of messages (default ja)")
+    common.add_argument("--json", action="store_true", help="print one JSON object")
+
+    parser = argparse.ArgumentParser(
+        prog="mail-assistant",
+        description="メール設定アシスタント — mail setup assistant. "
+                    "Without a subcommand the wizard opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"mail-assistant {__version__}")
+    parser.add_argument("--profile", metavar="FILE", help="church settings profile (.mailsetup)")
+    parser.add_argument("--lang", choices=("ja", "en"), default=None, dest="global_lang",
+                        help="language (default ja)")
+    parser.add_argument("--volunteer", action="store_true", help="show technical details")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    probe = sub.add_parser("probe", parents=[common], help="find and probe the mail servers")
+    probe.add_argument("email")
+    probe.add_argument("--profile", metavar="FILE", dest="sub_profile")
+    _discovery_options(probe)
+
+    login = sub.add_parser("check-login", parents=[common],
+                           help="test a login or SMTP AUTH without sending mail")
+    login.add_argument("email")
+    login.add_argument("--protocol", required=True, choices=("imap", "pop3", "smtp"))
+    login.add_argument("--host", required=True)
+    login.add_argument("--port", required=True, type=int)
+    login.add_argument("--security", required=True, choices=("tls", "starttls", "none"))
+    login.add_argument("--username", metavar="LOGIN")
+    login.add_argument("--password-stdin", action="store_true",
+                       help="read the password from standard input (never from argv)")
+    login.add_argument("--allow-plaintext", action="store_true",
+                       help="allow sending the password without encryption")
+    login.add_argument("--ca-file", metavar="PEM")
+    login.add_argument("--trust-fingerprint", metavar="SHA256",
+                       help="accept a certificate with this SHA-256 fingerprint")
+    login.add_argument("--dns-server", metavar="IP[:PORT]")
+    login.add_argument("--timeout", type=float, default=15.0, metavar="SECONDS")
+
+    apply = sub.add_parser("apply", parents=[common], help="write the account into a mail client")
+    apply.add_argument("--client", required=True, choices=("thunderbird", "outlook"))
+    apply.add_argument("--email", required=True)
+    apply.add_argument("--name", required=True)
+    apply.add_argument("--username", metavar="LOGIN")
+    _account_source_options(apply)
+    apply.add_argument("--profile", metavar="FILE", dest="sub_profile")
+    _discovery_options(apply)
+    apply.add_argument("--thunderbird-profile", metavar="DIR")
+    apply.add_argument("--output-dir", metavar="DIR")
+    apply.add_argument("--dry-run", action="store_true", help="show the changes, write nothing")
+    apply.add_argument("--pop-delete-after-days", type=int, metavar="DAYS")
+    apply.add_argument("--pop-no-leave-on-server", action="store_true")
+
+    export = sub.add_parser("export", parents=[common],
+                            help="write the settings in another format")
+    export.add_argument("--format", required=True,
+                        choices=("profile", "autoconfig", "autodiscover", "mobileconfig", "sheet",
+                                 "userjs"))
+    _account_source_options(export)
+    export.add_argument("--email")
+    export.add_argument("--name", default="")
+    export.add_argument("--username", metavar="LOGIN")
+    export.add_argument("--profile", metavar="FILE", dest="sub_profile")
+    export.add_argument("--output", required=True, metavar="FILE")
+    return parser
+
+
+def _command(name: str) -> Callable[[argparse.Namespace], int]:
+    module = importlib.import_module(f"assistant.commands.{name.replace('-', '_')}")
+    run: Callable[[argparse.Namespace], int] = module.run
+    return run
+
+
+def _profile_as_argument(argv: list[str]) -> list[str]:
+    """``mail-assistant church.mailsetup`` (a double-clicked file) means ``--profile FILE``."""
+    bare_file = (
+        bool(argv)
+        and not any(a in COMMANDS for a in argv)
+        and not argv[-1].startswith("-")
+        and (len(argv) == 1 or argv[-2] not in ("--profile", "--lang"))
+    )
+    return [*argv[:-1], "--profile", argv[-1]] if bare_file else argv
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(_profile_as_argument(list(sys.argv[1:] if argv is None else argv)))
+    if args.command is None:
+        from assistant.gui.app import run_gui  # Qt is imported only for the wizard
+
+        return run_gui(
+            profile=args.profile,
+            lang=args.global_lang or "ja",
+            volunteer=args.volunteer,
+        )
+    # Options given before the subcommand count too (`mail-assistant --lang en probe …`).
+    args.lang = args.lang or args.global_lang or "ja"
+    args.profile = getattr(args, "sub_profile", None) or args.profile
+    try:
+        return _command(args.command)(args)
+    except KeyboardInterrupt:
+        from assistant.messages import text
+
+        print(text("cli.interrupted", args.lang), file=sys.stderr)
+        return 130

@@ -1,0 +1,38 @@
+"""What every subcommand prints: one JSON object, or sentences in the chosen language."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from assistant.cli import EXIT_USAGE
+from assistant.errors import AssistantError
+from assistant.messages import text
+
+
+def print_json(obj: Any) -> None:
+    json.dump(obj, sys.stdout, ensure_ascii=False, indent=2, sort_keys=False)
+    sys.stdout.write("\n")
+
+
+def usage_error(args: argparse.Namespace, error: AssistantError) -> int:
+    """Bad input (exit 2): the message in the user's language, and the code under --json."""
+    message = text(error, args.lang)
+    if getattr(args, "json", False):
+        print_json({"schema": 1, "error": error.code, "params": _jsonable(error.params),
+                    "message": message})
+    else:
+        print(message, file=sys.stderr)
+    return EXIT_USAGE
+
+
+def not_yet_available(args: argparse.Namespace) -> int:
+    print(text("cli.not_yet_available", args.lang, command=args.command), file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _jsonable(params: Any) -> dict[str, Any]:
+    return {k: v if isinstance(v, (str, int, float, bool, type(None))) else str(v)
+            for k, v in dict(params).items()}

@@ -81,8 +81,11 @@ _ASCII_LABEL = re.compile(r"[A-Za-z0-9-]+")
 
 
 def clean_typed(text: str) -> str:
-    """NFKC, invisible characters removed, every kind of space made ASCII, ends stripped."""
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    """Invisible characters removed, NFKC, every kind of space made ASCII, ends stripped.
+
+    Removing first keeps the result stable: NFKC must see the characters that remain.
+    """
+    text = unicodedata.normalize("NFKC", text.translate(_INVISIBLE))
     text = "".join(" " if ch.isspace() else ch for ch in text)
     return text.strip()
 
@@ -111,19 +114,25 @@ def parse_domain(text: str, field_name: str = "domain") -> Domain:
         raise ValidationError("domain.empty", field=field_name)
     if " " in cleaned:
         raise ValidationError("domain.contains_space", field=field_name, value=cleaned)
-    labels = [_fix_dashes_if_ascii(label) for label in re.split(r"[.。｡．]", cleaned)]
-    if labels and labels[-1] == "":
-        labels.pop()  # a trailing dot names the same domain
-    if any(label == "" for label in labels):
+    typed = re.split(r"[.。｡．]", cleaned)
+    if typed and typed[-1] == "":
+        typed.pop()  # a trailing dot names the same domain
+    if any(label == "" for label in typed):
         raise ValidationError("domain.empty_label", field=field_name, value=cleaned)
+    labels = [_fix_dashes_if_ascii(label) for label in typed]
     joined = ".".join(labels)
     try:
-        ascii_form = idna.encode(joined, uts46=True, transitional=False).decode("ascii")
-    except idna.IDNAError:
-        if joined.isascii() and all(_ASCII_LABEL.fullmatch(label) for label in labels):
-            # idna refuses e.g. labels starting with "-"; say which rule was broken.
-            raise ValidationError("domain.invalid_label", field=field_name, value=joined) from None
-        raise ValidationError("domain.invalid", field=field_name, value=joined) from None
+        ascii_form = _idna_ascii(joined)
+    except idna.IDNAError as exc:
+        if labels != typed:
+            # "aー.jp" is a valid IDN as typed: the ー was meant, not a hyphen.
+            try:
+                joined = ".".join(typed)
+                ascii_form = _idna_ascii(joined)
+            except idna.IDNAError:
+                raise _domain_error(exc, labels, joined, field_name) from None
+        else:
+            raise _domain_error(exc, labels, joined, field_name) from None
     ascii_form = ascii_form.lower()
     if len(ascii_form) > MAX_HOST:
         raise ValidationError("domain.too_long", field=field_name, max=MAX_HOST)
@@ -134,6 +143,22 @@ def parse_domain(text: str, field_name: str = "domain") -> Domain:
     if ascii_form.rsplit(".", 1)[1].isdigit():
         raise ValidationError("domain.invalid", field=field_name, value=joined)
     return Domain(ascii_form, idna.decode(ascii_form))
+
+
+def _idna_ascii(name: str) -> str:
+    return idna.encode(name, uts46=True, transitional=False).decode("ascii")
+
+
+def _domain_error(
+    exc: idna.IDNAError, labels: list[str], joined: str, field_name: str
+) -> ValidationError:
+    """Say which rule a domain broke, so the member knows what to correct."""
+    if str(exc) == "Domain too long":
+        return ValidationError("domain.too_long", field=field_name, max=MAX_HOST)
+    if joined.isascii() and all(_ASCII_LABEL.fullmatch(label) for label in labels):
+        # idna refuses e.g. labels starting with "-".
+        return ValidationError("domain.invalid_label", field=field_name, value=joined)
+    return ValidationError("domain.invalid", field=field_name, value=joined)
 
 
 @dataclass(frozen=True)
@@ -208,7 +233,7 @@ def parse_port(value: str | int, field_name: str = "port") -> int:
 
 def parse_display_name(text: str) -> str:
     """A sender name as people write it: NFC, one space between words, no control characters."""
-    name = " ".join(unicodedata.normalize("NFC", text).translate(_INVISIBLE).split())
+    name = " ".join(unicodedata.normalize("NFC", text.translate(_INVISIBLE)).split())
     if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in name):
         raise ValidationError("name.control_character", field="name")
     if len(name) > MAX_NAME:

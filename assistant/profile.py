@@ -1,0 +1,84 @@
+"""The church settings profile file (``*.mailsetup``, TOML): load, parse, dump, save.
+
+What the church admin exports once and the installer carries: organisation, mail domains,
+servers in preference order, login-name rule, help contact and notes — never a password.
+The format is documented in docs/profile-format.md; the model is in :mod:`profile_model`,
+strict reading in :mod:`profile_read`, writing in :mod:`profile_write`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from assistant.errors import ProfileError
+from assistant.profile_model import (
+    FORMAT_VERSION,
+    MAX_PROFILE_BYTES,
+    PROFILE_SUFFIX,
+    Contact,
+    SettingsProfile,
+)
+from assistant.profile_read import parse_profile
+from assistant.profile_write import dump_profile
+
+__all__ = [
+    "FORMAT_VERSION",
+    "MAX_PROFILE_BYTES",
+    "PROFILE_SUFFIX",
+    "Contact",
+    "SettingsProfile",
+    "dump_profile",
+    "load_profile",
+    "parse_profile",
+    "save_profile",
+]
+
+
+def load_profile(path: str | Path) -> SettingsProfile:
+    """Read and validate a profile file; at most 64 KiB is read, whatever the file's size."""
+    path = Path(path)
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(MAX_PROFILE_BYTES + 1)
+    except OSError as exc:
+        raise ProfileError("io.cannot_read", path=str(path),
+                           reason=exc.strerror or type(exc).__name__) from None
+    if len(data) > MAX_PROFILE_BYTES:
+        raise ProfileError("profile.too_large", source=str(path), max=MAX_PROFILE_BYTES)
+    # Windows Notepad may save UTF-8 with a byte-order mark.
+    data = data.removeprefix(codecs.BOM_UTF8)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # Typically a file saved as Shift_JIS: say which line to look at.
+        raise ProfileError("profile.not_utf8", source=str(path),
+                           line=data.count(b"\n", 0, exc.start) + 1) from None
+    return parse_profile(text, source=str(path))
+
+
+def save_profile(profile: SettingsProfile, path: str | Path) -> None:
+    """Write atomically (temporary file in the same folder, then rename over the target)."""
+    path = Path(path)
+    data = dump_profile(profile).encode("utf-8")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+                                             suffix=".tmp")
+    except OSError as exc:
+        raise ProfileError("io.cannot_write", path=str(path),
+                           reason=exc.strerror or type(exc).__name__) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o644)  # a profile is not secret: the installer ships it
+        os.replace(temporary, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise ProfileError("io.cannot_write", path=str(path),
+                           reason=exc.strerror or type(exc).__name__) from None

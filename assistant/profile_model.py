@@ -1,0 +1,81 @@
+"""What a church settings profile holds (the file format itself is in profile_read/profile_write).
+
+Kept apart from reading and writing so that the wizard, probe and exports can use the values
+without the TOML machinery. A profile never holds a password: there is no field for one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import idna
+
+from assistant.errors import ValidationError
+from assistant.settings import Domain, LoginRule, Protocol, Server, parse_host
+
+PROFILE_SUFFIX = ".mailsetup"
+FORMAT_VERSION = 1
+SUPPORTED_VERSIONS = (FORMAT_VERSION,)
+MAX_PROFILE_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Whom a member asks for help: shown by the wizard and printed on the settings sheet."""
+
+    phone: str = ""
+    url: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class SettingsProfile:
+    """The church's mail service as its admin describes it; servers in preference order."""
+
+    format_version: int
+    organisation_ja: str
+    organisation_en: str
+    domains: tuple[Domain, ...]
+    incoming: tuple[Server, ...]
+    outgoing: tuple[Server, ...]
+    recommended_protocol: Protocol
+    login_rule: LoginRule
+    contact: Contact
+    notes_ja: str = ""
+    notes_en: str = ""
+
+    def servers_for(self, protocol: Protocol) -> tuple[Server, ...]:
+        """The servers for one protocol, best first (as the admin listed them)."""
+        return tuple(s for s in (*self.incoming, *self.outgoing) if s.protocol is protocol)
+
+    def organisation(self, lang: str) -> str:
+        """The name in ``lang``, or the other language's name when that one was left empty."""
+        first, second = (
+            (self.organisation_en, self.organisation_ja) if lang == "en"
+            else (self.organisation_ja, self.organisation_en)
+        )
+        return first or second
+
+    def notes(self, lang: str) -> str:
+        """The admin's notes in ``lang``, falling back to the other language."""
+        first, second = (
+            (self.notes_en, self.notes_ja) if lang == "en" else (self.notes_ja, self.notes_en)
+        )
+        return first or second
+
+
+def readable_host(ascii_host: str) -> str:
+    """The Unicode form of a host or domain for people, if reading it back gives the same host.
+
+    A few valid IDN labels would not come back unchanged (a label of only ``ー`` is read as a
+    mistyped hyphen), so those stay in their ASCII form.
+    """
+    try:
+        unicode = idna.decode(ascii_host)
+    except idna.IDNAError:
+        return ascii_host
+    try:
+        same = parse_host(unicode).ascii == ascii_host
+    except ValidationError:
+        same = False
+    return unicode if same else ascii_host

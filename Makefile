@@ -51,7 +51,7 @@ installer: bundle
 	bash packaging/build.sh installer
 
 benchmarks: test-deps qm
-	$(BIN)/python -m pytest tests/benchmarks -s -p no:cacheprovider -o addopts=""
+	$(BIN)/python -m pytest tests/benchmarks -s -p no:cacheprovider -o addopts="" -o python_files="bench_*.py test_*.py"
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,11 +1,85 @@
-"""Not implemented yet: exits 2 with a clear message (a later issue fills it)."""
+"""``mail-assistant probe EMAIL``: discover and probe the servers, print the report.
+
+Exit status: 0 when both an incoming and an outgoing server are recommended, 1 when either
+is missing (or the probe was interrupted), 2 for bad input.
+"""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-from assistant.commands.output import not_yet_available
+from assistant.cli import EXIT_FAILED, EXIT_OK
+from assistant.commands.output import print_json, usage_error
+from assistant.errors import AssistantError, ValidationError
+from assistant.messages import text
+from assistant.probe import EndpointResult, ProbeOptions, ProbeReport, run_probe
+from assistant.settings import parse_email
+
+MAX_TIMEOUT = 300.0
 
 
 def run(args: argparse.Namespace) -> int:
-    return not_yet_available(args)
+    try:
+        email = parse_email(args.email)
+        if not 0 < args.timeout <= MAX_TIMEOUT:
+            raise ValidationError("probe.timeout_invalid", field="timeout", value=args.timeout,
+                                  max=int(MAX_TIMEOUT))
+        profile = None
+        if args.profile:
+            from assistant.profile import load_profile
+
+            profile = load_profile(args.profile)
+        options = ProbeOptions(dns_server=args.dns_server,
+                               ca_file=Path(args.ca_file) if args.ca_file else None,
+                               timeout=args.timeout, host=args.host, profile=profile)
+        report = run_probe(email, options)
+    except AssistantError as error:
+        return usage_error(args, error)
+    if args.json:
+        print_json(report.to_json(args.lang))
+    else:
+        print_human(report, args.lang)
+    return EXIT_OK if report.recommendation.complete else EXIT_FAILED
+
+
+def _security(value: str, lang: str) -> str:
+    return text(f"probe.out.security.{value}", lang)
+
+
+def _endpoint_line(e: EndpointResult, lang: str) -> str:
+    status = text(f"probe.out.status.{e.status}", lang)
+    line = f"  {e.protocol.name:<4} {e.host}:{e.port}  {_security(e.security, lang)}  {status}"
+    details: list[str] = []
+    if e.auth_mechanisms:
+        details.append(f"{text('probe.out.auth', lang)}: {' '.join(e.auth_mechanisms)}")
+    if e.plaintext_auth_offered:
+        details.append(text("probe.out.plaintext", lang))
+    if not e.trusted_source:
+        details.append(text("probe.out.untrusted", lang))
+    error = e.error_text(lang)
+    if error:
+        details.append(error)
+    return line + "".join(f"\n      {d}" for d in details)
+
+
+def print_human(report: ProbeReport, lang: str) -> None:
+    lines = [text("probe.out.heading", lang, email=report.email.display, ms=report.elapsed_ms),
+             "", text("probe.out.sources", lang)]
+    for s in report.sources:
+        hosts = ", ".join(s.hosts) if s.hosts else text("probe.out.source_failed", lang)
+        lines.append(f"  {s.kind}: {hosts}  [{s.detail}]")
+    lines += ["", text("probe.out.endpoints", lang)]
+    lines += [_endpoint_line(e, lang) for e in report.endpoints]
+    rec = report.recommendation
+    lines += ["", text("probe.out.recommendation", lang)]
+    for label, chosen in (("probe.out.incoming", rec.incoming), ("probe.out.outgoing",
+                                                                  rec.outgoing)):
+        value = text("probe.out.none", lang) if chosen is None else (
+            f"{chosen.protocol.name} {chosen.host}:{chosen.port} "
+            f"{_security(chosen.security, lang)}")
+        lines.append(f"  {text(label, lang)}: {value}")
+    if rec.warnings:
+        lines += ["", text("probe.out.warnings", lang)]
+        lines += [f"  - {text(w, lang)}" for w in rec.warnings]
+    print("\n".join(lines))

@@ -1,0 +1,129 @@
+"""Where the candidate servers for an address come from.
+
+Sources are consulted concurrently and returned in order of trust: the church's settings
+profile (or a host the person typed, which skips discovery), DNS SRV (RFC 6186/8314), the
+domain's Mozilla autoconfig file (https, then http), MX, and guessed names. Results from
+untrusted channels — http, hosts outside the address's domain found through MX — carry
+``trusted=False`` so the wizard asks before using them. Every lookup goes through the given
+:class:`~assistant.net.Resolver` (``--dns-server``); nothing here raises for a network problem:
+a source that failed is recorded with ``ok=False`` and a reason in ``detail``.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+
+from assistant.discovery.autoconfig import (
+    AutoconfigError,
+    autoconfig_urls,
+    fetch_autoconfig,
+    parse_autoconfig,
+)
+from assistant.discovery.guess import discover_guess
+from assistant.discovery.model import (
+    Candidate,
+    Source,
+    SourceKind,
+    standard_candidates,
+)
+from assistant.discovery.mx import discover_mx
+from assistant.discovery.srv import discover_srv, order_srv
+from assistant.net import AnyOf, CancelToken, Deadline, NetError, Resolver, TlsPolicy
+from assistant.profile import SettingsProfile
+from assistant.settings import EmailAddress, Protocol
+
+# Once some source gave both an incoming and an outgoing server, slower sources get this long
+# (from the start of discovery) before the probe goes ahead without them.
+SETTLE_AFTER = 1.5
+
+__all__ = [
+    "AutoconfigError", "Candidate", "Source", "SourceKind", "autoconfig_urls", "discover",
+    "fetch_autoconfig", "host_source", "order_srv", "parse_autoconfig", "profile_source",
+]
+
+
+def host_source(host: str) -> Source:
+    """``--host``: the standard ports on that one host, trusted (the person chose it)."""
+    return Source(SourceKind.HOST, host, [host], True, True, standard_candidates(host, True))
+
+
+def profile_source(profile: SettingsProfile, email: EmailAddress) -> Source:
+    servers = [*profile.incoming, *profile.outgoing]
+    candidates = [Candidate(s.protocol, s.host, s.port, s.security, True, rank)
+                  for rank, s in enumerate(servers)]
+    covers = any(d.ascii == email.domain.ascii for d in profile.domains)
+    detail = profile.organisation("en") or profile.organisation("ja")
+    if not covers:
+        detail += f" (profile does not list {email.domain.ascii})"
+    hosts = list(dict.fromkeys(s.host for s in servers))
+    return Source(SourceKind.PROFILE, detail, hosts, True, bool(candidates), candidates)
+
+
+def discover(email: EmailAddress, *, resolver: Resolver, policy: TlsPolicy,
+             deadline: Deadline, cancel: CancelToken | None = None,
+             profile: SettingsProfile | None = None,
+             on_source: Callable[[Source], None] | None = None) -> list[Source]:
+    """Every source's answer (or recorded failure), most trusted first.
+
+    A source that has not answered when the deadline passes — or :data:`SETTLE_AFTER`
+    seconds after the start once another source already named incoming and outgoing
+    servers — is recorded as not answered in time, so one black-holed lookup cannot hold up
+    the probe."""
+    started = time.monotonic()
+    stop = threading.Event()  # set when discovery moves on: abandoned lookups end at once
+    cancel = AnyOf(cancel, stop)
+    jobs: dict[SourceKind, Callable[[], list[Source]]] = {
+        SourceKind.SRV: lambda: [discover_srv(email, resolver=resolver, deadline=deadline,
+                                              cancel=cancel)],
+        SourceKind.AUTOCONFIG: lambda: fetch_autoconfig(
+            email, autoconfig_urls(email), resolver=resolver, policy=policy,
+            deadline=deadline, cancel=cancel),
+        SourceKind.MX: lambda: discover_mx(email, resolver=resolver, policy=policy,
+                                           deadline=deadline, cancel=cancel),
+        SourceKind.GUESS: lambda: [discover_guess(email, resolver=resolver, deadline=deadline,
+                                                  cancel=cancel)],
+    }
+    sources: list[Source] = []
+    if profile is not None:
+        sources.append(profile_source(profile, email))
+        if on_source:
+            on_source(sources[0])
+    pool = ThreadPoolExecutor(max_workers=len(jobs), thread_name_prefix="discovery")
+    futures: dict[Future[list[Source]], SourceKind] = {
+        pool.submit(job): kind for kind, job in jobs.items()}
+    try:
+        pending = set(futures)
+        while pending:
+            done, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
+            for future in done:
+                for source in _result(future, futures[future]):
+                    sources.append(source)
+                    if on_source:
+                        on_source(source)
+            settled = _covers_both(sources) and time.monotonic() - started >= SETTLE_AFTER
+            if pending and (settled or deadline.expired
+                            or (cancel is not None and cancel.is_set())):
+                waited = int((time.monotonic() - started) * 1000)
+                for future in pending:
+                    sources.append(Source(futures[future], f"no answer within {waited} ms",
+                                          [], True, False))
+                break
+    finally:
+        stop.set()
+        pool.shutdown(wait=False, cancel_futures=True)
+    return sorted(sources, key=lambda s: s.trust_rank)
+
+
+def _covers_both(sources: list[Source]) -> bool:
+    found = {c.protocol is Protocol.SMTP for s in sources if s.ok for c in s.candidates}
+    return found == {False, True}
+
+
+def _result(future: Future[list[Source]], kind: SourceKind) -> list[Source]:
+    try:
+        return future.result()
+    except NetError as exc:
+        return [Source(kind, f"{exc.status} {exc.detail}".strip(), [], True, False)]

@@ -1,0 +1,76 @@
+"""What discovery produces: sources (where a host came from, how far to trust it) and the
+candidate endpoints to probe."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from assistant.settings import Protocol, Security
+
+
+class SourceKind(StrEnum):
+    PROFILE = "profile"
+    HOST = "host"
+    SRV = "srv"
+    AUTOCONFIG = "autoconfig"
+    MX = "mx"
+    GUESS = "guess"
+
+
+# Order of trust (lower first): what the church or the person said, then DNS SRV, the
+# domain's own autoconfig, MX, and guesses last.
+TRUST_ORDER = {SourceKind.PROFILE: 0, SourceKind.HOST: 0, SourceKind.SRV: 1,
+               SourceKind.AUTOCONFIG: 2, SourceKind.MX: 3, SourceKind.GUESS: 4}
+
+# What is probed on a host when no source named the ports.
+STANDARD_PORTS: tuple[tuple[Protocol, int, Security], ...] = (
+    (Protocol.IMAP, 993, Security.TLS), (Protocol.IMAP, 143, Security.STARTTLS),
+    (Protocol.POP3, 995, Security.TLS), (Protocol.POP3, 110, Security.STARTTLS),
+    (Protocol.SMTP, 465, Security.TLS), (Protocol.SMTP, 587, Security.STARTTLS),
+    (Protocol.SMTP, 25, Security.STARTTLS),
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One endpoint to probe. ``security`` is what the source expects: TLS means implicit TLS;
+    otherwise the probe connects in plain text and upgrades when STARTTLS is offered."""
+
+    protocol: Protocol
+    host: str
+    port: int
+    security: Security
+    trusted: bool
+    rank: int = 0  # order inside its source (SRV priority/weight, autoconfig order)
+
+
+@dataclass
+class Source:
+    """One discovery channel's answer (or its recorded failure: ``ok`` False, no hosts)."""
+
+    kind: SourceKind
+    detail: str
+    hosts: list[str] = field(default_factory=list)
+    trusted: bool = True
+    ok: bool = True
+    candidates: list[Candidate] = field(default_factory=list)
+
+    @property
+    def trust_rank(self) -> int:
+        return TRUST_ORDER[self.kind] * 2 + (0 if self.trusted else 1)
+
+    def to_json(self) -> dict[str, object]:
+        return {"kind": str(self.kind), "detail": self.detail, "hosts": list(self.hosts)}
+
+
+def in_domain(host: str, domain: str) -> bool:
+    """Is ``host`` the domain itself or a name below it (so its owner controls it)?"""
+    host, domain = host.lower().rstrip("."), domain.lower().rstrip(".")
+    return host == domain or host.endswith("." + domain)
+
+
+def standard_candidates(host: str, trusted: bool,
+                        protocols: tuple[Protocol, ...] = tuple(Protocol)) -> list[Candidate]:
+    return [Candidate(p, host, port, sec, trusted, i)
+            for i, (p, port, sec) in enumerate(STANDARD_PORTS) if p in protocols]

@@ -1,0 +1,391 @@
+"""IMAP, POP3 and SMTP up to the point of logging in: greeting, capabilities, STARTTLS/STLS
+really performed, capabilities read again over TLS. Used by the probe and the login check.
+
+The capability parsers are pure functions of the received lines and raise only
+:class:`~assistant.net.errors.ProtocolError`, so hostile input cannot crash a caller.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ipaddress
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from assistant.net.connection import Connection, Limits, connect, open_tls
+from assistant.net.deadline import CancelToken, Deadline
+from assistant.net.errors import NetError, ProtocolError
+from assistant.net.resolve import Resolver
+from assistant.net.tls import TlsPolicy
+from assistant.settings import Protocol, Security
+
+_MAX_REPLY_LINES = 200
+_ATOM = re.compile(r"[!-~]+")
+# Mechanisms that put the password itself on the wire (PLAIN, LOGIN, and USER/PASS, LOGIN cmd).
+PLAINTEXT_MECHANISMS = frozenset({"PLAIN", "LOGIN"})
+
+
+class StartTls(StrEnum):
+    """What to do on a plain connection: upgrade or fail, upgrade when offered, or never."""
+
+    REQUIRE = "require"
+    IF_OFFERED = "if_offered"
+    NEVER = "never"
+
+
+class StartTlsNotOffered(ProtocolError):
+    kind = "starttls_not_offered"
+
+
+class StartTlsRefused(ProtocolError):
+    """The server advertised STARTTLS/STLS and then refused it (a downgrade: stop)."""
+
+    kind = "starttls_refused"
+
+
+class BadGreeting(ProtocolError):
+    kind = "bad_greeting"
+
+
+def _text(line: bytes) -> str:
+    return line.decode("utf-8", "replace").rstrip("\r\n")
+
+
+# -- parsers (pure) ---------------------------------------------------------------------------
+
+def parse_imap_capability(lines: list[bytes]) -> list[str]:
+    """Capabilities from ``* CAPABILITY …`` lines or a ``[CAPABILITY …]`` response code."""
+    found: list[str] = []
+    for raw in lines:
+        line = _text(raw)
+        match = re.match(r"\*\s+CAPABILITY\s+(.*)$", line, re.IGNORECASE)
+        if match is None:
+            match = re.search(r"\[CAPABILITY\s+([^\]]*)\]", line, re.IGNORECASE)
+        if match is None:
+            continue
+        for token in match.group(1).split():
+            if not _ATOM.fullmatch(token):
+                raise ProtocolError("bad_capability")
+            found.append(token.upper())
+    return list(dict.fromkeys(found))
+
+
+def imap_auth_mechanisms(capabilities: list[str]) -> list[str]:
+    return [c[5:] for c in capabilities if c.startswith("AUTH=") and len(c) > 5]
+
+
+def parse_pop3_capa(lines: list[bytes]) -> list[str]:
+    """The lines of a ``CAPA`` reply between ``+OK`` and ``.`` (one capability per line)."""
+    found: list[str] = []
+    for raw in lines:
+        line = _text(raw).strip()
+        if not line:
+            continue
+        if not line.isprintable():
+            raise ProtocolError("bad_capability")
+        found.append(" ".join(line.split()).upper())
+    return list(dict.fromkeys(found))
+
+
+def pop3_auth_mechanisms(capabilities: list[str]) -> list[str]:
+    for cap in capabilities:
+        name, _, rest = cap.partition(" ")
+        if name == "SASL":
+            return list(dict.fromkeys(rest.split()))
+    return []
+
+
+def parse_ehlo(lines: list[bytes]) -> list[str]:
+    """Extensions from an EHLO reply (``250-`` lines; the first names the server)."""
+    found: list[str] = []
+    for index, raw in enumerate(lines):
+        line = _text(raw)
+        if len(line) < 3 or not line[:3].isdigit() or line[3:4] not in ("-", " ", ""):
+            raise ProtocolError("bad_reply")
+        if index == 0:
+            continue
+        value = " ".join(line[4:].split()).upper()
+        if value:
+            if not value.isprintable():
+                raise ProtocolError("bad_capability")
+            found.append(value)
+    return list(dict.fromkeys(found))
+
+
+def smtp_auth_mechanisms(extensions: list[str]) -> list[str]:
+    mechanisms: list[str] = []
+    for ext in extensions:
+        match = re.match(r"AUTH[ =](.*)$", ext)
+        if match:
+            mechanisms += match.group(1).split()
+    return list(dict.fromkeys(mechanisms))
+
+
+# -- replies ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SmtpReply:
+    code: int
+    lines: list[bytes]
+
+    @property
+    def text(self) -> str:
+        return " ".join(_text(line)[4:] for line in self.lines)
+
+
+def read_smtp_reply(conn: Connection) -> SmtpReply:
+    lines: list[bytes] = []
+    while len(lines) < _MAX_REPLY_LINES:
+        line = conn.read_line()
+        text = _text(line)
+        if len(text) < 3 or not text[:3].isdigit() or text[3:4] not in ("-", " ", ""):
+            raise ProtocolError("bad_reply", line=text[:80])
+        lines.append(line)
+        if text[3:4] != "-":
+            return SmtpReply(int(text[:3]), lines)
+    raise ProtocolError("too_many_lines")
+
+
+def read_pop3_status(conn: Connection) -> tuple[bool, str]:
+    text = _text(conn.read_line())
+    if text.startswith("+OK"):
+        return True, text
+    if text.startswith("-ERR"):
+        return False, text
+    raise ProtocolError("bad_reply", line=text[:80])
+
+
+def read_pop3_multiline(conn: Connection) -> list[bytes]:
+    lines: list[bytes] = []
+    while len(lines) < _MAX_REPLY_LINES:
+        line = conn.read_line()
+        if line.rstrip(b"\r\n") == b".":
+            return lines
+        lines.append(line[1:] if line.startswith(b"..") else line)
+    raise ProtocolError("too_many_lines")
+
+
+def read_imap_reply(conn: Connection, tag: str) -> tuple[list[bytes], str]:
+    """Untagged lines and the tagged completion (``OK …``, ``NO …`` or ``BAD …``)."""
+    untagged: list[bytes] = []
+    while len(untagged) < _MAX_REPLY_LINES:
+        line = conn.read_line()
+        text = _text(line)
+        if text.startswith(tag + " "):
+            return untagged, text[len(tag) + 1:]
+        if not text.startswith(("*", "+")):
+            raise ProtocolError("bad_reply", line=text[:80])
+        untagged.append(line)
+    raise ProtocolError("too_many_lines")
+
+
+# -- sessions ---------------------------------------------------------------------------------
+
+@dataclass
+class Session:
+    """A connection at the point where a client would log in.
+
+    ``security`` is what was established; ``capabilities``/``auth_mechanisms`` are those
+    offered there (read again after TLS); ``plain_capabilities`` are those seen before TLS on
+    an upgraded connection (what a client that never upgrades would see).
+    """
+
+    conn: Connection
+    protocol: Protocol
+    security: Security
+    greeting: str
+    capabilities: list[str]
+    auth_mechanisms: list[str]
+    plain_capabilities: list[str] = field(default_factory=list)
+    _tag: int = 0
+
+    @property
+    def login_disabled(self) -> bool:
+        return self.protocol is Protocol.IMAP and "LOGINDISABLED" in self.capabilities
+
+    def next_tag(self) -> str:
+        self._tag += 1
+        return f"A{self._tag}"
+
+    def plaintext_auth_offered(self) -> bool:
+        """Could a password be sent without encryption on this port (before any TLS)?"""
+        if self.security is Security.TLS:
+            return False
+        caps = self.capabilities if self.security is Security.NONE else self.plain_capabilities
+        return _password_accepted(self.protocol, caps)
+
+    def close(self) -> None:
+        """Say goodbye without waiting for the answer, then close."""
+        word = {Protocol.IMAP: f"{self.next_tag()} LOGOUT", Protocol.POP3: "QUIT",
+                Protocol.SMTP: "QUIT"}[self.protocol]
+        with contextlib.suppress(NetError):
+            self.conn.send(f"{word}\r\n".encode())
+        self.conn.close()
+
+
+def _password_accepted(protocol: Protocol, caps: list[str]) -> bool:
+    if protocol is Protocol.IMAP:
+        return "LOGINDISABLED" not in caps or bool(
+            PLAINTEXT_MECHANISMS & set(imap_auth_mechanisms(caps)))
+    if protocol is Protocol.POP3:
+        # Without CAPA (old servers) USER/PASS is the only way in and usually works.
+        return not caps or "USER" in caps or bool(
+            PLAINTEXT_MECHANISMS & set(pop3_auth_mechanisms(caps)))
+    return bool(PLAINTEXT_MECHANISMS & set(smtp_auth_mechanisms(caps)))
+
+
+@dataclass
+class _Plain:
+    """State of the plain part of a session (before any TLS)."""
+
+    greeting: str = ""
+    capabilities: list[str] = field(default_factory=list)
+    tag: int = 0
+
+
+def open_session(protocol: Protocol, host: str, port: int, *, implicit_tls: bool,
+                 starttls: StartTls, resolver: Resolver, policy: TlsPolicy,
+                 deadline: Deadline, cancel: CancelToken | None = None,
+                 limits: Limits | None = None) -> Session:
+    """Connect and bring the session to where a client would authenticate.
+
+    ``implicit_tls``: TLS from the first byte (993/995/465). Otherwise ``starttls`` decides
+    whether the connection is upgraded. Raises NetError subclasses (the connection closed).
+    """
+    limits = limits or Limits(read_timeout=deadline.remaining())
+    plain = _Plain()
+
+    def tcp() -> Connection:
+        return connect(host, port, resolver=resolver, deadline=deadline, cancel=cancel,
+                       limits=limits)
+
+    if implicit_tls:
+        conn = open_tls(tcp, policy)
+        try:
+            state = _Plain()
+            _hello(conn, protocol, state)
+            return _session(conn, protocol, Security.TLS, state, [])
+        except NetError:
+            conn.close()
+            raise
+
+    conn = tcp()
+    try:
+        _hello(conn, protocol, plain)
+        offered = _offers_starttls(protocol, plain.capabilities)
+        if starttls is StartTls.NEVER or (starttls is StartTls.IF_OFFERED and not offered):
+            return _session(conn, protocol, Security.NONE, plain, [])
+        if not offered:
+            raise StartTlsNotOffered()
+        _ask_starttls(conn, protocol, plain)
+    except NetError:
+        conn.close()
+        raise
+    first = [conn]
+
+    def upgraded() -> Connection:
+        if first:
+            return first.pop()
+        again = tcp()
+        try:
+            state = _Plain()
+            _hello(again, protocol, state)
+            _ask_starttls(again, protocol, state)
+        except NetError:
+            again.close()
+            raise
+        return again
+
+    conn = open_tls(upgraded, policy)
+    try:
+        state = _Plain(greeting=plain.greeting, tag=plain.tag)
+        _capabilities(conn, protocol, state)
+        return _session(conn, protocol, Security.STARTTLS, state, plain.capabilities)
+    except NetError:
+        conn.close()
+        raise
+
+
+def _session(conn: Connection, protocol: Protocol, security: Security, state: _Plain,
+             plain_caps: list[str]) -> Session:
+    caps = state.capabilities
+    mechanisms = {Protocol.IMAP: imap_auth_mechanisms, Protocol.POP3: pop3_auth_mechanisms,
+                  Protocol.SMTP: smtp_auth_mechanisms}[protocol](caps)
+    return Session(conn, protocol, security, state.greeting, caps, mechanisms, plain_caps,
+                   state.tag)
+
+
+def _offers_starttls(protocol: Protocol, caps: list[str]) -> bool:
+    return ("STLS" if protocol is Protocol.POP3 else "STARTTLS") in caps
+
+
+def _hello(conn: Connection, protocol: Protocol, state: _Plain) -> None:
+    """Read the greeting, then the capabilities."""
+    if protocol is Protocol.IMAP:
+        greeting = _text(conn.read_line())
+        if not re.match(r"\*\s+(OK|PREAUTH)\b", greeting, re.IGNORECASE):
+            raise BadGreeting(line=greeting[:80])
+    elif protocol is Protocol.POP3:
+        ok, greeting = read_pop3_status(conn)
+        if not ok:
+            raise BadGreeting(line=greeting[:80])
+    else:
+        reply = read_smtp_reply(conn)
+        greeting = reply.text
+        if reply.code != 220:
+            raise BadGreeting(line=greeting[:80])
+    state.greeting = greeting[:200]
+    _capabilities(conn, protocol, state)
+
+
+def _capabilities(conn: Connection, protocol: Protocol, state: _Plain) -> None:
+    if protocol is Protocol.IMAP:
+        state.tag += 1
+        tag = f"A{state.tag}"
+        conn.send(f"{tag} CAPABILITY\r\n".encode())
+        untagged, done = read_imap_reply(conn, tag)
+        if not done.upper().startswith("OK"):
+            raise ProtocolError("capability_failed", line=done[:80])
+        state.capabilities = parse_imap_capability(untagged)
+    elif protocol is Protocol.POP3:
+        conn.send(b"CAPA\r\n")
+        ok, _ = read_pop3_status(conn)
+        state.capabilities = parse_pop3_capa(read_pop3_multiline(conn)) if ok else []
+    else:
+        conn.send(f"EHLO {_ehlo_name(conn)}\r\n".encode())
+        reply = read_smtp_reply(conn)
+        if reply.code == 250:
+            state.capabilities = parse_ehlo(reply.lines)
+        else:
+            conn.send(f"HELO {_ehlo_name(conn)}\r\n".encode())
+            if read_smtp_reply(conn).code != 250:
+                raise ProtocolError("helo_refused")
+            state.capabilities = []
+
+
+def _ehlo_name(conn: Connection) -> str:
+    """Our address as an address literal: valid per RFC 5321 and reveals nothing new."""
+    try:
+        local = str(ipaddress.ip_address(conn.sock.getsockname()[0]))
+    except (OSError, ValueError, IndexError, TypeError):
+        local = "127.0.0.1"
+    return f"[IPv6:{local}]" if ":" in local else f"[{local}]"
+
+
+def _ask_starttls(conn: Connection, protocol: Protocol, state: _Plain) -> None:
+    if protocol is Protocol.IMAP:
+        state.tag += 1
+        tag = f"A{state.tag}"
+        conn.send(f"{tag} STARTTLS\r\n".encode())
+        _, done = read_imap_reply(conn, tag)
+        accepted = done.upper().startswith("OK")
+    elif protocol is Protocol.POP3:
+        conn.send(b"STLS\r\n")
+        accepted, done = read_pop3_status(conn)
+    else:
+        conn.send(b"STARTTLS\r\n")
+        reply = read_smtp_reply(conn)
+        accepted, done = reply.code == 220, reply.text
+    if not accepted:
+        raise StartTlsRefused(line=done[:80])

@@ -1,0 +1,96 @@
+"""TLS policy: the system trust store plus an optional CA file, host names checked, and the
+one exception a person can make — pinning a certificate by its SHA-256 fingerprint.
+
+Python cannot hand over the certificate of a handshake that failed verification, so after a
+failure :func:`assistant.net.connection.open_tls` makes a second, non-verifying handshake only
+to read the leaf certificate; that session is used further only when its fingerprint equals the
+pin (or, for the probe, to read capabilities — never to send a password).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import ssl
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.errors import ValidationError
+
+_HEX = re.compile(r"[0-9A-Fa-f]{64}")
+
+
+def fingerprint(der: bytes) -> str:
+    """SHA-256 of a DER certificate as people compare it: ``AB:CD:…`` (32 pairs)."""
+    digest = hashlib.sha256(der).hexdigest().upper()
+    return ":".join(digest[i:i + 2] for i in range(0, 64, 2))
+
+
+def normalize_fingerprint(text: str) -> str:
+    """Accept hex with or without colons (or spaces), any case -> ``AB:CD:…``."""
+    compact = re.sub(r"[\s:]", "", text)
+    if not _HEX.fullmatch(compact):
+        raise ValidationError("fingerprint.invalid", field="fingerprint", value=text[:120])
+    upper = compact.upper()
+    return ":".join(upper[i:i + 2] for i in range(0, 64, 2))
+
+
+@dataclass(frozen=True)
+class TlsInfo:
+    """What a handshake established; ``pinned`` means accepted only because of the pin."""
+
+    version: str
+    certificate_valid: bool
+    certificate_error: str | None
+    fingerprint_sha256: str
+    pinned: bool = False
+
+    def to_json(self) -> dict[str, object]:
+        return {"version": self.version, "certificate_valid": self.certificate_valid,
+                "certificate_error": self.certificate_error,
+                "fingerprint_sha256": self.fingerprint_sha256}
+
+
+@dataclass(frozen=True)
+class TlsPolicy:
+    """How certificates are judged for one run.
+
+    ``pin``: a fingerprint (any accepted spelling) that is trusted even when verification
+    fails. ``keep_unverified``: after a failed verification keep the unverified session so the
+    probe can still read capabilities (the result says ``certificate_valid: false``); a login
+    must never set it.
+    """
+
+    ca_file: Path | None = None
+    pin: str | None = None
+    keep_unverified: bool = False
+    _contexts: dict[bool, ssl.SSLContext] = field(default_factory=dict, compare=False, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.pin is not None:
+            object.__setattr__(self, "pin", normalize_fingerprint(self.pin))
+        if self.ca_file is not None and not Path(self.ca_file).is_file():
+            raise ValidationError("ca_file.unreadable", field="ca_file", path=str(self.ca_file))
+
+    def context(self, verify: bool = True) -> ssl.SSLContext:
+        """The verifying context (system store + ca_file, host name checked), or the
+        non-verifying one used only to read a rejected certificate."""
+        with self._lock:
+            ctx = self._contexts.get(verify)
+            if ctx is None:
+                if verify:
+                    ctx = ssl.create_default_context()
+                    if self.ca_file is not None:
+                        try:
+                            ctx.load_verify_locations(cafile=str(self.ca_file))
+                        except (OSError, ssl.SSLError) as exc:
+                            raise ValidationError("ca_file.unreadable", field="ca_file",
+                                                  path=str(self.ca_file)) from exc
+                else:
+                    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+                    ctx.check_hostname = False
+                    ctx.verify_mode = ssl.CERT_NONE
+                self._contexts[verify] = ctx
+            return ctx

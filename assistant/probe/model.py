@@ -1,0 +1,137 @@
+"""The probe's results: one :class:`EndpointResult` per endpoint, the recommendation, and the
+report that the CLI prints as JSON (DESIGN.md, ``probe --json``, schema 1)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assistant.discovery import Source
+from assistant.errors import Problem
+from assistant.messages import text
+from assistant.net import TlsInfo
+from assistant.profile import SettingsProfile
+from assistant.settings import AuthMethod, EmailAddress, Protocol, Security, Server
+
+SCHEMA = 1
+
+
+@dataclass
+class ProbeOptions:
+    """``complete``: wait for every endpoint (up to the timeout) instead of giving up on the
+    stragglers once the recommendation is known."""
+
+    dns_server: str | None = None
+    ca_file: Path | None = None
+    timeout: float = 10.0
+    host: str | None = None
+    profile: SettingsProfile | None = None
+    complete: bool = False
+
+
+@dataclass
+class EndpointResult:
+    """What one endpoint really offers. ``security`` is what was established (or, when the
+    connection failed, what was attempted); ``capabilities`` and ``auth_mechanisms`` are those
+    offered where the client would log in (after TLS when there is TLS)."""
+
+    protocol: Protocol
+    host: str
+    port: int
+    security: Security
+    status: str
+    problem: Problem | None = None
+    tls: TlsInfo | None = None
+    capabilities: list[str] = field(default_factory=list)
+    auth_mechanisms: list[str] = field(default_factory=list)
+    plaintext_auth_offered: bool = False
+    elapsed_ms: int = 0
+    trusted_source: bool = True
+    plain_capabilities: list[str] = field(default_factory=list)  # seen before STARTTLS
+    order: int = 0  # position among the candidates (trust of its source, then its rank)
+
+    @property
+    def usable(self) -> bool:
+        """Reachable and speaking the protocol; an invalid certificate still needs a pin."""
+        return self.status == "ok" or (self.status == "certificate_invalid"
+                                       and self.tls is not None)
+
+    @property
+    def error(self) -> str | None:
+        return None if self.problem is None else text(self.problem, "en")
+
+    def error_text(self, lang: str) -> str | None:
+        return None if self.problem is None else text(self.problem, lang)
+
+    def to_server(self) -> Server:
+        mechanisms = set(self.auth_mechanisms)
+        if self.protocol is Protocol.SMTP and not mechanisms:
+            auth = AuthMethod.NONE
+        elif mechanisms and not mechanisms & {"PLAIN", "LOGIN"} and "CRAM-MD5" in mechanisms:
+            auth = AuthMethod.PASSWORD_ENCRYPTED
+        else:
+            auth = AuthMethod.PASSWORD_CLEARTEXT
+        return Server(self.protocol, self.host, self.port, self.security, auth)
+
+    def to_json(self, lang: str = "ja") -> dict[str, Any]:
+        return {
+            "protocol": str(self.protocol), "host": self.host, "port": self.port,
+            "security": str(self.security), "status": self.status,
+            "error": self.error_text(lang),
+            "tls": None if self.tls is None else self.tls.to_json(),
+            "capabilities": list(self.capabilities),
+            "auth_mechanisms": list(self.auth_mechanisms),
+            "plaintext_auth_offered": self.plaintext_auth_offered,
+            "elapsed_ms": self.elapsed_ms,
+        }
+
+
+@dataclass
+class Recommendation:
+    incoming: EndpointResult | None = None
+    outgoing: EndpointResult | None = None
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return self.incoming is not None and self.outgoing is not None
+
+    def to_json(self, lang: str = "ja") -> dict[str, Any]:
+        return {
+            "incoming": None if self.incoming is None else self.incoming.to_json(lang),
+            "outgoing": None if self.outgoing is None else self.outgoing.to_json(lang),
+            "warnings": [{"code": w.code, "message": text(w, lang)} for w in self.warnings],
+        }
+
+
+@dataclass
+class ProbeEvent:
+    """Progress for the wizard: ``kind`` is source, endpoint_started, endpoint_done or
+    recommendation (then ``recommendation`` is set)."""
+
+    kind: str
+    source: Source | None = None
+    endpoint: EndpointResult | None = None
+    recommendation: Recommendation | None = None
+
+
+@dataclass
+class ProbeReport:
+    email: EmailAddress
+    domain: str
+    elapsed_ms: int
+    sources: list[Source]
+    endpoints: list[EndpointResult]
+    recommendation: Recommendation
+    cancelled: bool = False
+    recommendation_ms: int | None = None  # when the recommendation was known
+
+    def to_json(self, lang: str = "ja") -> dict[str, Any]:
+        return {
+            "schema": SCHEMA, "email": self.email.ascii, "domain": self.domain,
+            "elapsed_ms": self.elapsed_ms,
+            "sources": [s.to_json() for s in self.sources],
+            "endpoints": [e.to_json(lang) for e in self.endpoints],
+            "recommendation": self.recommendation.to_json(lang),
+        }

@@ -1,0 +1,122 @@
+"""POP3 login (RFC 1939, RFC 5034 SASL) on the line reader of assistant.net.
+
+A small client of our own rather than poplib: poplib connects by itself and prints every
+command, ``PASS`` included, at debug level 2. Here each read is bounded and the password is
+revealed only into the bytes of the one command that carries it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+
+from assistant.errors import Problem
+from assistant.login import sasl
+from assistant.login.attempt import Attempt, Failure, Success
+from assistant.net import Connection, NetError
+from assistant.net.errors import ProtocolError
+from assistant.net.mail import pop3_auth_mechanisms, read_pop3_status
+from assistant.settings import AuthMethod, Security
+
+USER = "USER"  # USER/PASS, reported as the mechanism "USER"
+# -ERR texts that mean "not over an unencrypted connection" (Dovecot: "Plaintext
+# authentication disallowed on non-secure (SSL/TLS) connections.").
+_NEEDS_TLS = re.compile(r"plaintext|ssl|tls|secure|encrypt", re.IGNORECASE)
+_TEMPORARY = re.compile(r"\[(IN-USE|SYS/TEMP|SYS/PERM|LOGIN-DELAY)\]", re.IGNORECASE)
+_STAT = re.compile(r"\+OK\s+(\d+)\s+\d+")
+
+
+class _Unsupported(Exception):
+    """The server refused the mechanism itself (not the credentials): try the next one."""
+
+
+def run(attempt: Attempt) -> Success:
+    session = attempt.open()
+    conn = session.conn
+    try:
+        attempt.require_protection(session)
+        encrypted = session.security is not Security.NONE
+        mechanism = _authenticate(attempt, conn, session.capabilities, encrypted)
+        conn.send(b"STAT\r\n")
+        ok, text = read_pop3_status(conn)
+        match = _STAT.match(text)
+        if not ok or match is None:
+            raise ProtocolError("bad_stat", line=attempt.detail(text))
+        count = int(match.group(1))
+        return Success(mechanism, count, ["INBOX"], [Problem("login.note_pop_inbox_only")])
+    finally:
+        # QUIT whatever happened; POP deletes nothing here (no DELE was sent).
+        with contextlib.suppress(NetError):
+            conn.send(b"QUIT\r\n")
+            read_pop3_status(conn)
+        conn.close()
+
+
+def _candidates(attempt: Attempt, capabilities: list[str], encrypted: bool) -> list[str]:
+    order = sasl.mechanism_order(pop3_auth_mechanisms(capabilities), attempt.server.auth,
+                                 encrypted=encrypted)
+    # Without CAPA (old servers) USER/PASS is the only way and is assumed to work.
+    user_pass = not capabilities or USER in capabilities
+    if user_pass and attempt.server.auth is AuthMethod.PASSWORD_CLEARTEXT:
+        order.append(USER)
+    return order
+
+
+def _authenticate(attempt: Attempt, conn: Connection, capabilities: list[str],
+                  encrypted: bool) -> str:
+    candidates = _candidates(attempt, capabilities, encrypted)
+    if not candidates and not encrypted and "STLS" in capabilities:
+        # Dovecot with disable_plaintext_auth: USER and SASL appear only after STLS.
+        raise Failure("tls_required", "login.tls_required",
+                      detail="login is offered only after STLS")
+    for mechanism in candidates:
+        try:
+            ok, text = _user_pass(attempt, conn) if mechanism == USER else _sasl(
+                attempt, conn, mechanism)
+        except _Unsupported:
+            continue
+        if ok:
+            return mechanism
+        detail = attempt.detail(text)
+        if not encrypted and _NEEDS_TLS.search(text):
+            raise Failure("tls_required", "login.tls_required", mechanism=mechanism,
+                          detail=detail)
+        if _TEMPORARY.search(text):
+            raise Failure("protocol_error", "login.protocol_error", mechanism=mechanism,
+                          protocol="POP3", **attempt.where(), detail=detail)
+        raise Failure("wrong_credentials", "login.wrong_credentials", mechanism=mechanism,
+                      login=attempt.login, detail=detail)
+    raise Failure("auth_not_offered", "login.auth_not_offered", **attempt.where(),
+                  offered=" ".join(pop3_auth_mechanisms(capabilities) or candidates) or "-")
+
+
+def _user_pass(attempt: Attempt, conn: Connection) -> tuple[bool, str]:
+    if any(ch in attempt.login for ch in "\r\n "):
+        raise _Unsupported
+    conn.send(b"USER " + attempt.login.encode("utf-8") + b"\r\n")
+    ok, text = read_pop3_status(conn)
+    if not ok:
+        if _NEEDS_TLS.search(text):
+            return ok, text
+        raise _Unsupported
+    if any(ch in attempt.password.reveal() for ch in "\r\n"):
+        raise _Unsupported  # cannot be sent as a PASS argument; AUTH PLAIN could
+    conn.send(b"PASS " + attempt.password.reveal().encode("utf-8") + b"\r\n")
+    return read_pop3_status(conn)
+
+
+def _sasl(attempt: Attempt, conn: Connection, mechanism: str) -> tuple[bool, str]:
+    """RFC 5034 exchange: ``AUTH MECH``, then one base64 answer per ``+`` challenge."""
+    exchange = sasl.Exchange(mechanism, attempt.login, attempt.password)
+    conn.send(f"AUTH {mechanism}\r\n".encode("ascii"))
+    first = True
+    while True:
+        line = conn.read_line().decode("utf-8", "replace").rstrip("\r\n")
+        if line.startswith(("+OK", "-ERR")):
+            if first and line.startswith("-ERR") and not _NEEDS_TLS.search(line):
+                raise _Unsupported
+            return line.startswith("+OK"), line
+        if not (line == "+" or line.startswith("+ ")):
+            raise ProtocolError("bad_reply", line=attempt.detail(line))
+        first = False
+        conn.send(exchange.answer_base64(line[2:]) + b"\r\n")

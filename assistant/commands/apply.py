@@ -1,11 +1,151 @@
-"""Not implemented yet: exits 2 with a clear message (a later issue fills it)."""
+"""`mail-assistant apply`: build the account, then hand it to the chosen client's writer.
+
+The account comes from --incoming/--outgoing, from a church settings profile (--profile), or
+from discovery (the probe's recommendation). Exit 0 written (or dry run shown), 1 the client
+could not be written (running, unreadable file, …), 2 bad input.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
-from assistant.commands.output import not_yet_available
+from assistant.cli import EXIT_FAILED, EXIT_OK
+from assistant.clients.report import ApplyReport
+from assistant.commands.output import _jsonable, print_json, usage_error
+from assistant.errors import AssistantError, ProfileError, ValidationError
+from assistant.messages import text
+from assistant.settings import (
+    Account,
+    LoginRule,
+    PopOptions,
+    Protocol,
+    Security,
+    Server,
+    login_for,
+    parse_email,
+)
+
+
+def _servers_from_profile(args: argparse.Namespace) -> tuple[Server, Server, LoginRule]:
+    from assistant.profile import load_profile
+
+    profile = load_profile(args.profile)
+    incoming = (profile.servers_for(profile.recommended_protocol)
+                or tuple(s for s in profile.incoming if s.is_incoming))
+    outgoing = profile.servers_for(Protocol.SMTP)
+    if not incoming or not outgoing:
+        raise ValidationError("apply.profile_without_servers")
+    return incoming[0], outgoing[0], profile.login_rule
+
+
+def _servers_from_probe(args: argparse.Namespace) -> tuple[Server, Server]:
+    from assistant.probe import ProbeOptions, run_probe
+
+    options = ProbeOptions(dns_server=args.dns_server,
+                           ca_file=Path(args.ca_file) if args.ca_file else None,
+                           timeout=args.timeout, host=args.host)
+    report = run_probe(parse_email(args.email), options)
+    recommendation = report.recommendation
+    if recommendation.incoming is None or recommendation.outgoing is None:
+        raise AssistantError("apply.no_recommendation")
+    servers = recommendation.incoming.to_server(), recommendation.outgoing.to_server()
+    for server in servers:
+        if server.security is Security.NONE:
+            # Writing this would make Thunderbird send the password in clear text; only an
+            # explicit --incoming/--outgoing SPEC counts as the volunteer's consent.
+            raise AssistantError("apply.plaintext_recommendation", server=server.spec)
+    return servers
+
+
+def build_account(args: argparse.Namespace) -> Account:
+    """The account the options describe (ValidationError for bad or missing input)."""
+    rule = LoginRule.ADDRESS
+    if args.incoming or args.outgoing:
+        if not (args.incoming and args.outgoing):
+            raise ValidationError("apply.both_specs_required")
+        incoming, outgoing = Server.parse_spec(args.incoming), Server.parse_spec(args.outgoing)
+    elif args.profile:
+        incoming, outgoing, rule = _servers_from_profile(args)
+    else:
+        incoming, outgoing = _servers_from_probe(args)
+    login = args.username
+    if not login:
+        login = login_for(parse_email(args.email), rule)
+        if login is None:
+            raise ValidationError("apply.login_required")
+    pop = PopOptions(leave_on_server=not args.pop_no_leave_on_server,
+                     delete_after_days=args.pop_delete_after_days)
+    return Account.create(args.email, args.name, incoming, outgoing, login_name=login, pop=pop)
+
+
+def _to_json(report: ApplyReport, dry_run: bool, lang: str) -> dict[str, object]:
+    return {
+        "schema": 1,
+        "client": report.client,
+        "dry_run": dry_run,
+        "target": str(report.target),
+        "backup": str(report.backup) if report.backup else None,
+        "updated_existing": report.updated_existing,
+        "changes": report.changes,
+        "files_written": [str(p) for p in report.files_written],
+        "message": text(_headline(report, dry_run), lang, target=report.target),
+    }
+
+
+def _headline(report: ApplyReport, dry_run: bool) -> str:
+    if dry_run:
+        return "apply.dry_run"
+    if not report.changes:
+        return "apply.no_changes"
+    return "apply.written" if report.client == "thunderbird" else "apply.outlook_written"
+
+
+def _print(report: ApplyReport, dry_run: bool, lang: str) -> None:
+    print(text(_headline(report, dry_run), lang, target=report.target))
+    if report.updated_existing:
+        print(text("apply.updated_existing", lang))
+    for line in report.changes:
+        print(f"  {line}")
+    if report.backup:
+        print(text("apply.backup", lang, path=report.backup))
+    if not dry_run and report.client == "thunderbird":
+        print(text("apply.password_hint", lang))
 
 
 def run(args: argparse.Namespace) -> int:
-    return not_yet_available(args)
+    try:
+        account = build_account(args)
+    except (ValidationError, ProfileError) as exc:
+        return usage_error(args, exc)
+    except AssistantError as exc:  # the probe found nothing usable
+        return _failed(args, exc)
+    try:
+        if args.client == "thunderbird":
+            from assistant.clients.thunderbird import apply_account
+
+            explicit = Path(args.thunderbird_profile) if args.thunderbird_profile else None
+            report = apply_account(account, explicit, dry_run=args.dry_run)
+        else:
+            from assistant.clients.outlook import apply_outlook
+
+            output = Path(args.output_dir) if args.output_dir else None
+            report = apply_outlook(account, output, dry_run=args.dry_run)
+    except AssistantError as exc:
+        return _failed(args, exc)
+    if args.json:
+        print_json(_to_json(report, args.dry_run, args.lang))
+    else:
+        _print(report, args.dry_run, args.lang)
+    return EXIT_OK
+
+
+def _failed(args: argparse.Namespace, error: AssistantError) -> int:
+    message = text(error, args.lang)
+    if args.json:
+        print_json({"schema": 1, "error": error.code, "params": _jsonable(error.params),
+                    "message": message})
+    else:
+        print(message, file=sys.stderr)
+    return EXIT_FAILED

@@ -1,0 +1,1 @@
+"""Writers that put a checked account into a mail client (Thunderbird, Outlook)."""

@@ -1,0 +1,22 @@
+"""What a client writer did (or, under dry-run, would do): shared by every client."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class ApplyReport:
+    """Result of writing an account into a mail client.
+
+    ``changes`` are human-readable lines ("pref key: old → new"); they never hold a password,
+    because no writer ever receives one.
+    """
+
+    client: str
+    target: Path
+    backup: Path | None
+    changes: list[str] = field(default_factory=list)
+    updated_existing: bool = False
+    files_written: list[Path] = field(default_factory=list)

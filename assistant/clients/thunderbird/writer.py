@@ -1,0 +1,186 @@
+"""Merging an account into a profile's prefs.js: backed up, atomic, verified before replace.
+
+The existing file is kept byte for byte except the statements whose value changes (replaced in
+place) and the new statements (appended). Before the file is replaced, the new text is parsed
+again and must give exactly the old pref map plus the intended changes; otherwise nothing is
+written. The password is never part of an :class:`~assistant.settings.Account`, so it cannot
+reach the file: Thunderbird asks for it on the first connection and stores it itself.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+
+from assistant.clients.report import ApplyReport
+from assistant.clients.thunderbird.account_prefs import plan_account
+from assistant.clients.thunderbird.atomic import write_atomic
+from assistant.clients.thunderbird.lock import profile_in_use
+from assistant.clients.thunderbird.prefs_syntax import (
+    PrefsSyntaxError,
+    PrefStatement,
+    PrefValue,
+    format_pref,
+    format_value,
+    parse_prefs,
+    pref_map,
+    same_value,
+)
+from assistant.clients.thunderbird.profiles import create_profile, find_profile, profile_roots
+from assistant.errors import AssistantError
+from assistant.settings import Account
+
+PREFS = "prefs.js"
+MAX_PREFS_BYTES = 32 << 20
+NEW_FILE_HEADER = (
+    "// Mozilla User Preferences\n\n"
+    "// Written by mail-assistant while Thunderbird was not running.\n"
+    "// Thunderbird rewrites this file itself.\n\n"
+)
+
+
+def describe(name: str, old: PrefValue | None, new: PrefValue) -> str:
+    """``pref: old → new`` with values in prefs.js syntax (``(unset)`` for a new pref)."""
+    before = "(unset)" if old is None else format_value(old)
+    return f"{name}: {before} → {format_value(new)}"
+
+
+def read_prefs(path: Path) -> tuple[bytes, list[PrefStatement]]:
+    """The file's bytes and statements (empty for a missing file); refuse what is unreadable."""
+    try:
+        if not path.exists():
+            return b"", []
+        if path.stat().st_size > MAX_PREFS_BYTES:
+            raise AssistantError("thunderbird.prefs_unparsable", path=str(path), line=0,
+                                 reason="file too large")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise AssistantError("io.cannot_read", path=str(path),
+                             reason=exc.strerror or type(exc).__name__) from None
+    try:
+        return data, parse_prefs(data)
+    except PrefsSyntaxError as exc:
+        raise AssistantError("thunderbird.prefs_unparsable", path=str(path), line=exc.line,
+                             reason=exc.reason) from None
+
+
+def render(data: bytes, statements: list[PrefStatement], changes: dict[str, PrefValue]) -> bytes:
+    """``data`` with the last statement of each changed pref rewritten and new prefs appended."""
+    last = {s.name: s for s in statements}
+    replaced = sorted((last[n] for n in changes if n in last), key=lambda s: s.start)
+    out = bytearray()
+    position = 0
+    for statement in replaced:
+        out += data[position:statement.start]
+        out += format_pref(statement.name, changes[statement.name]).encode("utf-8")
+        position = statement.end
+    out += data[position:]
+    added = [n for n in changes if n not in last]
+    if added:
+        if not out:
+            out += NEW_FILE_HEADER.encode("utf-8")
+        elif not out.endswith((b"\n", b"\r")):
+            out += b"\n"
+        for name in added:
+            out += (format_pref(name, changes[name]) + "\n").encode("utf-8")
+    return bytes(out)
+
+
+def verify(new_data: bytes, before: dict[str, PrefValue], changes: dict[str, PrefValue]) -> None:
+    """Parse our own output: it must hold exactly the old prefs plus the changes."""
+    try:
+        after = pref_map(parse_prefs(new_data))
+    except PrefsSyntaxError:
+        raise AssistantError("thunderbird.verify_failed", key="(syntax)") from None
+    expected = {**before, **changes}
+    for name in expected.keys() | after.keys():
+        if not same_value(after.get(name), expected.get(name)):
+            raise AssistantError("thunderbird.verify_failed", key=name)
+
+
+def _check_user_js(profile: Path, changes: dict[str, PrefValue]) -> None:
+    """user.js is applied after prefs.js at every start: a clash would undo our change."""
+    _, statements = read_prefs(profile / "user.js")
+    clashes = sorted(n for n, v in pref_map(statements).items()
+                     if n in changes and not same_value(v, changes[n]))
+    if clashes:
+        raise AssistantError("thunderbird.user_js_overrides", path=str(profile / "user.js"),
+                             keys=", ".join(clashes[:5]))
+
+
+def _backup(path: Path, data: bytes) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    for n in range(1000):
+        suffix = "" if n == 0 else f"-{n}"
+        backup = path.with_name(f"{path.name}.{stamp}{suffix}.mail-assistant.bak")
+        try:
+            fd = os.open(backup, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            continue
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if hasattr(os, "chown") and os.geteuid() == 0:
+            owner = path.stat()
+            os.chown(backup, owner.st_uid, owner.st_gid)  # the member's, like prefs.js
+        return backup
+    raise AssistantError("io.cannot_write", path=str(path), reason="no free backup name")
+
+
+def apply_account(account: Account, profile_dir: Path | None = None, *, dry_run: bool = False,
+                  create_if_missing: bool = True) -> ApplyReport:
+    """Write ``account`` into the Thunderbird profile (the default one unless given).
+
+    Raises AssistantError: ``thunderbird.profile_not_found``, ``thunderbird.profile_in_use``,
+    ``thunderbird.prefs_unparsable``, ``thunderbird.value_not_writable``,
+    ``thunderbird.user_js_overrides``, ``thunderbird.verify_failed``, ``io.*``.
+    """
+    files_written: list[Path] = []
+    profile = find_profile(profile_dir)
+    if profile is None:
+        if not create_if_missing:
+            raise AssistantError("thunderbird.profile_not_found")
+        if dry_run:
+            roots = profile_roots()
+            profile = (roots[0] if roots else Path.cwd()) / "(new profile)"
+        else:
+            profile = create_profile()
+            files_written += [profile.parent / "profiles.ini", profile]
+    elif not profile.is_dir():
+        if not create_if_missing:
+            raise AssistantError("thunderbird.profile_not_found")
+        if not dry_run:
+            profile.mkdir(parents=True, mode=0o700)
+            files_written.append(profile)
+    if profile.is_dir() and profile_in_use(profile):
+        raise AssistantError("thunderbird.profile_in_use", path=str(profile))
+    target = profile / PREFS
+    data, statements = read_prefs(target)
+    before = pref_map(statements)
+    plan = plan_account(before, account)
+    try:
+        new_data = render(data, statements, plan.changes)
+    except ValueError:
+        raise AssistantError("thunderbird.value_not_writable") from None
+    verify(new_data, before, plan.changes)
+    if profile.is_dir():
+        _check_user_js(profile, plan.changes)
+    changes = [describe(n, before.get(n), v) for n, v in plan.changes.items()]
+    report = ApplyReport(client="thunderbird", target=target, backup=None, changes=changes,
+                         updated_existing=plan.updated_existing, files_written=files_written)
+    if dry_run or not plan.changes:
+        return report
+    if data:
+        report.backup = _backup(target, data)
+    try:
+        write_atomic(target, new_data)
+        written = target.read_bytes()
+    except OSError as exc:
+        raise AssistantError("io.cannot_write", path=str(target),
+                             reason=exc.strerror or type(exc).__name__) from None
+    if written != new_data:
+        raise AssistantError("thunderbird.verify_failed", key="(file)")
+    report.files_written.append(target)
+    return report

@@ -1,11 +1,97 @@
-"""Not implemented yet: exits 2 with a clear message (a later issue fills it)."""
+"""``mail-assistant export``: the settings in another format, written atomically to --output.
+
+Input is a church profile (``--profile``) or two server specs; ``--email`` is optional where
+the format can stand for "the member's address" (autoconfig placeholders, the sheet, Apple's
+prompt) and required otherwise (exit 2 with a message saying so).
+"""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import sys
+from pathlib import Path
 
-from assistant.commands.output import not_yet_available
+from assistant.cli import EXIT_FAILED, EXIT_OK
+from assistant.clients.exports import ExportSettings, build_export
+from assistant.clients.exports.atomic import write_atomic
+from assistant.commands.output import print_json, usage_error
+from assistant.errors import AssistantError, ValidationError
+from assistant.messages import text
+from assistant.profile import SettingsProfile, load_profile
+from assistant.settings import (
+    LoginRule,
+    Protocol,
+    Server,
+    parse_display_name,
+    parse_email,
+    parse_login,
+)
+
+
+def _servers(args: argparse.Namespace) -> tuple[Server, Server] | None:
+    if not args.incoming and not args.outgoing:
+        return None
+    if not (args.incoming and args.outgoing):
+        raise ValidationError("export.needs_servers", field="incoming")
+    incoming, outgoing = Server.parse_spec(args.incoming), Server.parse_spec(args.outgoing)
+    if not incoming.is_incoming:
+        raise ValidationError("account.incoming_not_incoming", value=incoming.protocol)
+    if outgoing.protocol is not Protocol.SMTP:
+        raise ValidationError("account.outgoing_not_smtp", value=outgoing.protocol)
+    return incoming, outgoing
+
+
+def source_from_args(args: argparse.Namespace) -> ExportSettings | SettingsProfile:
+    """What to export: the profile as it is (format profile), else settings for the writers."""
+    email = parse_email(args.email) if args.email else None
+    login = parse_login(args.username) if args.username else None
+    name = parse_display_name(args.name or "")
+    servers = _servers(args)
+    if args.profile:
+        profile = load_profile(args.profile)
+        if servers:
+            profile = dataclasses.replace(profile, incoming=(servers[0],), outgoing=(servers[1],),
+                                          recommended_protocol=servers[0].protocol)
+        if args.format == "profile":
+            return profile
+        return ExportSettings.from_profile(profile, email, name, login)
+    if servers is None:
+        raise ValidationError("export.needs_servers", field="incoming")
+    return ExportSettings(
+        domains=(email.domain.ascii,) if email else (),
+        incoming=(servers[0],),
+        outgoing=(servers[1],),
+        login_rule=LoginRule.ADDRESS,
+        email=email,
+        display_name=name,
+        login=login,
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    return not_yet_available(args)
+    output = Path(args.output)
+    try:
+        export = build_export(args.format, source_from_args(args), args.lang,
+                              suffix=output.suffix)
+    except AssistantError as error:
+        return usage_error(args, error)
+    try:
+        write_atomic(output, export.data)
+    except OSError as exc:
+        message = text("io.cannot_write", args.lang, path=str(output),
+                       reason=exc.strerror or type(exc).__name__)
+        if args.json:
+            print_json({"schema": 1, "error": "io.cannot_write", "message": message})
+        else:
+            print(message, file=sys.stderr)
+        return EXIT_FAILED
+    warnings = [{"code": w.code, "message": text(w, args.lang)} for w in export.warnings]
+    if args.json:
+        print_json({"schema": 1, "format": args.format, "output": str(output),
+                    "warnings": warnings})
+    else:
+        for warning in warnings:
+            print(warning["message"], file=sys.stderr)
+        print(text("export.written", args.lang, format=args.format, path=str(output)))
+    return EXIT_OK

@@ -5,13 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from assistant.errors import Problem
+
 
 @dataclass
 class ApplyReport:
     """Result of writing an account into a mail client.
 
     ``changes`` are human-readable lines ("pref key: old → new"); they never hold a password,
-    because no writer ever receives one.
+    because no writer ever receives one. ``warnings`` say what the client's format could not
+    express (turned into sentences by the catalogue).
     """
 
     client: str
@@ -20,3 +23,4 @@ class ApplyReport:
     changes: list[str] = field(default_factory=list)
     updated_existing: bool = False
     files_written: list[Path] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)

@@ -90,6 +90,7 @@ def _to_json(report: ApplyReport, dry_run: bool, lang: str) -> dict[str, object]
         "updated_existing": report.updated_existing,
         "changes": report.changes,
         "files_written": [str(p) for p in report.files_written],
+        "warnings": [{"code": w.code, "message": text(w, lang)} for w in report.warnings],
         "message": text(_headline(report, dry_run), lang, target=report.target),
     }
 
@@ -108,6 +109,8 @@ def _print(report: ApplyReport, dry_run: bool, lang: str) -> None:
         print(text("apply.updated_existing", lang))
     for line in report.changes:
         print(f"  {line}")
+    for warning in report.warnings:
+        print(text(warning, lang))
     if report.backup:
         print(text("apply.backup", lang, path=report.backup))
     if not dry_run and report.client == "thunderbird":
@@ -132,6 +135,8 @@ def run(args: argparse.Namespace) -> int:
 
             output = Path(args.output_dir) if args.output_dir else None
             report = apply_outlook(account, output, dry_run=args.dry_run)
+    except ValidationError as exc:
+        return usage_error(args, exc)
     except AssistantError as exc:
         return _failed(args, exc)
     if args.json:

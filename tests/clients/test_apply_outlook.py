@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -110,7 +111,7 @@ def test_starttls_incoming_is_reported(tmp_path: Path) -> None:
     acct = account().with_servers(Server.parse_spec("imap:mail.church.test:143:starttls"),
                                   Server.parse_spec("smtp:mail.church.test:587:starttls"))
     report = apply_outlook(acct, tmp_path, platform="linux")
-    assert any("outlook.prf_incoming_starttls" in line for line in report.changes)
+    assert [w.code for w in report.warnings] == ["outlook.prf_incoming_starttls"]
 
 
 def test_outlook_installed() -> None:
@@ -142,3 +143,25 @@ def test_registry_failure_is_a_coded_error(tmp_path: Path) -> None:
         apply_outlook(account(), tmp_path, platform="win32", reg=Denied())
     assert caught.value.code == "io.cannot_write"
     assert caught.value.params["reason"] == "Access is denied"
+
+
+def test_cli_outlook_off_windows_without_output_dir_is_bad_usage(tmp_path: Path) -> None:
+    from assistant.cli import main
+
+    code = main(["apply", "--client", "outlook", "--email", "alice@church.test", "--name", "A",
+                 "--incoming", "imap:mail.church.test:143:starttls",
+                 "--outgoing", "smtp:mail.church.test:587:starttls", "--json"])
+    assert code == (0 if sys.platform == "win32" else 2)
+
+
+def test_cli_outlook_prints_the_starttls_warning_in_english(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from assistant.cli import main
+
+    code = main(["apply", "--client", "outlook", "--email", "alice@church.test", "--name", "A",
+                 "--incoming", "imap:mail.church.test:143:starttls",
+                 "--outgoing", "smtp:mail.church.test:587:starttls",
+                 "--output-dir", str(tmp_path), "--lang", "en"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "993" in out and "STARTTLS" in out

@@ -24,7 +24,7 @@ from assistant.clients.outlook.registry import (
     write_values,
 )
 from assistant.clients.report import ApplyReport
-from assistant.errors import AssistantError, Problem
+from assistant.errors import AssistantError, ValidationError
 from assistant.settings import Account
 
 # Where the .reg made on another computer expects the XML on the Windows PC (documented in
@@ -43,11 +43,6 @@ def _describe(value: RegValue | None) -> str:
     return "-" if value is None or value.data is None else str(value.data)
 
 
-def _warning(problem: Problem) -> str:
-    params = ", ".join(f"{k}={v}" for k, v in problem.params.items())
-    return f"warning {problem.code}: {params}"
-
-
 def file_names(account: Account) -> tuple[str, str, str, str]:
     """Names of the POX file, the PRF, the settings .reg and the undo .reg."""
     domain = account.email.domain.ascii
@@ -60,7 +55,7 @@ def apply_outlook(account: Account, output_dir: Path | None = None, *, dry_run: 
     """Write the POX file, the PRF and the registry values (or a .reg off Windows)."""
     on_windows = platform == "win32"
     if output_dir is None and not on_windows:
-        raise AssistantError("outlook.output_dir_required")
+        raise ValidationError("outlook.output_dir_required")
     folder = Path(output_dir) if output_dir is not None else _default_dir()
     xml_name, prf_name, reg_name, undo_name = file_names(account)
     prf, warnings = prf_text(account)
@@ -70,7 +65,7 @@ def apply_outlook(account: Account, output_dir: Path | None = None, *, dry_run: 
              (folder / prf_name, prf_bytes(prf))]
     report = ApplyReport(client="outlook", target=folder, backup=None,
                          updated_existing=xml_path.exists())
-    report.changes += [_warning(w) for w in warnings]
+    report.warnings += warnings
 
     if on_windows:
         reg = reg or system_winreg()

@@ -140,7 +140,7 @@ def parse_domain(text: str, field_name: str = "domain") -> Domain:
         raise ValidationError("domain.invalid_label", field=field_name, value=joined)
     if "." not in ascii_form:
         raise ValidationError("domain.not_qualified", field=field_name, value=joined)
-    if ascii_form.rsplit(".", 1)[1].isdigit():
+    if re.fullmatch(r"[0-9]+", ascii_form.rsplit(".", 1)[1]):
         raise ValidationError("domain.invalid", field=field_name, value=joined)
     return Domain(ascii_form, idna.decode(ascii_form))
 
@@ -223,7 +223,8 @@ def parse_host(text: str, field_name: str = "host") -> Domain:
 
 def parse_port(value: str | int, field_name: str = "port") -> int:
     text = clean_typed(str(value))
-    if not text.isdigit():
+    # NFKC has made full-width digits ASCII; other scripts' digits (፩, ²) are no port.
+    if not re.fullmatch(r"[0-9]{1,5}", text):
         raise ValidationError("port.not_a_number", field=field_name, value=text)
     port = int(text)
     if not 1 <= port <= 65535:

@@ -204,3 +204,10 @@ def test_too_long_domain_says_so(label: str) -> None:
     with pytest.raises(ValidationError) as caught:
         parse_domain(".".join([label] * 8) + ".jp")
     assert caught.value.code == "domain.too_long"
+
+
+@pytest.mark.parametrize("typed", ["፩", "٣", "१२"])
+def test_port_in_other_scripts_digits_is_refused_not_a_crash(typed: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        parse_port(typed)
+    assert caught.value.code == "port.not_a_number"

@@ -1,18 +1,56 @@
-"""Start of the GUI: one QApplication, Japanese unless asked otherwise."""
+"""Start of the GUI: one QApplication, Qt's and the wizard's translations, the loaded profile."""
 
 from __future__ import annotations
 
+import logging
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from assistant.errors import AssistantError
+from assistant.gui.state import Options, WizardState
+from assistant.gui.translations import Translations, icon_path
+from assistant.gui.wizard import MailWizard
+
+if TYPE_CHECKING:
+    from assistant.profile import SettingsProfile
+
+log = logging.getLogger(__name__)
+
+
+def load_settings_profile(
+        path: Path | None) -> tuple[Path | None, SettingsProfile | None, AssistantError | None]:
+    """The profile named on the command line, else the one built into the bundle:
+    (its path, the profile or None, the error that kept it from loading or None)."""
+    from assistant.embedded import embedded_profile_path
+    from assistant.profile import load_profile
+
+    chosen = path or embedded_profile_path()
+    if chosen is None:
+        return None, None, None
+    try:
+        return chosen, load_profile(chosen), None
+    except AssistantError as error:
+        return chosen, None, error
 
 
 def run_gui(profile: str | None, lang: str, volunteer: bool) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    window = QWidget()
-    window.setWindowTitle("メール設定アシスタント" if lang == "ja" else "Mail setup assistant")
-    layout = QVBoxLayout(window)
-    layout.addWidget(QLabel("メール設定アシスタント" if lang == "ja" else "Mail setup assistant"))
-    window.resize(640, 480)
-    window.show()
-    return int(app.exec())
+    assert isinstance(app, QApplication)
+    app.setApplicationName("mail-assistant")
+    app.setWindowIcon(QIcon(str(icon_path())))
+    translations = Translations()
+    translations.install(lang)
+    path, loaded, error = load_settings_profile(Path(profile) if profile else None)
+    if error is not None:
+        log.warning("profile not loaded: %s", error)  # codes and file position, no secrets
+    state = WizardState(lang=lang, volunteer=volunteer, profile=loaded, profile_error=error,
+                        options=Options(profile_path=path))
+    wizard = MailWizard(state, translations)
+    wizard.show()
+    status = int(app.exec())
+    wizard.runner.shutdown()
+    return status

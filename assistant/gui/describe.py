@@ -1,0 +1,110 @@
+"""Plain-language lines for what the probe and login check report (translated through tr).
+
+The core reports codes and values; this module says them the way a church member
+understands them ("受信 (IMAP) … 暗号化 OK"), while the volunteer's panel shows the raw values.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+
+class Describer(QObject):
+    """A QObject only so that ``self.tr`` gives lupdate one context for all these texts."""
+
+    def role(self, protocol: str) -> str:
+        return {
+            "imap": self.tr("Receiving (IMAP)"),
+            "pop3": self.tr("Receiving (POP)"),
+            "smtp": self.tr("Sending (SMTP)"),
+        }.get(str(protocol), str(protocol))
+
+    def security(self, security: str) -> str:
+        return {
+            "tls": self.tr("SSL/TLS"),
+            "starttls": self.tr("STARTTLS"),
+            "none": self.tr("no encryption"),
+        }.get(str(security), str(security))
+
+    def source(self, source: Any) -> str:
+        kind = str(getattr(source, "kind", ""))
+        where = {
+            "profile": self.tr("the church's settings file"),
+            "srv": self.tr("DNS (SRV records)"),
+            "autoconfig": self.tr("the automatic configuration file (autoconfig)"),
+            "mx": self.tr("DNS (MX record)"),
+            "guess": self.tr("common server names (mail. and so on)"),
+            "host": self.tr("the server given"),
+        }.get(kind, kind)
+        hosts = ", ".join(str(h) for h in getattr(source, "hosts", []) or [])
+        if not hosts:
+            return self.tr("Looked in {where}: nothing found").format(where=where)
+        return self.tr("Looked in {where}: {hosts}").format(where=where, hosts=hosts)
+
+    def endpoint_name(self, endpoint: Any) -> str:
+        return self.tr("{role}: {host} port {port}").format(
+            role=self.role(endpoint.protocol), host=endpoint.host, port=endpoint.port)
+
+    def endpoint_started(self, endpoint: Any) -> str:
+        return self.tr("{endpoint} — checking…").format(endpoint=self.endpoint_name(endpoint))
+
+    def endpoint_outcome(self, endpoint: Any) -> str:
+        """What one endpoint's check found, in words."""
+        status = str(endpoint.status)
+        security = str(endpoint.security)
+        if status == "ok" and security == "none":
+            result = self.tr("answers, but without encryption")
+        elif status == "ok":
+            result = self.tr("answers, encrypted ({security}), certificate valid").format(
+                security=self.security(security))
+        else:
+            result = {
+                "certificate_invalid": self.tr("encrypted, but its certificate could not be "
+                                               "verified"),
+                "refused": self.tr("refuses connections"),
+                "timeout": self.tr("does not answer"),
+                "dns_error": self.tr("name not found"),
+                "tls_error": self.tr("encryption could not be started"),
+                "protocol_error": self.tr("does not answer like a mail server"),
+                "unreachable": self.tr("cannot be reached"),
+            }.get(status, status)
+        return self.tr("{endpoint} — {result}").format(
+            endpoint=self.endpoint_name(endpoint), result=result)
+
+    def certificate_reason(self, detail: str) -> str:
+        """OpenSSL's English reason in plain words (the raw text is in the details panel)."""
+        lowered = detail.lower()
+        if "self-signed" in lowered or "self signed" in lowered:
+            return self.tr("the certificate was signed by the server itself")
+        if "expired" in lowered:
+            return self.tr("the certificate has expired")
+        if "hostname" in lowered or "ip address mismatch" in lowered:
+            return self.tr("the certificate is for a different server name")
+        if "issuer" in lowered or "unknown ca" in lowered:
+            return self.tr("the certificate's issuer is not known")
+        return self.tr("the reason is shown in the technical details")
+
+    def chosen(self, server: Any) -> str:
+        return self.tr("{role}: {host}, port {port}, {security}").format(
+            role=self.role(server.protocol), host=server.host_display, port=server.port,
+            security=self.security(server.security))
+
+    def endpoint_technical(self, endpoint: Any) -> str:
+        """One line of raw facts for the volunteer's panel."""
+        tls = getattr(endpoint, "tls", None)
+        parts = [f"{endpoint.protocol}://{endpoint.host}:{endpoint.port}",
+                 f"security={endpoint.security}", f"status={endpoint.status}",
+                 f"{getattr(endpoint, 'elapsed_ms', '?')} ms"]
+        if tls is not None:
+            parts.append(f"tls={tls.version} valid={tls.certificate_valid}")
+            if tls.certificate_error:
+                parts.append(f"cert_error={tls.certificate_error}")
+            parts.append(f"sha256={tls.fingerprint_sha256}")
+        mechanisms = getattr(endpoint, "auth_mechanisms", None)
+        if mechanisms:
+            parts.append("auth=" + " ".join(mechanisms))
+        if getattr(endpoint, "error", None):
+            parts.append(f"error={endpoint.error}")
+        return "  ".join(parts)

@@ -1,0 +1,1 @@
+"""One module per wizard page; each reads and writes the shared :class:`WizardState`."""

@@ -1,0 +1,234 @@
+"""アカウント: name, address, password and (under 詳細) the login name, checked as typed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QWidget,
+)
+
+from assistant.errors import ValidationError
+from assistant.gui.flow import Page
+from assistant.gui.pages.base import BasePage, error_label, wrapping_label
+from assistant.gui.state import LoginOutcome, Password, WizardState
+from assistant.messages import text
+from assistant.settings import LoginRule, login_for, parse_display_name, parse_email, parse_login
+
+
+class AccountPage(BasePage):
+    page_id = Page.ACCOUNT
+
+    def __init__(self, state: WizardState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.banner = error_label(self)
+        self.name = QLineEdit(self)
+        self.email = QLineEdit(self)
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.show_password = QCheckBox(self)
+        self.advanced = QToolButton(self)
+        self.advanced.setCheckable(True)
+        self.advanced.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.advanced.setArrowType(Qt.ArrowType.RightArrow)
+        self.login = QLineEdit(self)
+        self.login_hint = wrapping_label(self)
+        self.name_error = error_label(self)
+        self.email_error = error_label(self)
+        self.email_warning = error_label(self)
+        self.password_error = error_label(self)
+        self.login_error = error_label(self)
+        self.name_label, self.email_label = QLabel(self), QLabel(self)
+        self.password_label, self.login_label = QLabel(self), QLabel(self)
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(self.name_label, self.name)
+        form.addRow("", self.name_error)
+        form.addRow(self.email_label, self.email)
+        form.addRow("", self.email_error)
+        form.addRow("", self.email_warning)
+        form.addRow(self.password_label, self.password)
+        form.addRow("", self.show_password)
+        form.addRow("", self.password_error)
+        self.body.addWidget(self.banner)
+        self.body.addLayout(form)
+        self.body.addWidget(self.advanced)
+        self.login_form = QWidget(self)
+        login_layout = QFormLayout(self.login_form)
+        login_layout.setContentsMargins(24, 0, 0, 0)
+        login_layout.addRow(self.login_label, self.login)
+        login_layout.addRow("", self.login_error)
+        login_layout.addRow("", self.login_hint)
+        self.body.addWidget(self.login_form)
+        self.body.addStretch(1)
+        for label, field in ((self.name_label, self.name), (self.email_label, self.email),
+                             (self.password_label, self.password),
+                             (self.login_label, self.login)):
+            label.setBuddy(field)
+
+        self._touched: set[QLineEdit] = set()
+        self._login_edited = False
+        self._valid = False
+        for field in (self.name, self.email, self.password, self.login):
+            field.textEdited.connect(lambda _t, f=field: self._edited(f))
+        self.show_password.toggled.connect(self._show_password)
+        self.advanced.toggled.connect(self._show_advanced)
+        self.name.setText(state.display_name)
+        if state.email is not None:
+            self.email.setText(state.email.display)
+        self.login.setText(state.login_name)
+        self._show_advanced(state.login_rule() is LoginRule.ASK)
+        self.finish_layout()
+        self._validate()
+
+    # --- behaviour -------------------------------------------------------------------------
+
+    def initializePage(self) -> None:
+        if self.state.login_rule() is LoginRule.ASK:
+            self.advanced.setChecked(True)
+        self.name.setFocus()
+        self._validate()
+
+    def _edited(self, field: QLineEdit) -> None:
+        self._touched.add(field)
+        if field is self.login:
+            self._login_edited = True
+        if field is self.password:
+            self.banner.hide()
+            self.state.login_outcome = LoginOutcome.NOT_CHECKED
+        self._validate()
+
+    def _show_password(self, on: bool) -> None:
+        self.password.setEchoMode(QLineEdit.EchoMode.Normal if on
+                                  else QLineEdit.EchoMode.Password)
+
+    def _show_advanced(self, on: bool) -> None:
+        self.advanced.setChecked(on)
+        self.advanced.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+        self.login_form.setVisible(on)
+
+    def _show(self, label: QLabel, message: str | None, field: QLineEdit | None = None) -> None:
+        visible = bool(message) and (field is None or field in self._touched)
+        label.setText(message or "")
+        label.setVisible(visible)
+        if field is not None:
+            field.setAccessibleDescription(message if visible and message else "")
+
+    def _validate(self) -> None:
+        """Normalise with the settings model; show its message under the field at fault."""
+        lang = self.state.lang
+        valid = True
+        try:
+            name = parse_display_name(self.name.text())
+            name_error = None if name else self.tr("Please enter your name.")
+        except ValidationError as error:
+            name, name_error = "", text(error, lang)
+        self._show(self.name_error, name_error, self.name)
+        valid &= name_error is None
+
+        previous = self.state.email
+        try:
+            address = parse_email(self.email.text())
+            email_error = None
+        except ValidationError as error:
+            address, email_error = None, text(error, lang)
+        self._show(self.email_error, email_error, self.email)
+        valid &= address is not None
+        if address != previous:
+            self.state.forget_servers()
+        warning = None
+        profile = self.state.profile
+        if address is not None and profile is not None and profile.domains and (
+                address.domain.ascii not in {d.ascii for d in profile.domains}):
+            warning = self.tr("This address is not one of {organisation}'s ({domains}). "
+                              "Please check it.").format(
+                organisation=self.state.organisation(),
+                domains=", ".join(d.unicode for d in profile.domains))
+        self._show(self.email_warning, warning)
+
+        password_error = None if self.password.text() else self.tr("Please enter the password.")
+        self._show(self.password_error, password_error, self.password)
+        valid &= password_error is None
+
+        rule = self.state.login_rule()
+        if not self._login_edited and address is not None:
+            self.login.setText(login_for(address, rule) or self.login.text())
+        login_error = None
+        login = ""
+        try:
+            login = parse_login(self.login.text())
+        except ValidationError as error:
+            login_error = text(error, lang)
+        if login_error and (self._login_edited or rule is LoginRule.ASK):
+            self._touched.add(self.login)
+            self._show(self.login_error, login_error, self.login)
+            if not self.advanced.isChecked():
+                self._show_advanced(True)
+        else:
+            self._show(self.login_error, None, self.login)
+        valid &= login_error is None
+
+        self.state.display_name = name
+        self.state.email = address
+        self.state.login_name = login
+        self.state.password = Password(self.password.text())
+        if valid != self._valid:
+            self._valid = valid
+            self.completeChanged.emit()
+        self.refresh_details()
+
+    def isComplete(self) -> bool:
+        return self._valid
+
+    def ask_password_again(self) -> None:
+        """After a refused login: say so, focus the password and select it for retyping."""
+        message = self.tr(
+            "The server did not accept this password (or login name). Please type the "
+            "password again; check Caps Lock and the keyboard's input mode.")
+        if self.state.suggested_login:
+            message += "\n" + self.tr(
+                "Your login name may be \"{login}\": see Details.").format(
+                login=self.state.suggested_login)
+            self._show_advanced(True)
+        self.banner.setText(message)
+        self.banner.show()
+        self.password.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.password.selectAll()
+
+    # --- texts -----------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Your account"))
+        self.setSubTitle(self.tr("Enter your name, your e-mail address and its password."))
+        self.name_label.setText(self.tr("Name (shown to recipients):"))
+        self.email_label.setText(self.tr("E-mail address:"))
+        self.password_label.setText(self.tr("Password:"))
+        self.login_label.setText(self.tr("Login name:"))
+        self.name.setAccessibleName(self.tr("Name"))
+        self.email.setAccessibleName(self.tr("E-mail address"))
+        self.password.setAccessibleName(self.tr("Password"))
+        self.login.setAccessibleName(self.tr("Login name"))
+        self.name.setPlaceholderText(self.tr("e.g. Taro Yamada"))
+        self.email.setPlaceholderText(self.tr("e.g. taro@example.jp"))
+        self.show_password.setText(self.tr("Show the password"))
+        self.show_password.setAccessibleName(self.show_password.text())
+        self.advanced.setText(self.tr("Details"))
+        self.advanced.setAccessibleName(self.tr("Details: login name"))
+        self.login_hint.setText(self.tr(
+            "Usually filled in for you from the address. Change it only if the church told "
+            "you a different login name."))
+        self._validate()
+
+    def details_text(self) -> str:
+        email = self.state.email
+        return "\n".join([
+            f"address (wire form): {email.ascii if email else '-'}",
+            f"address (display):   {email.display if email else '-'}",
+            f"login rule: {self.state.login_rule().value}, login: {self.state.login_name or '-'}",
+            f"password entered: {bool(self.state.password)}",
+        ])

@@ -1,0 +1,156 @@
+"""メールソフト: Thunderbird or Outlook (installed ones marked), or only print/save the settings.
+
+Writing happens when the member presses Next: it is quick local file work (never network),
+and a failure keeps the member on this page with the reason.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QRadioButton, QWidget
+
+from assistant.errors import AssistantError
+from assistant.gui.backend import Backend
+from assistant.gui.flow import Page
+from assistant.gui.pages.base import BasePage, error_label, wrapping_label
+from assistant.gui.state import ClientChoice, WizardState
+from assistant.messages import text
+
+
+class ClientPage(BasePage):
+    page_id = Page.CLIENT
+
+    def __init__(self, state: WizardState, backend: Backend,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.backend = backend
+        self.intro = wrapping_label(self)
+        self.thunderbird = QRadioButton(self)
+        self.outlook = QRadioButton(self)
+        self.sheet_only = QRadioButton(self)
+        self.setCommitPage(True)  # after writing, going back would not undo anything
+        self.group = QButtonGroup(self)
+        for button in (self.thunderbird, self.outlook, self.sheet_only):
+            self.group.addButton(button)
+            self.body.addWidget(button)
+        self.running = error_label(self)
+        self.recheck = QPushButton(self)
+        self.recheck.setAutoDefault(False)
+        self.recheck.hide()
+        self.error = error_label(self)
+        self.body.insertWidget(0, self.intro)
+        self.body.addWidget(self.running)
+        row = QHBoxLayout()
+        row.addWidget(self.recheck)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        self.body.addWidget(self.error)
+        self.body.addStretch(1)
+        self.installed = {ClientChoice.THUNDERBIRD: False, ClientChoice.OUTLOOK: False}
+        self.profile_dir: Path | None = None
+        self._in_use = False
+        self.group.buttonToggled.connect(lambda *_: self._changed())
+        self.recheck.clicked.connect(self._check_running)
+        self.finish_layout()
+
+    def initializePage(self) -> None:
+        self.installed[ClientChoice.THUNDERBIRD] = self.backend.thunderbird_installed()
+        self.installed[ClientChoice.OUTLOOK] = self.backend.outlook_installed()
+        if self.installed[ClientChoice.THUNDERBIRD] or self.state.options.thunderbird_profile:
+            choice = ClientChoice.THUNDERBIRD
+        elif self.installed[ClientChoice.OUTLOOK]:
+            choice = ClientChoice.OUTLOOK
+        else:
+            choice = ClientChoice.SHEET_ONLY
+        self._button(choice).setChecked(True)
+        self.error.hide()
+        self.retranslate()
+        self._changed()
+
+    def _button(self, choice: ClientChoice) -> QRadioButton:
+        return {ClientChoice.THUNDERBIRD: self.thunderbird, ClientChoice.OUTLOOK: self.outlook,
+                ClientChoice.SHEET_ONLY: self.sheet_only}[choice]
+
+    def _changed(self) -> None:
+        for choice in ClientChoice:
+            if self._button(choice).isChecked():
+                self.state.client = choice
+        self.error.hide()
+        self._check_running()
+
+    def _check_running(self) -> None:
+        """Thunderbird must be closed while its settings are written."""
+        self._in_use = False
+        if self.state.client is ClientChoice.THUNDERBIRD:
+            self.profile_dir = self.backend.thunderbird_profile(
+                self.state.options.thunderbird_profile)
+            self._in_use = self.profile_dir is not None and self.backend.thunderbird_in_use(
+                self.profile_dir)
+        self.running.setVisible(self._in_use)
+        self.recheck.setVisible(self._in_use)
+        self.completeChanged.emit()
+        self.refresh_details()
+
+    def isComplete(self) -> bool:
+        return not self._in_use
+
+    def validatePage(self) -> bool:
+        """Write the account into the chosen program (local files only)."""
+        account = self.state.account()
+        if account is None:
+            return False
+        self._check_running()
+        if self._in_use:
+            return False
+        try:
+            if self.state.client is ClientChoice.THUNDERBIRD:
+                report = self.backend.apply_thunderbird(account, self.profile_dir)
+            elif self.state.client is ClientChoice.OUTLOOK:
+                report = self.backend.apply_outlook(account, self.state.options.outlook_output)
+            else:
+                report = None
+        except AssistantError as error:
+            self.error.setText(text(error, self.state.lang))
+            self.error.show()
+            return False
+        except OSError as error:
+            self.error.setText(self.tr("The settings could not be written: {reason}").format(
+                reason=error.strerror or type(error).__name__))
+            self.error.show()
+            return False
+        self.state.written_target = report.target if report else None
+        self.state.written_files = list(report.files_written) if report else []
+        self.state.backup = report.backup if report else None
+        self.state.changes = list(report.changes) if report else []
+        return True
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Mail program"))
+        self.setSubTitle(self.tr("Which program do you use for e-mail?"))
+        self.intro.setText(self.tr(
+            "The assistant writes the checked settings into the program you choose. "
+            "Your password is not written anywhere: the program asks for it the first time."))
+        found, missing = self.tr("(installed)"), self.tr("(not found on this computer)")
+        for choice, label in ((ClientChoice.THUNDERBIRD, "Thunderbird"),
+                              (ClientChoice.OUTLOOK, "Outlook")):
+            mark = found if self.installed[choice] else missing
+            button = self._button(choice)
+            button.setText(f"{label} {mark}")
+            button.setAccessibleName(button.text())
+        self.sheet_only.setText(self.tr("Only print or save the settings"))
+        self.sheet_only.setAccessibleName(self.sheet_only.text())
+        self.running.setText(self.tr(
+            "Thunderbird is running. Please close Thunderbird (menu File → Quit), then press "
+            "Check again."))
+        self.recheck.setText(self.tr("Check again"))
+        self.recheck.setAccessibleName(self.tr("Check again whether Thunderbird is closed"))
+
+    def details_text(self) -> str:
+        return "\n".join([
+            f"thunderbird installed={self.installed[ClientChoice.THUNDERBIRD]} "
+            f"profile={self.profile_dir or '-'} in_use={self._in_use}",
+            f"outlook installed={self.installed[ClientChoice.OUTLOOK]} "
+            f"output={self.state.options.outlook_output or '-'}",
+            f"account: {self.state.account()}",
+        ])

@@ -1,0 +1,220 @@
+"""ログインの確認: log in and test SMTP AUTH with the typed password, on a pool thread."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QTextBrowser, QWidget
+
+from assistant.gui.backend import Backend
+from assistant.gui.describe import Describer
+from assistant.gui.flow import Page
+from assistant.gui.pages.base import BasePage, wrapping_label
+from assistant.gui.state import LoginOutcome, WizardState
+from assistant.gui.tasks import Reporter, Task, TaskRunner
+from assistant.gui.translations import help_html
+from assistant.messages import text
+from assistant.settings import Server
+
+
+@dataclass
+class Step:
+    """One login check's outcome, reported as progress."""
+
+    role: str  # "incoming" | "outgoing"
+    server: Server
+    result: Any
+
+
+def login_check(backend: Backend, state: WizardState, reporter: Reporter) -> list[Step] | None:
+    """The worker: receiving first (it also proves the password), then sending."""
+    steps: list[Step] = []
+    for role, server in (("incoming", state.incoming), ("outgoing", state.outgoing)):
+        assert server is not None
+        reporter.progress(role)
+        result = backend.check_login(
+            server, state.login_name, state.password, state.options,
+            trust_fingerprint=state.trusted_fingerprints.get((server.host, server.port)),
+            allow_plaintext=state.allow_plaintext, from_discovery=state.profile is None,
+            cancel=reporter.cancel)
+        if reporter.cancel.is_set():
+            return None
+        step = Step(role, server, result)
+        steps.append(step)
+        reporter.progress(step)
+        if result.result != "ok":
+            break
+    return steps
+
+
+class LoginPage(BasePage):
+    page_id = Page.LOGIN
+
+    def __init__(self, state: WizardState, backend: Backend, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.backend = backend
+        self.runner = runner
+        self.words = Describer(self)
+        self.status = wrapping_label(self)
+        self.progress = QProgressBar(self)
+        self.incoming = wrapping_label(self)
+        self.outgoing = wrapping_label(self)
+        self.retry = QPushButton(self)
+        self.retry.setAutoDefault(False)
+        self.explanation = QTextBrowser(self)
+        self.explanation.setMinimumHeight(120)
+        row = QHBoxLayout()
+        row.addWidget(self.retry)
+        row.addStretch(1)
+        row.addWidget(self.offer_details_toggle())
+        for widget in (self.status, self.progress, self.incoming, self.outgoing):
+            self.body.addWidget(widget)
+        self.body.addLayout(row)
+        self.body.addWidget(self.explanation, 1)
+        self.retry.clicked.connect(self.start)
+        self._task: Task | None = None
+        self._steps: dict[str, Step] = {}
+        self._running: str | None = None
+        self.finish_layout()
+
+    def initializePage(self) -> None:
+        self.start()
+
+    def cleanupPage(self) -> None:
+        self._cancel()
+
+    def _cancel(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+
+    def start(self) -> None:
+        self._cancel()
+        self.state.login_outcome = LoginOutcome.NOT_CHECKED
+        self.state.login_summary.clear()
+        self._steps.clear()
+        self._running = None
+        task = Task(lambda reporter: login_check(self.backend, self.state, reporter))
+        self._task = task
+        task.signals.progress.connect(lambda t=task: self._progress(t))
+        task.signals.finished.connect(lambda steps, t=task: self._finished(t, steps))
+        task.signals.failed.connect(lambda error, t=task: self._failed(t, error))
+        self.progress.setRange(0, 2)
+        self.progress.setValue(0)
+        self.runner.start(task)
+        self._show_texts()
+        self.completeChanged.emit()
+
+    def is_busy(self) -> bool:
+        return self._task is not None
+
+    def _progress(self, task: Task) -> None:
+        if task is not self._task:
+            return
+        for item in task.drain():
+            if isinstance(item, Step):
+                self._steps[item.role] = item
+                self._running = None
+                self.progress.setValue(len(self._steps))
+                self.state.login_summary.append(
+                    f"{item.role} {item.server.spec}: {item.result.result} "
+                    f"mechanism={item.result.mechanism} inbox={item.result.inbox_count}")
+            else:
+                self._running = str(item)
+        self._show_texts()
+        self.refresh_details()
+
+    def _finished(self, task: Task, steps: list[Step] | None) -> None:
+        if task is not self._task:
+            return
+        self._progress(task)  # anything reported after the last wake-up
+        self._task = None
+        steps = steps or []
+        results = [s.result.result for s in steps]
+        if len(steps) == 2 and all(r == "ok" for r in results):
+            self.state.login_outcome = LoginOutcome.OK
+        elif "wrong_credentials" in results:
+            self.state.login_outcome = LoginOutcome.WRONG_PASSWORD
+            self.state.suggested_login = next(
+                (s.result.suggestion_login for s in steps if s.result.suggestion_login), None)
+        else:
+            self.state.login_outcome = LoginOutcome.FAILED
+        self.progress.setValue(2)
+        self._show_texts()
+        self.completeChanged.emit()
+        self.refresh_details()
+        if self.state.login_outcome is LoginOutcome.WRONG_PASSWORD:
+            self.wizard_().login_refused()
+
+    def _failed(self, task: Task, error: object) -> None:
+        if task is not self._task:
+            return
+        self._task = None
+        self.state.login_outcome = LoginOutcome.FAILED
+        self.state.login_summary.append(f"error: {type(error).__name__}")
+        self._show_texts()
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.state.login_outcome is LoginOutcome.OK
+
+    def _line(self, role: str) -> str:
+        server = self.state.incoming if role == "incoming" else self.state.outgoing
+        name = self.words.role(server.protocol) if server else ""
+        step = self._steps.get(role)
+        if step is None:
+            if self._running == role:
+                return self.tr("{role}: checking…").format(role=name)
+            return self.tr("{role}: waiting").format(role=name)
+        result = step.result
+        if result.result != "ok":
+            return self.tr("{role}: failed — {message}").format(
+                role=name, message=text(result.problem, self.state.lang))
+        if role == "incoming" and result.inbox_count is not None:
+            return self.tr("{role}: logged in. Your inbox has {count} messages.").format(
+                role=name, count=result.inbox_count)
+        if role == "incoming":
+            return self.tr("{role}: logged in.").format(role=name)
+        return self.tr("{role}: the server accepted your password for sending "
+                       "(SMTP AUTH). No mail was sent.").format(role=name)
+
+    def _show_texts(self) -> None:
+        outcome = self.state.login_outcome
+        if self._task is not None:
+            status = self.tr("Checking your password with the server…")
+        elif outcome is LoginOutcome.OK:
+            status = self.tr("Receiving and sending work with your password. Press Next.")
+        elif outcome is LoginOutcome.WRONG_PASSWORD:
+            status = self.tr("The password was not accepted.")
+        else:
+            status = self.tr("The check did not succeed. Press Check again, or ask a "
+                             "volunteer and show them the technical details.")
+        self.status.setText(status)
+        self.status.setAccessibleName(status)
+        self.incoming.setText(self._line("incoming"))
+        self.outgoing.setText(self._line("outgoing"))
+        self.retry.setEnabled(self._task is None)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Checking the login"))
+        self.setSubTitle(self.tr("Your password is tried for receiving and for sending, exactly "
+                                 "as your mail program will do it."))
+        self.retry.setText(self.tr("Check again"))
+        self.retry.setAccessibleName(self.tr("Check the login again"))
+        self.progress.setAccessibleName(self.tr("Progress of the login check"))
+        self.explanation.setHtml(help_html("smtp-auth", self.state.lang))
+        self.explanation.setAccessibleName(self.tr("Why sending needs your password"))
+        self._show_texts()
+
+    def details_text(self) -> str:
+        lines = []
+        for step in self._steps.values():
+            r = step.result
+            lines.append(f"{step.role} {step.server.spec} login={self.state.login_name} "
+                         f"result={r.result} code={r.problem.code} mechanism={r.mechanism} "
+                         f"security={getattr(r, 'security', None)}")
+            if r.folders:
+                lines.append("  folders: " + ", ".join(r.folders))
+        return "\n".join(lines) or "-"

@@ -1,0 +1,116 @@
+"""POP と IMAP: the church FAQ taught with a diagram; IMAP preselected and recommended."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtSvgWidgets import QSvgWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QRadioButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant.gui.flow import Page, effective_protocol
+from assistant.gui.pages.base import BasePage, wrapping_label
+from assistant.gui.state import WizardState
+from assistant.gui.translations import diagram_path, help_html
+from assistant.settings import Protocol
+
+
+class ProtocolPage(BasePage):
+    page_id = Page.PROTOCOL
+
+    def __init__(self, state: WizardState, parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.diagram = QSvgWidget(self)
+        self.diagram.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+        self.diagram.setMinimumHeight(150)
+        self.diagram.setMaximumHeight(190)
+        self.imap = QRadioButton(self)
+        self.pop = QRadioButton(self)
+        self.group = QButtonGroup(self)
+        self.group.addButton(self.imap)
+        self.group.addButton(self.pop)
+        self.shared_pc = QCheckBox(self)
+        self.leave_on_server = QCheckBox(self)
+        self.leave_reason = wrapping_label(self)
+        self.explanation = QTextBrowser(self)
+        self.explanation.setOpenExternalLinks(False)
+        self.explanation.setMinimumHeight(110)
+        self.pop_options = QWidget(self)  # indented under the POP choice it belongs to
+        indented = QVBoxLayout(self.pop_options)
+        indented.setContentsMargins(24, 0, 0, 0)
+        indented.addWidget(self.leave_on_server)
+        indented.addWidget(self.leave_reason)
+        for widget in (self.diagram, self.imap, self.pop, self.pop_options, self.shared_pc):
+            self.body.addWidget(widget)
+        self.body.addWidget(self.explanation, 1)
+
+        self.imap.setChecked(state.protocol is Protocol.IMAP)
+        self.pop.setChecked(state.protocol is Protocol.POP3)
+        self.leave_on_server.setChecked(state.leave_on_server)
+        self.shared_pc.setChecked(state.shared_pc)
+        self.imap.toggled.connect(self._changed)
+        self.shared_pc.toggled.connect(self._changed)
+        self.leave_on_server.toggled.connect(self._changed)
+        self.finish_layout()
+        self._changed()
+
+    def initializePage(self) -> None:
+        offered = self.state.offered_protocols()
+        self.imap.setEnabled(Protocol.IMAP in offered)
+        self.pop.setEnabled(Protocol.POP3 in offered and not self.state.shared_pc)
+        (self.imap if effective_protocol(self.state) is Protocol.IMAP else self.pop).setChecked(
+            True)
+
+    def _changed(self) -> None:
+        self.state.shared_pc = self.shared_pc.isChecked()
+        if self.state.shared_pc:
+            self.imap.setChecked(True)
+        self.pop.setEnabled(not self.state.shared_pc
+                            and Protocol.POP3 in self.state.offered_protocols())
+        chosen = Protocol.IMAP if self.imap.isChecked() else Protocol.POP3
+        if chosen is not self.state.protocol:
+            self.state.forget_servers()
+        self.state.protocol = chosen
+        self.state.leave_on_server = self.leave_on_server.isChecked()
+        pop = chosen is Protocol.POP3
+        self.pop_options.setVisible(pop)
+        self.refresh_details()
+
+    def retranslate(self) -> None:
+        lang = self.state.lang
+        self.setTitle(self.tr("POP and IMAP"))
+        self.setSubTitle(self.tr("Where should your mail be kept? Read below, then choose."))
+        self.diagram.load(str(diagram_path("pop-imap", lang)))
+        self.diagram.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+        self.diagram.setAccessibleName(self.tr("Diagram: IMAP and POP"))
+        self.diagram.setAccessibleDescription(self.tr(
+            "With IMAP the mail stays on the church's server and the computer, the phone and "
+            "WebMail all show the same mail. With POP the mail is moved into one computer."))
+        self.imap.setText(self.tr("IMAP: keep mail on the server (recommended)"))
+        self.imap.setAccessibleName(self.imap.text())
+        self.pop.setText(self.tr("POP: move mail into this computer"))
+        self.pop.setAccessibleName(self.pop.text())
+        self.shared_pc.setText(self.tr("This is a shared church computer (only IMAP is "
+                                       "suitable)"))
+        self.shared_pc.setAccessibleName(self.shared_pc.text())
+        self.leave_on_server.setText(self.tr("Leave mail on the server"))
+        self.leave_on_server.setAccessibleName(self.leave_on_server.text())
+        self.leave_reason.setText(self.tr(
+            "Keep this on: otherwise mail read here disappears from the server, and WebMail, "
+            "your phone or a later change to IMAP can no longer see it."))
+        self.explanation.setHtml(help_html("pop-imap", lang))
+        self.explanation.setAccessibleName(self.tr("Explanation of POP and IMAP"))
+
+    def details_text(self) -> str:
+        return "\n".join([
+            "IMAP: 993 (implicit TLS, RFC 8314) or 143 + STARTTLS",
+            "POP3: 995 (implicit TLS) or 110 + STLS",
+            "SMTP submission: 465 (implicit TLS) or 587 + STARTTLS, SMTP AUTH",
+            f"chosen: {effective_protocol(self.state).value}, shared PC: {self.state.shared_pc},"
+            f" leave on server: {self.state.leave_on_server}",
+        ])

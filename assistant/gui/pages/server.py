@@ -1,0 +1,349 @@
+"""サーバーの確認: discovery and probe on a pool thread, a live list of checks, consent
+questions for an untrusted certificate or a server without encryption."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QStyle,
+    QWidget,
+)
+
+from assistant.gui.backend import Backend
+from assistant.gui.choice import Proposal, fingerprint, propose
+from assistant.gui.describe import Describer
+from assistant.gui.flow import Page, effective_protocol
+from assistant.gui.pages.base import BasePage, wrapping_label
+from assistant.gui.pages.questions import QuestionPanel
+from assistant.gui.state import WizardState
+from assistant.gui.tasks import Question, Reporter, Task, TaskRunner
+from assistant.messages import text
+
+
+@dataclass
+class ServerOutcome:
+    """What the worker hands back: the report, the proposal and the member's consents."""
+
+    report: Any
+    proposal: Proposal
+    trusted: dict[tuple[str, int], str] = field(default_factory=dict)
+    allow_plaintext: bool = False
+    declined: str | None = None  # "certificate" | "plaintext"
+
+
+def server_check(backend: Backend, state: WizardState, reporter: Reporter) -> ServerOutcome | None:
+    """The worker: probe, propose, and ask the member what only they can decide."""
+    assert state.email is not None
+    report = backend.probe(state.email, state.options, state.profile,
+                           on_event=reporter.progress, cancel=reporter.cancel)
+    if reporter.cancel.is_set() or getattr(report, "cancelled", False):
+        return None
+    proposal = propose(report, effective_protocol(state))
+    outcome = ServerOutcome(report, proposal)
+    if not proposal.complete:
+        return outcome
+    for endpoint in proposal.untrusted():
+        question = Question("certificate", {
+            "host": endpoint.host, "port": endpoint.port, "fingerprint": fingerprint(endpoint),
+            "error": getattr(endpoint.tls, "certificate_error", "") or ""})
+        if not reporter.ask(question):
+            outcome.declined = "certificate"
+            return outcome if not reporter.cancel.is_set() else None
+        for chosen in proposal.chosen():
+            if fingerprint(chosen) == fingerprint(endpoint):
+                outcome.trusted[(chosen.host, chosen.port)] = fingerprint(endpoint)
+    plain = proposal.plaintext()
+    if plain:
+        question = Question("plaintext", {"hosts": ", ".join(
+            f"{e.host}:{e.port}" for e in plain)})
+        if not reporter.ask(question):
+            outcome.declined = "plaintext"
+            return outcome if not reporter.cancel.is_set() else None
+        outcome.allow_plaintext = True
+    return outcome
+
+
+class ServerPage(BasePage):
+    page_id = Page.SERVER
+
+    def __init__(self, state: WizardState, backend: Backend, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(state, parent)
+        self.backend = backend
+        self.runner = runner
+        self.words = Describer(self)
+        self.status = wrapping_label(self)
+        self.progress = QProgressBar(self)
+        self.checks = QListWidget(self)
+        self.checks.setMinimumHeight(120)
+        self.checks.setIconSize(QSize(16, 16))
+        self.question = QuestionPanel(self)
+        self.result = wrapping_label(self)
+        self.stop = QPushButton(self)
+        self.retry = QPushButton(self)
+        for button in (self.stop, self.retry):
+            button.setAutoDefault(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.stop)
+        buttons.addWidget(self.retry)
+        buttons.addStretch(1)
+        buttons.addWidget(self.offer_details_toggle())
+        self.body.addWidget(self.status)
+        self.body.addWidget(self.progress)
+        self.body.addWidget(self.checks, 1)
+        self.body.addWidget(self.question)
+        self.body.addWidget(self.result)
+        self.body.addLayout(buttons)
+        self.stop.clicked.connect(lambda: self.cancel())
+        self.retry.clicked.connect(self.start)
+        self.question.answered.connect(lambda _yes: self._set_status("checking"))
+        self._task: Task | None = None
+        self._rows: dict[tuple[str, str, int], QListWidgetItem] = {}
+        self._started = 0
+        self._done = 0
+        self._phase = "idle"  # idle|checking|cancelled|done|failed|declined|error
+        self._outcome: ServerOutcome | None = None
+        self._technical: list[str] = []
+        self.finish_layout()
+
+    # --- the task ---------------------------------------------------------------------------
+
+    def initializePage(self) -> None:
+        if self.state.incoming is not None and self.state.outgoing is not None:
+            return  # already checked for this address and protocol (e.g. after a new password)
+        self._set_status("checking")
+        # Start once the page is on screen: the probe's first burst of work in the pool
+        # threads would otherwise compete with the page switch for the GIL.
+        QTimer.singleShot(0, self, self._start_if_shown)
+
+    def _start_if_shown(self) -> None:
+        if self.wizard_().currentPage() is self and self._task is None and (
+                self._phase == "checking"):
+            self.start()
+
+    def cleanupPage(self) -> None:
+        """Going back: stop the check at once."""
+        self.cancel()
+
+    def start(self) -> None:
+        self.cancel(show=False)
+        self.state.forget_servers()
+        self.checks.clear()
+        self._rows.clear()
+        self._technical.clear()
+        self._started = self._done = 0
+        self._outcome = None
+        self.result.clear()
+        self.progress.setRange(0, 0)
+        task = Task(lambda reporter: server_check(self.backend, self.state, reporter))
+        self._task = task
+        task.signals.progress.connect(lambda t=task: self._events(t))
+        task.signals.question.connect(lambda q, t=task: self._question(t, q))
+        task.signals.finished.connect(lambda outcome, t=task: self._finished(t, outcome))
+        task.signals.failed.connect(lambda error, t=task: self._failed(t, error))
+        self._set_status("checking")
+        self.runner.start(task)
+
+    def cancel(self, show: bool = True) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+        self.question.withdraw()
+        if show and self.is_busy():
+            self._set_status("cancelled")
+
+    def is_busy(self) -> bool:
+        """Checking, or about to (the start waits for the page to be shown)."""
+        return self._phase in ("checking", "question")
+
+    # --- signals from the worker (ignored once the task is no longer current) -----------------
+
+    def _events(self, task: Task) -> None:
+        for event in task.drain():
+            self._event(task, event)
+        self.progress.setRange(0, max(self._started, 1))
+        self.progress.setValue(self._done)
+        self.refresh_details()
+
+    def _event(self, task: Task, event: Any) -> None:
+        if task is not self._task:
+            return
+        kind = str(getattr(event, "kind", ""))
+        if kind == "source" and event.source is not None:
+            self._add_line(self.words.source(event.source), "source")
+        elif kind in ("endpoint_started", "endpoint_done") and event.endpoint is not None:
+            endpoint = event.endpoint
+            key = (str(endpoint.protocol), str(endpoint.host), int(endpoint.port))
+            if kind == "endpoint_started":
+                self._started += 1
+                self._rows[key] = self._add_line(self.words.endpoint_started(endpoint), "busy")
+            else:
+                self._done += 1
+                line = self.words.endpoint_outcome(endpoint)
+                icon = "ok" if str(endpoint.status) == "ok" and str(
+                    endpoint.security) != "none" else "warn" if str(endpoint.status) in (
+                    "ok", "certificate_invalid") else "bad"
+                item = self._rows.get(key)
+                if item is None:
+                    self._rows[key] = self._add_line(line, icon)
+                else:
+                    item.setText(line)
+                    item.setIcon(self._icon(icon))
+                self._technical.append(self.words.endpoint_technical(endpoint))
+
+    def _question(self, task: Task, question: Question) -> None:
+        if task is not self._task:
+            question.answer(False)
+            return
+        p = question.params
+        if question.kind == "certificate":
+            self._set_status("question")
+            self.question.ask(
+                question,
+                self.tr("The server {host} (port {port}) uses encryption, but its certificate "
+                        "could not be verified ({error}).\n"
+                        "This can mean the church uses its own certificate, or that someone is "
+                        "pretending to be the server. Trust it only if this fingerprint is the "
+                        "one your church's volunteer gave you:\n{fingerprint}").format(
+                    host=p["host"], port=p["port"],
+                    error=self.words.certificate_reason(str(p["error"])),
+                    fingerprint=p["fingerprint"]),
+                self.tr("Trust this certificate"), self.tr("Do not trust"))
+        else:
+            self._set_status("question")
+            self.question.ask(
+                question,
+                self.tr("Warning: the server {hosts} offers no encryption. Your password and "
+                        "your mail would travel readable for anyone on the network.\n"
+                        "Continue only if the church's volunteer confirmed that this server "
+                        "has no encryption yet.").format(hosts=p["hosts"]),
+                self.tr("Continue without encryption"), self.tr("Stop here"))
+
+    def _finished(self, task: Task, outcome: ServerOutcome | None) -> None:
+        if task is not self._task:
+            return
+        self._events(task)  # anything reported after the last wake-up
+        self._task = None
+        self._outcome = outcome
+        if outcome is None:
+            self._set_status("cancelled")
+            return
+        warnings = [text(w, self.state.lang) for w in
+                    getattr(outcome.report.recommendation, "warnings", [])]
+        self.state.probe_summary[:] = [*self._technical, *(f"warning: {w}" for w in warnings)]
+        if not outcome.proposal.complete:
+            self._set_status("failed")
+            return
+        if outcome.declined:
+            self._set_status("declined")
+            return
+        incoming, outgoing = outcome.proposal.incoming, outcome.proposal.outgoing
+        assert incoming is not None and outgoing is not None  # proposal.complete
+        self.state.incoming = incoming.to_server()
+        self.state.outgoing = outgoing.to_server()
+        self.state.trusted_fingerprints.update(outcome.trusted)
+        self.state.allow_plaintext = outcome.allow_plaintext
+        self._set_status("done", warnings)
+
+    def _failed(self, task: Task, error: object) -> None:
+        if task is not self._task:
+            return
+        self._task = None
+        problem = getattr(error, "problem", None)
+        self._set_status("error", [text(problem, self.state.lang) if problem is not None
+                                   else type(error).__name__])
+
+    # --- display ----------------------------------------------------------------------------
+
+    def _icon(self, kind: str) -> Any:
+        pixmap = {
+            "ok": QStyle.StandardPixmap.SP_DialogApplyButton,
+            "warn": QStyle.StandardPixmap.SP_MessageBoxWarning,
+            "bad": QStyle.StandardPixmap.SP_DialogCancelButton,
+            "busy": QStyle.StandardPixmap.SP_BrowserReload,
+            "source": QStyle.StandardPixmap.SP_FileDialogContentsView,
+        }[kind]
+        return self.style().standardIcon(pixmap)
+
+    def _add_line(self, line: str, icon: str) -> QListWidgetItem:
+        item = QListWidgetItem(self._icon(icon), line)
+        self.checks.addItem(item)
+        self.checks.scrollToItem(item)
+        return item
+
+    def _set_status(self, phase: str, extra: list[str] | None = None) -> None:
+        self._phase = phase
+        self._extra = extra or []
+        checking = phase in ("checking", "question")
+        self.stop.setEnabled(checking)
+        self.retry.setEnabled(not checking)
+        if not checking:
+            self.progress.setRange(0, 1)
+            self.progress.setValue(1 if phase == "done" else 0)
+        self._show_texts()
+        self.completeChanged.emit()
+        self.refresh_details()
+
+    def _show_texts(self) -> None:
+        phase, extra = self._phase, getattr(self, "_extra", [])
+        status = {
+            "idle": "",
+            "checking": self.tr("Looking for your mail server and checking it…"),
+            "question": self.tr("Please answer the question below."),
+            "cancelled": self.tr("The check was stopped. Press Check again to restart it."),
+            "failed": self.tr("No working mail server was found for this address. Check the "
+                              "address and the internet connection, then press Check again."),
+            "declined": self.tr("Without your consent the assistant cannot use this server. "
+                                "Ask the church's volunteer, then press Check again."),
+            "error": self.tr("The check failed unexpectedly. Press Check again; if it happens "
+                             "again, ask a volunteer."),
+            "done": self.tr("The mail server was found and works. Press Next."),
+        }[phase]
+        self.status.setText(status)
+        self.status.setAccessibleName(status)
+        lines: list[str] = []
+        if phase == "done" and self.state.incoming and self.state.outgoing:
+            lines += [self.words.chosen(self.state.incoming),
+                      self.words.chosen(self.state.outgoing)]
+            if self.state.allow_plaintext:
+                lines.append(self.tr("Without encryption, as you allowed."))
+            if self.state.trusted_fingerprints:
+                lines.append(self.tr("Certificate trusted by its fingerprint."))
+        lines += extra
+        self.result.setText("\n".join(lines))
+        self.result.setVisible(bool(lines))
+
+    def isComplete(self) -> bool:
+        return self._phase == "done"
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Checking the server"))
+        self.setSubTitle(self.tr("The assistant looks up the church's mail server and checks "
+                                 "that it is safe to use. This takes a few seconds."))
+        self.stop.setText(self.tr("Stop"))
+        self.stop.setAccessibleName(self.tr("Stop the check"))
+        self.retry.setText(self.tr("Check again"))
+        self.retry.setAccessibleName(self.tr("Check again"))
+        self.checks.setAccessibleName(self.tr("List of checks"))
+        self.progress.setAccessibleName(self.tr("Progress of the check"))
+        self.result.setAccessibleName(self.tr("Result"))
+        self._show_texts()
+
+    def details_text(self) -> str:
+        lines = list(self._technical)
+        report = self._outcome.report if self._outcome else None
+        if report is not None:
+            lines.insert(0, f"domain={getattr(report, 'domain', '?')} "
+                            f"elapsed={getattr(report, 'elapsed_ms', '?')} ms")
+            for source in getattr(report, "sources", []):
+                lines.insert(1, f"source {source.kind}: {source.detail} -> "
+                                f"{', '.join(source.hosts)}")
+        return "\n".join(lines) or "-"

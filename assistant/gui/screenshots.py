@@ -1,0 +1,142 @@
+"""``python -m assistant.gui.screenshots DIR``: every wizard page as PNG, in both languages.
+
+Drives the real wizard (real pages, real translations) over :class:`DemoBackend`, so the
+pictures show what a member sees, including the results of the checks. Run offscreen:
+``QT_QPA_PLATFORM=offscreen`` (the Makefile sets it). Needs a Japanese font (fonts-ipafont-gothic).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QDeadlineTimer, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+from assistant.gui.demo import DemoBackend
+from assistant.gui.flow import Page
+from assistant.gui.pages.account import AccountPage
+from assistant.gui.pages.server import ServerPage
+from assistant.gui.state import Options, WizardState
+from assistant.gui.translations import Translations, resources_dir
+from assistant.gui.wizard import MailWizard
+
+NAMES = {Page.WELCOME: "welcome", Page.PROTOCOL: "pop-imap", Page.ACCOUNT: "account",
+         Page.SERVER: "server", Page.LOGIN: "login", Page.CLIENT: "client", Page.DONE: "done"}
+SIZE = (820, 660)
+SAMPLE = {"ja": ("山田 太郎", "taro@example-church.jp"),
+          "en": ("Taro Yamada", "taro@example-church.jp")}
+
+
+def japanese_font_installed() -> bool:
+    """``fc-list :lang=ja`` lists a font (asserted: without one Japanese shows as boxes)."""
+    try:
+        found = subprocess.run(["fc-list", ":lang=ja"],  # noqa: S607 — fontconfig's own tool
+                               capture_output=True, text=True,
+                               check=False, timeout=30).stdout
+    except OSError:
+        return False
+    return bool(found.strip())
+
+
+def wait_until(condition: Callable[[], bool], timeout_ms: int = 10000) -> bool:
+    """Let the event loop run until ``condition`` holds (the screenshot driver only)."""
+    deadline = QDeadlineTimer(timeout_ms)
+    loop = QEventLoop()
+    timer = QTimer()
+
+    def poll() -> None:
+        if condition() or deadline.hasExpired():
+            loop.quit()
+
+    timer.timeout.connect(poll)
+    timer.start(20)
+    if not condition():
+        loop.exec()
+    timer.stop()
+    return condition()
+
+
+def settle() -> None:
+    wait_until(lambda: False, 150)
+
+
+def shoot(wizard: MailWizard, folder: Path, page: Page, suffix: str = "") -> Path:
+    settle()
+    path = folder / f"{int(page):02d}-{NAMES[page]}{suffix}.png"
+    wizard.grab().save(str(path))
+    return path
+
+
+def fill_account(wizard: MailWizard, lang: str) -> None:
+    """Type the sample member's details (textEdited is what a user's typing sends)."""
+    account = wizard.page_of(Page.ACCOUNT)
+    assert isinstance(account, AccountPage)
+    name, email = SAMPLE[lang]
+    for field, value in ((account.name, name), (account.email, email),
+                         (account.password, "demo-password")):
+        field.setText(value)
+        field.textEdited.emit(value)
+
+
+def render_language(lang: str, out: Path, work: Path, translations: Translations) -> list[Path]:
+    from assistant.profile import load_profile
+
+    folder = out / lang
+    folder.mkdir(parents=True, exist_ok=True)
+    translations.install(lang)
+    profile = load_profile(resources_dir() / "profiles" / "sample-church.mailsetup")
+    state = WizardState(lang=lang, profile=profile, options=Options())
+    wizard = MailWizard(state, translations, DemoBackend(work))
+    wizard.resize(*SIZE)  # the offscreen screen is only 800x600
+    wizard.show()
+    shots = [shoot(wizard, folder, Page.WELCOME)]
+    wizard.next()
+    shots.append(shoot(wizard, folder, Page.PROTOCOL))
+    wizard.next()
+    fill_account(wizard, lang)
+    shots.append(shoot(wizard, folder, Page.ACCOUNT))
+    for page in (Page.SERVER, Page.LOGIN, Page.CLIENT, Page.DONE):
+        wizard.next()
+        if page is not Page.DONE:
+            wait_until(wizard.currentPage().isComplete)
+        shots.append(shoot(wizard, folder, page))
+    # The certificate question and the volunteer's view, as separate pictures.
+    wizard.close()
+    state = WizardState(lang=lang, profile=profile, volunteer=True)
+    wizard = MailWizard(state, translations, DemoBackend(work, untrusted=True))
+    wizard.resize(*SIZE)
+    wizard.show()
+    wizard.next()
+    wizard.next()
+    fill_account(wizard, lang)
+    wizard.next()
+    server = wizard.page_of(Page.SERVER)
+    assert isinstance(server, ServerPage)
+    wait_until(server.question.isVisible)
+    shots.append(shoot(wizard, folder, Page.SERVER, "-certificate"))
+    wizard.close()
+    wizard.runner.shutdown()
+    return shots
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[0] if argv else "build/screenshots")
+    if not japanese_font_installed():
+        print("no Japanese font: install fonts-ipafont-gothic (fc-list :lang=ja is empty)",
+              file=sys.stderr)
+        return 1
+    _app = QApplication.instance() or QApplication(sys.argv[:1])  # alive until the end
+    translations = Translations()
+    with tempfile.TemporaryDirectory() as work:
+        for lang in ("ja", "en"):
+            for path in render_language(lang, out, Path(work), translations):
+                print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,242 @@
+"""The QWizard: holds the pages, the shared state, the language and the volunteer menu.
+
+``nextId()`` only asks :func:`assistant.gui.flow.next_page`; the pages never decide the order.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+    QWizard,
+)
+
+from assistant.errors import AssistantError
+from assistant.gui.backend import Backend
+from assistant.gui.flow import Page, next_page
+from assistant.gui.pages.account import AccountPage
+from assistant.gui.pages.base import BasePage
+from assistant.gui.pages.client import ClientPage
+from assistant.gui.pages.done import DonePage
+from assistant.gui.pages.login import LoginPage
+from assistant.gui.pages.protocol import ProtocolPage
+from assistant.gui.pages.server import ServerPage
+from assistant.gui.pages.welcome import WelcomePage
+from assistant.gui.state import WizardState
+from assistant.gui.tasks import TaskRunner
+from assistant.gui.translations import Translations
+from assistant.messages import text
+
+LARGE_FONT_FACTOR = 1.35
+EXPORT_FORMATS = (("profile", ".mailsetup"), ("autoconfig", ".xml"),
+                  ("mobileconfig", ".mobileconfig"))
+
+
+class MailWizard(QWizard):
+    language_changed = Signal(str)
+
+    def __init__(self, state: WizardState, translations: Translations | None = None,
+                 backend: Backend | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.translations = translations or Translations()
+        self.backend = backend or Backend()
+        self.runner = TaskRunner(self)
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.pages: dict[Page, BasePage] = {
+            Page.WELCOME: WelcomePage(state),
+            Page.PROTOCOL: ProtocolPage(state),
+            Page.ACCOUNT: AccountPage(state),
+            Page.SERVER: ServerPage(state, self.backend, self.runner),
+            Page.LOGIN: LoginPage(state, self.backend, self.runner),
+            Page.CLIENT: ClientPage(state, self.backend),
+            Page.DONE: DonePage(state, self.backend),
+        }
+        for page_id, page in self.pages.items():
+            self.setPage(int(page_id), page)
+        self.setStartId(int(Page.WELCOME))
+        # A font given in pixels reports -1 points: fall back to a usual desktop size.
+        self._base_point_size = QApplication.font().pointSizeF()
+        if self._base_point_size <= 0:
+            self._base_point_size = 10.0
+        self._build_menu()
+        self._retranslate()
+        self.setMinimumSize(640, 480)
+        self._fit_to_screen(820, 660)
+        if state.large_font:
+            self.set_large_font(True)
+
+    def _fit_to_screen(self, width: int, height: int) -> None:
+        """At 150 % scaling a small laptop screen has ~700 logical pixels of height."""
+        screen = QGuiApplication.primaryScreen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width, height = min(width, room.width() - 20), min(height, room.height() - 60)
+        self.resize(max(width, 640), max(height, 480))
+
+    # --- order ---------------------------------------------------------------------------------
+
+    def nextId(self) -> int:
+        current = self.currentId()
+        if current < 0:
+            return int(Page.WELCOME)
+        following = next_page(Page(current), self.state)
+        return -1 if following is None else int(following)
+
+    def page_of(self, page_id: Page) -> BasePage:
+        return self.pages[page_id]
+
+    def return_to(self, page_id: Page) -> None:
+        """Go back through the history to an earlier page (QWizard cannot jump forward to a
+        page it has already shown)."""
+        visited = self.visitedIds()
+        if int(page_id) not in visited:
+            return
+        while self.currentId() != int(page_id) and self.currentId() != visited[0]:
+            self.back()
+
+    def login_refused(self) -> None:
+        """The server refused the password: back to the account page, password selected."""
+        target = next_page(Page.LOGIN, self.state)
+        if target is Page.ACCOUNT:
+            self.return_to(target)
+            page = self.pages[Page.ACCOUNT]
+            assert isinstance(page, AccountPage)
+            page.ask_password_again()
+
+    # --- language, font, volunteer mode ------------------------------------------------------
+
+    def set_language(self, lang: str) -> None:
+        if lang == self.state.lang:
+            return
+        self.state.lang = lang
+        self.translations.install(lang)  # Qt sends LanguageChange to every widget
+        self.language_changed.emit(lang)
+
+    def set_large_font(self, on: bool) -> None:
+        self.state.large_font = on
+        font = QApplication.font()
+        font.setPointSizeF(self._base_point_size * (LARGE_FONT_FACTOR if on else 1.0))
+        QApplication.setFont(font)
+        self.large_font_action.setChecked(on)
+        welcome = self.pages[Page.WELCOME]
+        assert isinstance(welcome, WelcomePage)
+        welcome.large_font.setChecked(on)
+        if on:
+            self._fit_to_screen(max(self.width(), 1000), max(self.height(), 800))
+
+    def _large_font_toggled(self, on: bool) -> None:
+        if on != self.state.large_font:
+            self.set_large_font(on)
+
+    def set_volunteer(self, on: bool) -> None:
+        self.state.volunteer = on
+        self.volunteer_action.setChecked(on)
+        for action in self.export_actions:
+            action.setVisible(on)
+        for page in self.pages.values():
+            page.set_volunteer(on)
+
+    def _build_menu(self) -> None:
+        self.menu_button = QPushButton(self)
+        self.menu_button.setAutoDefault(False)
+        self.menu = QMenu(self.menu_button)
+        self.volunteer_action = QAction(self)
+        self.volunteer_action.setCheckable(True)
+        self.volunteer_action.setChecked(self.state.volunteer)
+        self.volunteer_action.setShortcut(QKeySequence("Ctrl+Shift+V"))
+        self.volunteer_action.toggled.connect(self.set_volunteer)
+        self.large_font_action = QAction(self)
+        self.large_font_action.setCheckable(True)
+        self.large_font_action.toggled.connect(self._large_font_toggled)
+        self.copy_action = QAction(self)
+        self.copy_action.triggered.connect(self.copy_diagnostics)
+        self.export_actions: list[QAction] = []
+        self.menu.addAction(self.volunteer_action)
+        self.menu.addAction(self.large_font_action)
+        self.menu.addSeparator()
+        for fmt, suffix in EXPORT_FORMATS:
+            action = QAction(self)
+            action.triggered.connect(lambda _c=False, f=fmt, s=suffix: self._export(f, s))
+            action.setVisible(self.state.volunteer)
+            self.export_actions.append(action)
+            self.menu.addAction(action)
+        self.menu.addAction(self.copy_action)
+        self.addActions([self.volunteer_action])
+        self.menu_button.setMenu(self.menu)
+        self.setButton(QWizard.WizardButton.CustomButton1, self.menu_button)
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.setButtonLayout([
+            QWizard.WizardButton.CustomButton1, QWizard.WizardButton.Stretch,
+            QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
+            QWizard.WizardButton.CommitButton,
+            QWizard.WizardButton.FinishButton, QWizard.WizardButton.CancelButton])
+        for page in self.pages.values():
+            page.set_volunteer(self.state.volunteer)
+
+    def copy_diagnostics(self) -> str:
+        """Put the whitelisted diagnostics (never the password) on the clipboard."""
+        diagnostics = self.state.diagnostics()
+        QGuiApplication.clipboard().setText(diagnostics)
+        return diagnostics
+
+    def export(self, fmt: str, output: Path) -> Path | None:
+        """Write the church profile or a client file from what the wizard found."""
+        subject: object = self.state.account() or self.state.profile
+        if subject is None:
+            QMessageBox.information(self, self.windowTitle(), self.tr(
+                "Check the server first: there is nothing to export yet."))
+            return None
+        try:
+            return self.backend.write_export(fmt, subject, output, self.state.lang)
+        except (AssistantError, OSError) as error:
+            reason = text(error, self.state.lang) if isinstance(error, AssistantError) else str(
+                error)
+            QMessageBox.warning(self, self.windowTitle(), reason)
+            return None
+
+    def _export(self, fmt: str, suffix: str) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export"), str(Path.home() / f"mail-settings{suffix}"))
+        if name:
+            self.export(fmt, Path(name))
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Mail setup assistant"))
+        self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("Menu"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Write the settings"))
+        self.menu_button.setAccessibleName(self.tr("Menu"))
+        self.volunteer_action.setText(self.tr("Volunteer mode (technical details)"))
+        self.large_font_action.setText(self.tr("Larger text"))
+        self.copy_action.setText(self.tr("Copy diagnostics (without the password)"))
+        labels = {"profile": self.tr("Export church settings profile…"),
+                  "autoconfig": self.tr("Export autoconfig XML…"),
+                  "mobileconfig": self.tr("Export iPhone/iPad profile (mobileconfig)…")}
+        for (fmt, _suffix), action in zip(EXPORT_FORMATS, self.export_actions, strict=True):
+            action.setText(labels[fmt])
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    # --- closing -----------------------------------------------------------------------------
+
+    def done(self, result: int) -> None:
+        """Cancel (or finish) stops every background check at once."""
+        self.runner.cancel_all()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.runner.cancel_all()
+        super().closeEvent(event)

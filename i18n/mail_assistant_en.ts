@@ -1,0 +1,684 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="en_US">
+<context>
+    <name>AccountPage</name>
+    <message>
+        <source>Please enter your name.</source>
+        <translation>Please enter your name.</translation>
+    </message>
+    <message>
+        <source>This address is not one of {organisation}&apos;s ({domains}). Please check it.</source>
+        <translation>This address is not one of {organisation}&apos;s ({domains}). Please check it.</translation>
+    </message>
+    <message>
+        <source>Please enter the password.</source>
+        <translation>Please enter the password.</translation>
+    </message>
+    <message>
+        <source>The server did not accept this password (or login name). Please type the password again; check Caps Lock and the keyboard&apos;s input mode.</source>
+        <translation>The server did not accept this password (or login name). Please type the password again; check Caps Lock and the keyboard&apos;s input mode.</translation>
+    </message>
+    <message>
+        <source>Your login name may be &quot;{login}&quot;: see Details.</source>
+        <translation>Your login name may be &quot;{login}&quot;: see Details.</translation>
+    </message>
+    <message>
+        <source>Your account</source>
+        <translation>Your account</translation>
+    </message>
+    <message>
+        <source>Enter your name, your e-mail address and its password.</source>
+        <translation>Enter your name, your e-mail address and its password.</translation>
+    </message>
+    <message>
+        <source>Name (shown to recipients):</source>
+        <translation>Name (shown to recipients):</translation>
+    </message>
+    <message>
+        <source>E-mail address:</source>
+        <translation>E-mail address:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Login name:</source>
+        <translation>Login name:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>E-mail address</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Login name</source>
+        <translation>Login name</translation>
+    </message>
+    <message>
+        <source>e.g. Taro Yamada</source>
+        <translation>e.g. Taro Yamada</translation>
+    </message>
+    <message>
+        <source>e.g. taro@example.jp</source>
+        <translation>e.g. taro@example.jp</translation>
+    </message>
+    <message>
+        <source>Show the password</source>
+        <translation>Show the password</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Details: login name</source>
+        <translation>Details: login name</translation>
+    </message>
+    <message>
+        <source>Usually filled in for you from the address. Change it only if the church told you a different login name.</source>
+        <translation>Usually filled in for you from the address. Change it only if the church told you a different login name.</translation>
+    </message>
+</context>
+<context>
+    <name>BasePage</name>
+    <message>
+        <source>Technical details (for volunteers)</source>
+        <translation>Technical details (for volunteers)</translation>
+    </message>
+    <message>
+        <source>Technical details</source>
+        <translation>Technical details</translation>
+    </message>
+    <message>
+        <source>Show technical details</source>
+        <translation>Show technical details</translation>
+    </message>
+</context>
+<context>
+    <name>ClientPage</name>
+    <message>
+        <source>The settings could not be written: {reason}</source>
+        <translation>The settings could not be written: {reason}</translation>
+    </message>
+    <message>
+        <source>Mail program</source>
+        <translation>Mail program</translation>
+    </message>
+    <message>
+        <source>Which program do you use for e-mail?</source>
+        <translation>Which program do you use for e-mail?</translation>
+    </message>
+    <message>
+        <source>The assistant writes the checked settings into the program you choose. Your password is not written anywhere: the program asks for it the first time.</source>
+        <translation>The assistant writes the checked settings into the program you choose. Your password is not written anywhere: the program asks for it the first time.</translation>
+    </message>
+    <message>
+        <source>(installed)</source>
+        <translation>(installed)</translation>
+    </message>
+    <message>
+        <source>(not found on this computer)</source>
+        <translation>(not found on this computer)</translation>
+    </message>
+    <message>
+        <source>Only print or save the settings</source>
+        <translation>Only print or save the settings</translation>
+    </message>
+    <message>
+        <source>Thunderbird is running. Please close Thunderbird (menu File → Quit), then press Check again.</source>
+        <translation>Thunderbird is running. Please close Thunderbird (menu File → Quit), then press Check again.</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <source>Check again whether Thunderbird is closed</source>
+        <translation>Check again whether Thunderbird is closed</translation>
+    </message>
+</context>
+<context>
+    <name>Describer</name>
+    <message>
+        <source>Receiving (IMAP)</source>
+        <translation>Receiving (IMAP)</translation>
+    </message>
+    <message>
+        <source>Receiving (POP)</source>
+        <translation>Receiving (POP)</translation>
+    </message>
+    <message>
+        <source>Sending (SMTP)</source>
+        <translation>Sending (SMTP)</translation>
+    </message>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>no encryption</source>
+        <translation>no encryption</translation>
+    </message>
+    <message>
+        <source>the church&apos;s settings file</source>
+        <translation>the church&apos;s settings file</translation>
+    </message>
+    <message>
+        <source>DNS (SRV records)</source>
+        <translation>DNS (SRV records)</translation>
+    </message>
+    <message>
+        <source>the automatic configuration file (autoconfig)</source>
+        <translation>the automatic configuration file (autoconfig)</translation>
+    </message>
+    <message>
+        <source>DNS (MX record)</source>
+        <translation>DNS (MX record)</translation>
+    </message>
+    <message>
+        <source>common server names (mail. and so on)</source>
+        <translation>common server names (mail. and so on)</translation>
+    </message>
+    <message>
+        <source>the server given</source>
+        <translation>the server given</translation>
+    </message>
+    <message>
+        <source>Looked in {where}: nothing found</source>
+        <translation>Looked in {where}: nothing found</translation>
+    </message>
+    <message>
+        <source>Looked in {where}: {hosts}</source>
+        <translation>Looked in {where}: {hosts}</translation>
+    </message>
+    <message>
+        <source>{role}: {host} port {port}</source>
+        <translation>{role}: {host} port {port}</translation>
+    </message>
+    <message>
+        <source>{endpoint} — checking…</source>
+        <translation>{endpoint} — checking…</translation>
+    </message>
+    <message>
+        <source>answers, but without encryption</source>
+        <translation>answers, but without encryption</translation>
+    </message>
+    <message>
+        <source>answers, encrypted ({security}), certificate valid</source>
+        <translation>answers, encrypted ({security}), certificate valid</translation>
+    </message>
+    <message>
+        <source>encrypted, but its certificate could not be verified</source>
+        <translation>encrypted, but its certificate could not be verified</translation>
+    </message>
+    <message>
+        <source>refuses connections</source>
+        <translation>refuses connections</translation>
+    </message>
+    <message>
+        <source>does not answer</source>
+        <translation>does not answer</translation>
+    </message>
+    <message>
+        <source>name not found</source>
+        <translation>name not found</translation>
+    </message>
+    <message>
+        <source>encryption could not be started</source>
+        <translation>encryption could not be started</translation>
+    </message>
+    <message>
+        <source>does not answer like a mail server</source>
+        <translation>does not answer like a mail server</translation>
+    </message>
+    <message>
+        <source>cannot be reached</source>
+        <translation>cannot be reached</translation>
+    </message>
+    <message>
+        <source>{endpoint} — {result}</source>
+        <translation>{endpoint} — {result}</translation>
+    </message>
+    <message>
+        <source>the certificate was signed by the server itself</source>
+        <translation>the certificate was signed by the server itself</translation>
+    </message>
+    <message>
+        <source>the certificate has expired</source>
+        <translation>the certificate has expired</translation>
+    </message>
+    <message>
+        <source>the certificate is for a different server name</source>
+        <translation>the certificate is for a different server name</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s issuer is not known</source>
+        <translation>the certificate&apos;s issuer is not known</translation>
+    </message>
+    <message>
+        <source>the reason is shown in the technical details</source>
+        <translation>the reason is shown in the technical details</translation>
+    </message>
+    <message>
+        <source>{role}: {host}, port {port}, {security}</source>
+        <translation>{role}: {host}, port {port}, {security}</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>The sheet could not be saved: {reason}</source>
+        <translation>The sheet could not be saved: {reason}</translation>
+    </message>
+    <message>
+        <source>Settings sheet saved: {path}</source>
+        <translation>Settings sheet saved: {path}</translation>
+    </message>
+    <message>
+        <source>Save the settings sheet</source>
+        <translation>Save the settings sheet</translation>
+    </message>
+    <message>
+        <source>mail-settings.pdf</source>
+        <translation>mail-settings.pdf</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Web page (*.html)</source>
+        <translation>PDF (*.pdf);;Web page (*.html)</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Your settings were checked.</source>
+        <translation>Your settings were checked.</translation>
+    </message>
+    <message>
+        <source>Nothing was written into a mail program. Save or print the settings sheet and use it to set up your program, or give it to a volunteer.</source>
+        <translation>Nothing was written into a mail program. Save or print the settings sheet and use it to set up your program, or give it to a volunteer.</translation>
+    </message>
+    <message>
+        <source>Your e-mail is set up in {program}.</source>
+        <translation>Your e-mail is set up in {program}.</translation>
+    </message>
+    <message>
+        <source>The account {address} was written into {program}.</source>
+        <translation>The account {address} was written into {program}.</translation>
+    </message>
+    <message>
+        <source>Written to: {path}</source>
+        <translation>Written to: {path}</translation>
+    </message>
+    <message>
+        <source>Backup of the previous settings: {path}</source>
+        <translation>Backup of the previous settings: {path}</translation>
+    </message>
+    <message>
+        <source>There were no previous settings to back up.</source>
+        <translation>There were no previous settings to back up.</translation>
+    </message>
+    <message>
+        <source>Keep a settings sheet with your papers: it lists the servers and your login name (never the password).</source>
+        <translation>Keep a settings sheet with your papers: it lists the servers and your login name (never the password).</translation>
+    </message>
+    <message>
+        <source>Save settings sheet…</source>
+        <translation>Save settings sheet…</translation>
+    </message>
+    <message>
+        <source>Save the settings sheet as a file</source>
+        <translation>Save the settings sheet as a file</translation>
+    </message>
+    <message>
+        <source>Print settings sheet…</source>
+        <translation>Print settings sheet…</translation>
+    </message>
+    <message>
+        <source>Print the settings sheet</source>
+        <translation>Print the settings sheet</translation>
+    </message>
+    <message>
+        <source>Next: start Thunderbird. When it asks for your password, type it and tick &quot;Use Password Manager to remember this password&quot;.</source>
+        <translation>Next: start Thunderbird. When it asks for your password, type it and tick &quot;Use Password Manager to remember this password&quot;.</translation>
+    </message>
+    <message>
+        <source>Next: start Outlook. When it asks for your password, type it and tick &quot;Remember my credentials&quot;.</source>
+        <translation>Next: start Outlook. When it asks for your password, type it and tick &quot;Remember my credentials&quot;.</translation>
+    </message>
+    <message>
+        <source>Next: set up your mail program with the values on the sheet.</source>
+        <translation>Next: set up your mail program with the values on the sheet.</translation>
+    </message>
+    <message>
+        <source>If something does not work, contact: {contact}</source>
+        <translation>If something does not work, contact: {contact}</translation>
+    </message>
+</context>
+<context>
+    <name>LoginPage</name>
+    <message>
+        <source>{role}: checking…</source>
+        <translation>{role}: checking…</translation>
+    </message>
+    <message>
+        <source>{role}: waiting</source>
+        <translation>{role}: waiting</translation>
+    </message>
+    <message>
+        <source>{role}: failed — {message}</source>
+        <translation>{role}: failed — {message}</translation>
+    </message>
+    <message>
+        <source>{role}: logged in. Your inbox has {count} messages.</source>
+        <translation>{role}: logged in. Your inbox has {count} messages.</translation>
+    </message>
+    <message>
+        <source>{role}: logged in.</source>
+        <translation>{role}: logged in.</translation>
+    </message>
+    <message>
+        <source>{role}: the server accepted your password for sending (SMTP AUTH). No mail was sent.</source>
+        <translation>{role}: the server accepted your password for sending (SMTP AUTH). No mail was sent.</translation>
+    </message>
+    <message>
+        <source>Checking your password with the server…</source>
+        <translation>Checking your password with the server…</translation>
+    </message>
+    <message>
+        <source>Receiving and sending work with your password. Press Next.</source>
+        <translation>Receiving and sending work with your password. Press Next.</translation>
+    </message>
+    <message>
+        <source>The password was not accepted.</source>
+        <translation>The password was not accepted.</translation>
+    </message>
+    <message>
+        <source>The check did not succeed. Press Check again, or ask a volunteer and show them the technical details.</source>
+        <translation>The check did not succeed. Press Check again, or ask a volunteer and show them the technical details.</translation>
+    </message>
+    <message>
+        <source>Checking the login</source>
+        <translation>Checking the login</translation>
+    </message>
+    <message>
+        <source>Your password is tried for receiving and for sending, exactly as your mail program will do it.</source>
+        <translation>Your password is tried for receiving and for sending, exactly as your mail program will do it.</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <source>Check the login again</source>
+        <translation>Check the login again</translation>
+    </message>
+    <message>
+        <source>Progress of the login check</source>
+        <translation>Progress of the login check</translation>
+    </message>
+    <message>
+        <source>Why sending needs your password</source>
+        <translation>Why sending needs your password</translation>
+    </message>
+</context>
+<context>
+    <name>MailWizard</name>
+    <message>
+        <source>Check the server first: there is nothing to export yet.</source>
+        <translation>Check the server first: there is nothing to export yet.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Mail setup assistant</source>
+        <translation>Mail setup assistant</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Write the settings</source>
+        <translation>Write the settings</translation>
+    </message>
+    <message>
+        <source>Volunteer mode (technical details)</source>
+        <translation>Volunteer mode (technical details)</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>Larger text</translation>
+    </message>
+    <message>
+        <source>Copy diagnostics (without the password)</source>
+        <translation>Copy diagnostics (without the password)</translation>
+    </message>
+    <message>
+        <source>Export church settings profile…</source>
+        <translation>Export church settings profile…</translation>
+    </message>
+    <message>
+        <source>Export autoconfig XML…</source>
+        <translation>Export autoconfig XML…</translation>
+    </message>
+    <message>
+        <source>Export iPhone/iPad profile (mobileconfig)…</source>
+        <translation>Export iPhone/iPad profile (mobileconfig)…</translation>
+    </message>
+</context>
+<context>
+    <name>ProtocolPage</name>
+    <message>
+        <source>POP and IMAP</source>
+        <translation>POP and IMAP</translation>
+    </message>
+    <message>
+        <source>Where should your mail be kept? Read below, then choose.</source>
+        <translation>Where should your mail be kept? Read below, then choose.</translation>
+    </message>
+    <message>
+        <source>Diagram: IMAP and POP</source>
+        <translation>Diagram: IMAP and POP</translation>
+    </message>
+    <message>
+        <source>With IMAP the mail stays on the church&apos;s server and the computer, the phone and WebMail all show the same mail. With POP the mail is moved into one computer.</source>
+        <translation>With IMAP the mail stays on the church&apos;s server and the computer, the phone and WebMail all show the same mail. With POP the mail is moved into one computer.</translation>
+    </message>
+    <message>
+        <source>IMAP: keep mail on the server (recommended)</source>
+        <translation>IMAP: keep mail on the server (recommended)</translation>
+    </message>
+    <message>
+        <source>POP: move mail into this computer</source>
+        <translation>POP: move mail into this computer</translation>
+    </message>
+    <message>
+        <source>This is a shared church computer (only IMAP is suitable)</source>
+        <translation>This is a shared church computer (only IMAP is suitable)</translation>
+    </message>
+    <message>
+        <source>Leave mail on the server</source>
+        <translation>Leave mail on the server</translation>
+    </message>
+    <message>
+        <source>Keep this on: otherwise mail read here disappears from the server, and WebMail, your phone or a later change to IMAP can no longer see it.</source>
+        <translation>Keep this on: otherwise mail read here disappears from the server, and WebMail, your phone or a later change to IMAP can no longer see it.</translation>
+    </message>
+    <message>
+        <source>Explanation of POP and IMAP</source>
+        <translation>Explanation of POP and IMAP</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPage</name>
+    <message>
+        <source>The server {host} (port {port}) uses encryption, but its certificate could not be verified ({error}).
+This can mean the church uses its own certificate, or that someone is pretending to be the server. Trust it only if this fingerprint is the one your church&apos;s volunteer gave you:
+{fingerprint}</source>
+        <translation>The server {host} (port {port}) uses encryption, but its certificate could not be verified ({error}).
+This can mean the church uses its own certificate, or that someone is pretending to be the server. Trust it only if this fingerprint is the one your church&apos;s volunteer gave you:
+{fingerprint}</translation>
+    </message>
+    <message>
+        <source>Trust this certificate</source>
+        <translation>Trust this certificate</translation>
+    </message>
+    <message>
+        <source>Do not trust</source>
+        <translation>Do not trust</translation>
+    </message>
+    <message>
+        <source>Warning: the server {hosts} offers no encryption. Your password and your mail would travel readable for anyone on the network.
+Continue only if the church&apos;s volunteer confirmed that this server has no encryption yet.</source>
+        <translation>Warning: the server {hosts} offers no encryption. Your password and your mail would travel readable for anyone on the network.
+Continue only if the church&apos;s volunteer confirmed that this server has no encryption yet.</translation>
+    </message>
+    <message>
+        <source>Continue without encryption</source>
+        <translation>Continue without encryption</translation>
+    </message>
+    <message>
+        <source>Stop here</source>
+        <translation>Stop here</translation>
+    </message>
+    <message>
+        <source>Looking for your mail server and checking it…</source>
+        <translation>Looking for your mail server and checking it…</translation>
+    </message>
+    <message>
+        <source>Please answer the question below.</source>
+        <translation>Please answer the question below.</translation>
+    </message>
+    <message>
+        <source>The check was stopped. Press Check again to restart it.</source>
+        <translation>The check was stopped. Press Check again to restart it.</translation>
+    </message>
+    <message>
+        <source>No working mail server was found for this address. Check the address and the internet connection, then press Check again.</source>
+        <translation>No working mail server was found for this address. Check the address and the internet connection, then press Check again.</translation>
+    </message>
+    <message>
+        <source>Without your consent the assistant cannot use this server. Ask the church&apos;s volunteer, then press Check again.</source>
+        <translation>Without your consent the assistant cannot use this server. Ask the church&apos;s volunteer, then press Check again.</translation>
+    </message>
+    <message>
+        <source>The check failed unexpectedly. Press Check again; if it happens again, ask a volunteer.</source>
+        <translation>The check failed unexpectedly. Press Check again; if it happens again, ask a volunteer.</translation>
+    </message>
+    <message>
+        <source>The mail server was found and works. Press Next.</source>
+        <translation>The mail server was found and works. Press Next.</translation>
+    </message>
+    <message>
+        <source>Without encryption, as you allowed.</source>
+        <translation>Without encryption, as you allowed.</translation>
+    </message>
+    <message>
+        <source>Certificate trusted by its fingerprint.</source>
+        <translation>Certificate trusted by its fingerprint.</translation>
+    </message>
+    <message>
+        <source>Checking the server</source>
+        <translation>Checking the server</translation>
+    </message>
+    <message>
+        <source>The assistant looks up the church&apos;s mail server and checks that it is safe to use. This takes a few seconds.</source>
+        <translation>The assistant looks up the church&apos;s mail server and checks that it is safe to use. This takes a few seconds.</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Stop the check</source>
+        <translation>Stop the check</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <source>List of checks</source>
+        <translation>List of checks</translation>
+    </message>
+    <message>
+        <source>Progress of the check</source>
+        <translation>Progress of the check</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>This assistant sets up your church e-mail on this computer.</source>
+        <translation>This assistant sets up your church e-mail on this computer.</translation>
+    </message>
+    <message>
+        <source>You need your e-mail address and its password. Everything else is found and checked for you. Press Next (or Enter) to go on; you can go back at any time.</source>
+        <translation>You need your e-mail address and its password. Everything else is found and checked for you. Press Next (or Enter) to go on; you can go back at any time.</translation>
+    </message>
+    <message>
+        <source>1. Choose how mail is kept (IMAP is recommended).
+2. Enter your name, address and password.
+3. The assistant finds the church&apos;s mail server and checks the connection.
+4. It tests your password for receiving and for sending.
+5. It writes the settings into Thunderbird or Outlook, or prints them.</source>
+        <translation>1. Choose how mail is kept (IMAP is recommended).
+2. Enter your name, address and password.
+3. The assistant finds the church&apos;s mail server and checks the connection.
+4. It tests your password for receiving and for sending.
+5. It writes the settings into Thunderbird or Outlook, or prints them.</translation>
+    </message>
+    <message>
+        <source>Settings loaded for: {organisation}</source>
+        <translation>Settings loaded for: {organisation}</translation>
+    </message>
+    <message>
+        <source>Questions: {contact}</source>
+        <translation>Questions: {contact}</translation>
+    </message>
+    <message>
+        <source>No church settings file is loaded: the mail server will be found automatically from your address.</source>
+        <translation>No church settings file is loaded: the mail server will be found automatically from your address.</translation>
+    </message>
+    <message>
+        <source>The church settings file could not be read: {reason}</source>
+        <translation>The church settings file could not be read: {reason}</translation>
+    </message>
+    <message>
+        <source>Loaded settings</source>
+        <translation>Loaded settings</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>Larger text</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,684 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP" sourcelanguage="en_US">
+<context>
+    <name>AccountPage</name>
+    <message>
+        <source>Please enter your name.</source>
+        <translation>名前を入力してください。</translation>
+    </message>
+    <message>
+        <source>This address is not one of {organisation}&apos;s ({domains}). Please check it.</source>
+        <translation>このアドレスは{organisation}のアドレス（{domains}）ではありません。もう一度確かめてください。</translation>
+    </message>
+    <message>
+        <source>Please enter the password.</source>
+        <translation>パスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>The server did not accept this password (or login name). Please type the password again; check Caps Lock and the keyboard&apos;s input mode.</source>
+        <translation>サーバーがこのパスワード（またはログイン名）を受け付けませんでした。パスワードをもう一度入力してください。Caps Lock や、キーボードの入力モード（半角英数になっているか）も確かめてください。</translation>
+    </message>
+    <message>
+        <source>Your login name may be &quot;{login}&quot;: see Details.</source>
+        <translation>ログイン名は「{login}」かもしれません。「詳細」を確かめてください。</translation>
+    </message>
+    <message>
+        <source>Your account</source>
+        <translation>アカウント</translation>
+    </message>
+    <message>
+        <source>Enter your name, your e-mail address and its password.</source>
+        <translation>名前、メールアドレス、パスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>Name (shown to recipients):</source>
+        <translation>名前（相手に表示されます）:</translation>
+    </message>
+    <message>
+        <source>E-mail address:</source>
+        <translation>メールアドレス:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>パスワード:</translation>
+    </message>
+    <message>
+        <source>Login name:</source>
+        <translation>ログイン名:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>Login name</source>
+        <translation>ログイン名</translation>
+    </message>
+    <message>
+        <source>e.g. Taro Yamada</source>
+        <translation>例: 山田 太郎</translation>
+    </message>
+    <message>
+        <source>e.g. taro@example.jp</source>
+        <translation>例: taro@example.jp</translation>
+    </message>
+    <message>
+        <source>Show the password</source>
+        <translation>パスワードを表示する</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>Details: login name</source>
+        <translation>詳細: ログイン名</translation>
+    </message>
+    <message>
+        <source>Usually filled in for you from the address. Change it only if the church told you a different login name.</source>
+        <translation>通常はメールアドレスから自動で入ります。教会から別のログイン名を知らされている場合だけ変更してください。</translation>
+    </message>
+</context>
+<context>
+    <name>BasePage</name>
+    <message>
+        <source>Technical details (for volunteers)</source>
+        <translation>技術的な詳細（ボランティア向け）</translation>
+    </message>
+    <message>
+        <source>Technical details</source>
+        <translation>技術的な詳細</translation>
+    </message>
+    <message>
+        <source>Show technical details</source>
+        <translation>詳細を表示</translation>
+    </message>
+</context>
+<context>
+    <name>ClientPage</name>
+    <message>
+        <source>The settings could not be written: {reason}</source>
+        <translation>設定を書き込めませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>Mail program</source>
+        <translation>メールソフト</translation>
+    </message>
+    <message>
+        <source>Which program do you use for e-mail?</source>
+        <translation>どのメールソフトを使いますか？</translation>
+    </message>
+    <message>
+        <source>The assistant writes the checked settings into the program you choose. Your password is not written anywhere: the program asks for it the first time.</source>
+        <translation>確認した設定を、選んだメールソフトに書き込みます。パスワードはどこにも書き込みません。最初にメールソフトを使うときに、パスワードを聞かれます。</translation>
+    </message>
+    <message>
+        <source>(installed)</source>
+        <translation>（インストール済み）</translation>
+    </message>
+    <message>
+        <source>(not found on this computer)</source>
+        <translation>（この PC には見つかりません）</translation>
+    </message>
+    <message>
+        <source>Only print or save the settings</source>
+        <translation>設定内容を印刷/保存するだけ</translation>
+    </message>
+    <message>
+        <source>Thunderbird is running. Please close Thunderbird (menu File → Quit), then press Check again.</source>
+        <translation>Thunderbird が起動しています。Thunderbird を終了してから（メニューの「ファイル」→「終了」）、「もう一度確認」を押してください。</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>もう一度確認</translation>
+    </message>
+    <message>
+        <source>Check again whether Thunderbird is closed</source>
+        <translation>Thunderbird が終了したかもう一度確認する</translation>
+    </message>
+</context>
+<context>
+    <name>Describer</name>
+    <message>
+        <source>Receiving (IMAP)</source>
+        <translation>受信（IMAP）</translation>
+    </message>
+    <message>
+        <source>Receiving (POP)</source>
+        <translation>受信（POP）</translation>
+    </message>
+    <message>
+        <source>Sending (SMTP)</source>
+        <translation>送信（SMTP）</translation>
+    </message>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>no encryption</source>
+        <translation>暗号化なし</translation>
+    </message>
+    <message>
+        <source>the church&apos;s settings file</source>
+        <translation>教会の設定ファイル</translation>
+    </message>
+    <message>
+        <source>DNS (SRV records)</source>
+        <translation>DNS（SRV レコード）</translation>
+    </message>
+    <message>
+        <source>the automatic configuration file (autoconfig)</source>
+        <translation>自動設定ファイル（autoconfig）</translation>
+    </message>
+    <message>
+        <source>DNS (MX record)</source>
+        <translation>DNS（MX レコード）</translation>
+    </message>
+    <message>
+        <source>common server names (mail. and so on)</source>
+        <translation>よくあるサーバー名（mail. など）</translation>
+    </message>
+    <message>
+        <source>the server given</source>
+        <translation>指定されたサーバー</translation>
+    </message>
+    <message>
+        <source>Looked in {where}: nothing found</source>
+        <translation>{where}を調べました: 見つかりません</translation>
+    </message>
+    <message>
+        <source>Looked in {where}: {hosts}</source>
+        <translation>{where}を調べました: {hosts}</translation>
+    </message>
+    <message>
+        <source>{role}: {host} port {port}</source>
+        <translation>{role}: {host} ポート {port}</translation>
+    </message>
+    <message>
+        <source>{endpoint} — checking…</source>
+        <translation>{endpoint} — 確認中…</translation>
+    </message>
+    <message>
+        <source>answers, but without encryption</source>
+        <translation>応答あり、ただし暗号化なし</translation>
+    </message>
+    <message>
+        <source>answers, encrypted ({security}), certificate valid</source>
+        <translation>応答あり、暗号化あり（{security}）、証明書も正常</translation>
+    </message>
+    <message>
+        <source>encrypted, but its certificate could not be verified</source>
+        <translation>暗号化されていますが、証明書を確認できません</translation>
+    </message>
+    <message>
+        <source>refuses connections</source>
+        <translation>接続を拒否されました</translation>
+    </message>
+    <message>
+        <source>does not answer</source>
+        <translation>応答がありません</translation>
+    </message>
+    <message>
+        <source>name not found</source>
+        <translation>名前が見つかりません</translation>
+    </message>
+    <message>
+        <source>encryption could not be started</source>
+        <translation>暗号化を開始できませんでした</translation>
+    </message>
+    <message>
+        <source>does not answer like a mail server</source>
+        <translation>メールサーバーとして応答しません</translation>
+    </message>
+    <message>
+        <source>cannot be reached</source>
+        <translation>接続できません</translation>
+    </message>
+    <message>
+        <source>{endpoint} — {result}</source>
+        <translation>{endpoint} — {result}</translation>
+    </message>
+    <message>
+        <source>the certificate was signed by the server itself</source>
+        <translation>サーバー自身が署名した証明書です</translation>
+    </message>
+    <message>
+        <source>the certificate has expired</source>
+        <translation>証明書の有効期限が切れています</translation>
+    </message>
+    <message>
+        <source>the certificate is for a different server name</source>
+        <translation>別の名前のサーバー用の証明書です</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s issuer is not known</source>
+        <translation>証明書の発行元を確認できません</translation>
+    </message>
+    <message>
+        <source>the reason is shown in the technical details</source>
+        <translation>理由は技術的な詳細に表示されます</translation>
+    </message>
+    <message>
+        <source>{role}: {host}, port {port}, {security}</source>
+        <translation>{role}: {host}、ポート {port}、{security}</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>The sheet could not be saved: {reason}</source>
+        <translation>設定シートを保存できませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>Settings sheet saved: {path}</source>
+        <translation>設定シートを保存しました: {path}</translation>
+    </message>
+    <message>
+        <source>Save the settings sheet</source>
+        <translation>設定シートの保存</translation>
+    </message>
+    <message>
+        <source>mail-settings.pdf</source>
+        <translation>メール設定.pdf</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Web page (*.html)</source>
+        <translation>PDF (*.pdf);;ウェブページ (*.html)</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Your settings were checked.</source>
+        <translation>設定の確認が終わりました。</translation>
+    </message>
+    <message>
+        <source>Nothing was written into a mail program. Save or print the settings sheet and use it to set up your program, or give it to a volunteer.</source>
+        <translation>メールソフトには何も書き込んでいません。設定シートを保存または印刷して、メールソフトの設定に使うか、ボランティアに渡してください。</translation>
+    </message>
+    <message>
+        <source>Your e-mail is set up in {program}.</source>
+        <translation>{program} にメールを設定しました。</translation>
+    </message>
+    <message>
+        <source>The account {address} was written into {program}.</source>
+        <translation>アカウント {address} を {program} に書き込みました。</translation>
+    </message>
+    <message>
+        <source>Written to: {path}</source>
+        <translation>書き込み先: {path}</translation>
+    </message>
+    <message>
+        <source>Backup of the previous settings: {path}</source>
+        <translation>以前の設定のバックアップ: {path}</translation>
+    </message>
+    <message>
+        <source>There were no previous settings to back up.</source>
+        <translation>バックアップが必要な以前の設定はありませんでした。</translation>
+    </message>
+    <message>
+        <source>Keep a settings sheet with your papers: it lists the servers and your login name (never the password).</source>
+        <translation>設定シートを手元に保管してください。サーバーとログイン名が書かれています（パスワードは書かれません）。</translation>
+    </message>
+    <message>
+        <source>Save settings sheet…</source>
+        <translation>設定シートを保存…</translation>
+    </message>
+    <message>
+        <source>Save the settings sheet as a file</source>
+        <translation>設定シートをファイルに保存する</translation>
+    </message>
+    <message>
+        <source>Print settings sheet…</source>
+        <translation>設定シートを印刷…</translation>
+    </message>
+    <message>
+        <source>Print the settings sheet</source>
+        <translation>設定シートを印刷する</translation>
+    </message>
+    <message>
+        <source>Next: start Thunderbird. When it asks for your password, type it and tick &quot;Use Password Manager to remember this password&quot;.</source>
+        <translation>次に Thunderbird を起動してください。パスワードを聞かれたら入力し、「パスワードマネージャーにこのパスワードを保存する」にチェックを入れてください。</translation>
+    </message>
+    <message>
+        <source>Next: start Outlook. When it asks for your password, type it and tick &quot;Remember my credentials&quot;.</source>
+        <translation>次に Outlook を起動してください。パスワードを聞かれたら入力し、「資格情報を記憶する」にチェックを入れてください。</translation>
+    </message>
+    <message>
+        <source>Next: set up your mail program with the values on the sheet.</source>
+        <translation>次に、設定シートの内容でメールソフトを設定してください。</translation>
+    </message>
+    <message>
+        <source>If something does not work, contact: {contact}</source>
+        <translation>うまくいかないときの連絡先: {contact}</translation>
+    </message>
+</context>
+<context>
+    <name>LoginPage</name>
+    <message>
+        <source>{role}: checking…</source>
+        <translation>{role}: 確認中…</translation>
+    </message>
+    <message>
+        <source>{role}: waiting</source>
+        <translation>{role}: 待機中</translation>
+    </message>
+    <message>
+        <source>{role}: failed — {message}</source>
+        <translation>{role}: 失敗 — {message}</translation>
+    </message>
+    <message>
+        <source>{role}: logged in. Your inbox has {count} messages.</source>
+        <translation>{role}: ログインできました。受信トレイに {count} 通のメールがあります。</translation>
+    </message>
+    <message>
+        <source>{role}: logged in.</source>
+        <translation>{role}: ログインできました。</translation>
+    </message>
+    <message>
+        <source>{role}: the server accepted your password for sending (SMTP AUTH). No mail was sent.</source>
+        <translation>{role}: 送信用のパスワード確認（SMTP 認証）に成功しました。メールは送信していません。</translation>
+    </message>
+    <message>
+        <source>Checking your password with the server…</source>
+        <translation>サーバーでパスワードを確認しています…</translation>
+    </message>
+    <message>
+        <source>Receiving and sending work with your password. Press Next.</source>
+        <translation>このパスワードで受信も送信もできます。「次へ」を押してください。</translation>
+    </message>
+    <message>
+        <source>The password was not accepted.</source>
+        <translation>パスワードが受け付けられませんでした。</translation>
+    </message>
+    <message>
+        <source>The check did not succeed. Press Check again, or ask a volunteer and show them the technical details.</source>
+        <translation>確認できませんでした。「もう一度確認」を押すか、ボランティアに相談して技術的な詳細を見せてください。</translation>
+    </message>
+    <message>
+        <source>Checking the login</source>
+        <translation>ログインの確認</translation>
+    </message>
+    <message>
+        <source>Your password is tried for receiving and for sending, exactly as your mail program will do it.</source>
+        <translation>メールソフトと同じ方法で、受信と送信にパスワードを使えるか確かめます。</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>もう一度確認</translation>
+    </message>
+    <message>
+        <source>Check the login again</source>
+        <translation>ログインをもう一度確認する</translation>
+    </message>
+    <message>
+        <source>Progress of the login check</source>
+        <translation>ログイン確認の進み具合</translation>
+    </message>
+    <message>
+        <source>Why sending needs your password</source>
+        <translation>送信にもパスワードが必要な理由</translation>
+    </message>
+</context>
+<context>
+    <name>MailWizard</name>
+    <message>
+        <source>Check the server first: there is nothing to export yet.</source>
+        <translation>先にサーバーを確認してください。まだ書き出せる設定がありません。</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>書き出し</translation>
+    </message>
+    <message>
+        <source>Mail setup assistant</source>
+        <translation>メール設定アシスタント</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>メニュー</translation>
+    </message>
+    <message>
+        <source>Write the settings</source>
+        <translation>設定を書き込む</translation>
+    </message>
+    <message>
+        <source>Volunteer mode (technical details)</source>
+        <translation>ボランティアモード（技術的な詳細）</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>文字を大きくする</translation>
+    </message>
+    <message>
+        <source>Copy diagnostics (without the password)</source>
+        <translation>診断情報をコピー（パスワードは含みません）</translation>
+    </message>
+    <message>
+        <source>Export church settings profile…</source>
+        <translation>教会の設定プロファイルを書き出す…</translation>
+    </message>
+    <message>
+        <source>Export autoconfig XML…</source>
+        <translation>autoconfig XML を書き出す…</translation>
+    </message>
+    <message>
+        <source>Export iPhone/iPad profile (mobileconfig)…</source>
+        <translation>iPhone/iPad 用プロファイル（mobileconfig）を書き出す…</translation>
+    </message>
+</context>
+<context>
+    <name>ProtocolPage</name>
+    <message>
+        <source>POP and IMAP</source>
+        <translation>POP と IMAP</translation>
+    </message>
+    <message>
+        <source>Where should your mail be kept? Read below, then choose.</source>
+        <translation>メールをどこに置きますか？ 下の説明を読んでから選んでください。</translation>
+    </message>
+    <message>
+        <source>Diagram: IMAP and POP</source>
+        <translation>図: IMAP と POP</translation>
+    </message>
+    <message>
+        <source>With IMAP the mail stays on the church&apos;s server and the computer, the phone and WebMail all show the same mail. With POP the mail is moved into one computer.</source>
+        <translation>IMAP ではメールは教会のサーバーに残り、パソコン・スマートフォン・WebMail のどれからも同じメールが見えます。POP ではメールが1台のパソコンに移ります。</translation>
+    </message>
+    <message>
+        <source>IMAP: keep mail on the server (recommended)</source>
+        <translation>IMAP: メールをサーバーに置く（おすすめ）</translation>
+    </message>
+    <message>
+        <source>POP: move mail into this computer</source>
+        <translation>POP: メールをこのパソコンに移す</translation>
+    </message>
+    <message>
+        <source>This is a shared church computer (only IMAP is suitable)</source>
+        <translation>これは教会の共用パソコンです（IMAP だけが適しています）</translation>
+    </message>
+    <message>
+        <source>Leave mail on the server</source>
+        <translation>サーバーにメールを残す</translation>
+    </message>
+    <message>
+        <source>Keep this on: otherwise mail read here disappears from the server, and WebMail, your phone or a later change to IMAP can no longer see it.</source>
+        <translation>オンのままにしてください。オフにすると、ここで受信したメールはサーバーから消え、WebMail やスマートフォン、後で IMAP に切り替えたときにも見えなくなります。</translation>
+    </message>
+    <message>
+        <source>Explanation of POP and IMAP</source>
+        <translation>POP と IMAP の説明</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPage</name>
+    <message>
+        <source>The server {host} (port {port}) uses encryption, but its certificate could not be verified ({error}).
+This can mean the church uses its own certificate, or that someone is pretending to be the server. Trust it only if this fingerprint is the one your church&apos;s volunteer gave you:
+{fingerprint}</source>
+        <translation>サーバー {host}（ポート {port}）は暗号化に対応していますが、証明書を確認できませんでした（{error}）。
+教会が独自の証明書を使っている場合もありますが、誰かがサーバーになりすましている可能性もあります。教会のボランティアから聞いた指紋と次の指紋（SHA-256）が一致する場合だけ、信頼してください:
+{fingerprint}</translation>
+    </message>
+    <message>
+        <source>Trust this certificate</source>
+        <translation>この証明書を信頼する</translation>
+    </message>
+    <message>
+        <source>Do not trust</source>
+        <translation>信頼しない</translation>
+    </message>
+    <message>
+        <source>Warning: the server {hosts} offers no encryption. Your password and your mail would travel readable for anyone on the network.
+Continue only if the church&apos;s volunteer confirmed that this server has no encryption yet.</source>
+        <translation>警告: サーバー {hosts} は暗号化に対応していません。パスワードとメールが暗号化されずに送られ、同じネットワークの誰かに読まれるおそれがあります。
+このサーバーがまだ暗号化に対応していないことを教会のボランティアに確認した場合だけ、続けてください。</translation>
+    </message>
+    <message>
+        <source>Continue without encryption</source>
+        <translation>暗号化なしで続ける</translation>
+    </message>
+    <message>
+        <source>Stop here</source>
+        <translation>ここでやめる</translation>
+    </message>
+    <message>
+        <source>Looking for your mail server and checking it…</source>
+        <translation>メールサーバーを探して、確認しています…</translation>
+    </message>
+    <message>
+        <source>Please answer the question below.</source>
+        <translation>下の質問に答えてください。</translation>
+    </message>
+    <message>
+        <source>The check was stopped. Press Check again to restart it.</source>
+        <translation>確認を中止しました。「もう一度確認」を押すと、やり直します。</translation>
+    </message>
+    <message>
+        <source>No working mail server was found for this address. Check the address and the internet connection, then press Check again.</source>
+        <translation>このアドレスで使えるメールサーバーが見つかりませんでした。アドレスとインターネット接続を確かめてから、「もう一度確認」を押してください。</translation>
+    </message>
+    <message>
+        <source>Without your consent the assistant cannot use this server. Ask the church&apos;s volunteer, then press Check again.</source>
+        <translation>あなたの同意がないため、このサーバーは使えません。教会のボランティアに相談してから、「もう一度確認」を押してください。</translation>
+    </message>
+    <message>
+        <source>The check failed unexpectedly. Press Check again; if it happens again, ask a volunteer.</source>
+        <translation>予期しない理由で確認に失敗しました。「もう一度確認」を押してください。繰り返す場合はボランティアに相談してください。</translation>
+    </message>
+    <message>
+        <source>The mail server was found and works. Press Next.</source>
+        <translation>メールサーバーが見つかり、使えることを確認しました。「次へ」を押してください。</translation>
+    </message>
+    <message>
+        <source>Without encryption, as you allowed.</source>
+        <translation>あなたが許可したため、暗号化なしで接続します。</translation>
+    </message>
+    <message>
+        <source>Certificate trusted by its fingerprint.</source>
+        <translation>指紋を確認して証明書を信頼しました。</translation>
+    </message>
+    <message>
+        <source>Checking the server</source>
+        <translation>サーバーの確認</translation>
+    </message>
+    <message>
+        <source>The assistant looks up the church&apos;s mail server and checks that it is safe to use. This takes a few seconds.</source>
+        <translation>教会のメールサーバーを探し、安全に使えるかを確かめます。数秒かかります。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>Stop the check</source>
+        <translation>確認を中止する</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>もう一度確認</translation>
+    </message>
+    <message>
+        <source>List of checks</source>
+        <translation>確認の一覧</translation>
+    </message>
+    <message>
+        <source>Progress of the check</source>
+        <translation>確認の進み具合</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>ようこそ</translation>
+    </message>
+    <message>
+        <source>This assistant sets up your church e-mail on this computer.</source>
+        <translation>このアシスタントは、教会のメールをこのパソコンに設定します。</translation>
+    </message>
+    <message>
+        <source>You need your e-mail address and its password. Everything else is found and checked for you. Press Next (or Enter) to go on; you can go back at any time.</source>
+        <translation>必要なのはメールアドレスとパスワードだけです。そのほかの設定は自動で探して確かめます。「次へ」（または Enter キー）で進み、いつでも「戻る」で前に戻れます。</translation>
+    </message>
+    <message>
+        <source>1. Choose how mail is kept (IMAP is recommended).
+2. Enter your name, address and password.
+3. The assistant finds the church&apos;s mail server and checks the connection.
+4. It tests your password for receiving and for sending.
+5. It writes the settings into Thunderbird or Outlook, or prints them.</source>
+        <translation>1. メールの置き場所を選びます（IMAP がおすすめです）。
+2. 名前、メールアドレス、パスワードを入力します。
+3. 教会のメールサーバーを探し、接続を確かめます。
+4. 受信と送信にパスワードが使えるか確かめます。
+5. Thunderbird か Outlook に設定を書き込むか、設定を印刷します。</translation>
+    </message>
+    <message>
+        <source>Settings loaded for: {organisation}</source>
+        <translation>読み込んだ設定: {organisation}</translation>
+    </message>
+    <message>
+        <source>Questions: {contact}</source>
+        <translation>お問い合わせ: {contact}</translation>
+    </message>
+    <message>
+        <source>No church settings file is loaded: the mail server will be found automatically from your address.</source>
+        <translation>教会の設定ファイルは読み込まれていません。メールサーバーはメールアドレスから自動で探します。</translation>
+    </message>
+    <message>
+        <source>The church settings file could not be read: {reason}</source>
+        <translation>教会の設定ファイルを読み込めませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>Loaded settings</source>
+        <translation>読み込んだ設定</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>言語:</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>文字を大きくする</translation>
+    </message>
+</context>
+</TS>

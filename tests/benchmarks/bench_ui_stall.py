@@ -1,0 +1,142 @@
+"""Longest event-loop stall of the wizard during a probe and a login check against silent
+servers (accept, never speak): the UI must stay responsive while the network hangs.
+
+A QTimer heartbeat every 5 ms records the gaps between its ticks; the longest gap minus the
+interval is the stall. Target ≤ 50 ms. Prints the figure, asserts nothing about it.
+
+Run: ``.venv/bin/pytest tests/benchmarks/bench_ui_stall.py -s -p no:cacheprovider -o addopts=""``
+or ``PYTHONPATH=. .venv/bin/python tests/benchmarks/bench_ui_stall.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from contextlib import ExitStack
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QDeadlineTimer, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+from assistant.gui.flow import Page
+from assistant.gui.pages.account import AccountPage
+from assistant.gui.pages.login import LoginPage
+from assistant.gui.pages.server import ServerPage
+from assistant.gui.state import Options, WizardState
+from assistant.gui.translations import Translations
+from assistant.gui.wizard import MailWizard
+from assistant.settings import Server
+from tests.testbed import Testbed
+from tests.testbed.dns import A, start_dns
+from tests.testbed.fakes import silent
+
+HEARTBEAT_MS = 5
+TARGET_MS = 50
+PORTS = (993, 143, 995, 110, 465, 587, 25)
+DOMAIN = "silent.test"
+
+
+class Heartbeat:
+    """Ticks on the UI thread; any work that blocks the loop shows up as a long gap."""
+
+    def __init__(self) -> None:
+        self.timer = QTimer()
+        self.timer.setInterval(HEARTBEAT_MS)
+        self.timer.timeout.connect(self._tick)
+        self.last = time.perf_counter()
+        self.longest = 0.0
+        self.ticks = 0
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self.last)
+        self.last = now
+        self.ticks += 1
+
+    def start(self) -> None:
+        self.last = time.perf_counter()
+        self.timer.start()
+
+    @property
+    def stall_ms(self) -> float:
+        return max(0.0, self.longest * 1000 - HEARTBEAT_MS)
+
+
+def run_until(condition: object, timeout_ms: int) -> None:
+    """Run the event loop (the benchmark driver only) until ``condition()`` holds."""
+    deadline = QDeadlineTimer(timeout_ms)
+    loop = QEventLoop()
+    poll = QTimer()
+    poll.timeout.connect(lambda: (condition() or deadline.hasExpired()) and loop.quit())  # type: ignore[operator]
+    poll.start(10)
+    loop.exec()
+    poll.stop()
+
+
+def measure(dns_server: str, work: Path) -> tuple[float, int, float]:
+    """Probe then login against the silent servers; returns (stall ms, ticks, seconds)."""
+    app = QApplication.instance() or QApplication([])
+    translations = Translations()
+    translations.install("ja")
+    state = WizardState(options=Options(dns_server=dns_server, probe_timeout=4.0,
+                                        login_timeout=3.0, thunderbird_profile=work))
+    wizard = MailWizard(state, translations)
+    wizard.show()
+    wizard.next()
+    wizard.next()
+    account = wizard.page_of(Page.ACCOUNT)
+    assert isinstance(account, AccountPage)
+    for field, value in ((account.name, "Bench"), (account.email, f"bench@{DOMAIN}"),
+                         (account.password, "bench-password")):
+        field.setText(value)
+        field.textEdited.emit(value)
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    started = time.perf_counter()
+    wizard.next()  # the server page starts the probe
+    server = wizard.page_of(Page.SERVER)
+    assert isinstance(server, ServerPage)
+    run_until(lambda: not server.is_busy(), 60000)
+    # The silent servers give no usable endpoint: check the login against them directly.
+    state.incoming = Server.create("imap", f"mail.{DOMAIN}", 993, "tls")
+    state.outgoing = Server.create("smtp", f"mail.{DOMAIN}", 465, "tls")
+    login = wizard.page_of(Page.LOGIN)
+    assert isinstance(login, LoginPage)
+    login.start()
+    run_until(lambda: not login.is_busy(), 60000)
+    elapsed = time.perf_counter() - started
+    heartbeat.timer.stop()
+    wizard.runner.shutdown()
+    wizard.close()
+    del app
+    return heartbeat.stall_ms, heartbeat.ticks, elapsed
+
+
+def bench(testbed: Testbed, work: Path) -> float:
+    ip, dns_ip = testbed.new_ip(), testbed.new_ip()
+    records = [A(DOMAIN, ip), A(f"mail.{DOMAIN}", ip)]
+    with ExitStack() as stack:
+        dns = stack.enter_context(start_dns(dns_ip, 53, records))
+        for port in PORTS:
+            stack.enter_context(silent(ip, port))
+        stall, ticks, seconds = measure(dns.address, work)
+    load = os.getloadavg()[0]
+    print(f"\nUI stall during probe + login against silent servers: longest {stall:.1f} ms "
+          f"(target <= {TARGET_MS} ms; {ticks} heartbeats over {seconds:.1f} s; "
+          f"load average {load:.1f} on {os.cpu_count()} CPUs: other busy processes add stalls)")
+    return stall
+
+
+def test_bench_ui_stall(testbed: Testbed, tmp_path: Path) -> None:
+    bench(testbed, tmp_path)
+
+
+if __name__ == "__main__":
+    import tempfile
+
+    from tests.testbed.bed import start_testbed
+
+    with start_testbed() as bed, tempfile.TemporaryDirectory() as folder:
+        bench(bed, Path(folder))

@@ -1,0 +1,66 @@
+"""Fixtures of the wizard tests: offscreen Qt, compiled translations, wizards on the test bed."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any QApplication exists
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations() -> None:
+    """The .qm files are build products: compile them when a test run starts without them."""
+    subprocess.run([sys.executable, str(ROOT / "i18n" / "build.py"), "release"], check=True)
+
+
+@pytest.fixture(scope="session")
+def translations(qapp: object) -> Iterator[object]:
+    """One set of installed translators for the whole session (as in the real program)."""
+    from assistant.gui.translations import Translations
+
+    installed = Translations()
+    yield installed
+    installed.install("ja")
+
+
+MakeWizard = Callable[..., object]
+
+
+@pytest.fixture
+def make_wizard(qtbot: object, translations: object, tmp_path: Path) -> Iterator[MakeWizard]:
+    """``make_wizard(lang="ja", backend=None, testbed=None, **state)``: a shown wizard whose
+    network and files go to the test bed and ``tmp_path``; stopped cleanly afterwards."""
+    from assistant.gui.state import Options, WizardState
+    from assistant.gui.wizard import MailWizard
+
+    made: list[MailWizard] = []
+
+    def make(lang: str = "ja", backend: object = None, testbed: object = None,
+             probe_timeout: float = 6.0, **fields: object) -> MailWizard:
+        options = Options(probe_timeout=probe_timeout, login_timeout=10.0,
+                          thunderbird_profile=tmp_path / "thunderbird",
+                          outlook_output=tmp_path / "outlook")
+        if testbed is not None:
+            options.dns_server = testbed.dns_server  # type: ignore[attr-defined]
+            options.ca_file = testbed.ca_file  # type: ignore[attr-defined]
+        (tmp_path / "thunderbird").mkdir(exist_ok=True)
+        translations.install(lang)  # type: ignore[attr-defined]
+        state = WizardState(lang=lang, options=options, **fields)  # type: ignore[arg-type]
+        wizard = MailWizard(state, translations, backend)  # type: ignore[arg-type]
+        qtbot.addWidget(wizard)  # type: ignore[attr-defined]
+        wizard.show()
+        made.append(wizard)
+        return wizard
+
+    yield make
+    for wizard in made:
+        assert wizard.runner.shutdown(10000), "a background task did not stop"
+        wizard.close()

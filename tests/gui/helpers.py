@@ -1,0 +1,81 @@
+"""Steps shared by the wizard walks (what a member does with the keyboard and mouse)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.gui.flow import Page
+from assistant.gui.pages.account import AccountPage
+from assistant.gui.pages.login import LoginPage
+from assistant.gui.pages.server import ServerPage
+from assistant.gui.wizard import MailWizard
+
+WAIT_MS = 30000
+ALLOWED_LATIN = {
+    # Names of protocols, programs and formats stay as they are in Japanese text.
+    "IMAP", "POP", "SMTP", "AUTH", "WebMail", "Thunderbird", "Outlook", "SSL", "TLS",
+    "STARTTLS", "DNS", "SRV", "MX", "autoconfig", "XML", "iPhone", "iPad", "mobileconfig",
+    "PC", "Enter", "Caps", "Lock", "SHA", "PDF", "pdf", "html", "mail", "taro", "example",
+    "jp",
+}
+PATHS_AND_ADDRESSES = re.compile(r"[^\s（）()]*[/@.\\:_][^\s（）()]*")  # paths, hosts, keys
+
+
+def english_words(text: str) -> set[str]:
+    """Latin words in a Japanese text that are not names of protocols or programs."""
+    text = PATHS_AND_ADDRESSES.sub("", text)
+    return set(re.findall(r"[A-Za-z]{2,}", text)) - ALLOWED_LATIN
+
+
+def current(wizard: MailWizard) -> Page:
+    return Page(wizard.currentId())
+
+
+def type_into(field: Any, text: str) -> None:
+    """Like typing: set the text and emit textEdited, which only user edits send."""
+    field.setText(text)
+    field.textEdited.emit(text)
+
+
+def fill_account(wizard: MailWizard, name: str, email: str, password: str,
+                 login: str | None = None) -> AccountPage:
+    page = wizard.page_of(Page.ACCOUNT)
+    assert isinstance(page, AccountPage)
+    type_into(page.name, name)
+    type_into(page.email, email)
+    type_into(page.password, password)
+    if login is not None:
+        type_into(page.login, login)
+    return page
+
+
+def to_account(wizard: MailWizard) -> None:
+    wizard.next()
+    if current(wizard) is Page.PROTOCOL:
+        wizard.next()
+    assert current(wizard) is Page.ACCOUNT
+
+
+def server_page(wizard: MailWizard) -> ServerPage:
+    page = wizard.page_of(Page.SERVER)
+    assert isinstance(page, ServerPage)
+    return page
+
+
+def wait_server_done(qtbot: Any, wizard: MailWizard) -> ServerPage:
+    page = server_page(wizard)
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=WAIT_MS)
+    return page
+
+
+def wait_question(qtbot: Any, wizard: MailWizard) -> ServerPage:
+    page = server_page(wizard)
+    qtbot.waitUntil(lambda: page.question.isVisible(), timeout=WAIT_MS)
+    return page
+
+
+def wait_login_done(qtbot: Any, wizard: MailWizard) -> None:
+    page = wizard.page_of(Page.LOGIN)
+    assert isinstance(page, LoginPage)
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=WAIT_MS)

@@ -1,0 +1,136 @@
+"""The page order and the endpoint choice, tested without Qt (they must not import it)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pytest
+
+from assistant.gui.choice import propose
+from assistant.gui.flow import Page, effective_protocol, next_page, path
+from assistant.gui.state import LoginOutcome, Password, WizardState
+from assistant.profile import load_profile
+from assistant.settings import Protocol, Security
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "resources" / "profiles" / "sample-church.mailsetup"
+
+
+def test_flow_modules_do_not_import_qt():
+    code = ("import sys, assistant.gui.flow, assistant.gui.state, assistant.gui.choice; "
+            "print(any(m.startswith('PySide6') for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                         text=True, check=True).stdout
+    assert out.strip() == "False"
+
+
+def test_default_path_shows_every_page():
+    assert path(WizardState()) == list(Page)
+
+
+def test_each_step_of_the_default_order():
+    state = WizardState()
+    assert next_page(Page.WELCOME, state) is Page.PROTOCOL
+    assert next_page(Page.ACCOUNT, state) is Page.SERVER
+    assert next_page(Page.LOGIN, state) is Page.CLIENT
+    assert next_page(Page.CLIENT, state) is Page.DONE
+    assert next_page(Page.DONE, state) is None
+
+
+def test_profile_with_only_imap_skips_the_choice():
+    profile = load_profile(SAMPLE)
+    only_imap = replace(profile, incoming=tuple(
+        s for s in profile.incoming if s.protocol is Protocol.IMAP))
+    state = WizardState(profile=only_imap)
+    assert next_page(Page.WELCOME, state) is Page.ACCOUNT
+    assert Page.PROTOCOL not in path(state)
+    assert effective_protocol(replace_state(state, protocol=Protocol.POP3)) is Protocol.IMAP
+
+
+def replace_state(state: WizardState, **changes: object) -> WizardState:
+    for key, value in changes.items():
+        setattr(state, key, value)
+    return state
+
+
+def test_profile_with_both_protocols_offers_the_choice():
+    state = WizardState(profile=load_profile(SAMPLE))
+    assert next_page(Page.WELCOME, state) is Page.PROTOCOL
+
+
+def test_wrong_password_leads_back_to_the_account_page():
+    state = WizardState(login_outcome=LoginOutcome.WRONG_PASSWORD)
+    assert next_page(Page.LOGIN, state) is Page.ACCOUNT
+    state.login_outcome = LoginOutcome.FAILED
+    assert next_page(Page.LOGIN, state) is Page.CLIENT
+
+
+@pytest.mark.parametrize(("shared", "chosen", "expected"), [
+    (False, Protocol.IMAP, Protocol.IMAP),
+    (False, Protocol.POP3, Protocol.POP3),
+    (True, Protocol.POP3, Protocol.IMAP),  # a shared church PC: only IMAP
+])
+def test_effective_protocol(shared, chosen, expected):
+    assert effective_protocol(WizardState(shared_pc=shared, protocol=chosen)) is expected
+
+
+def test_password_never_printed_and_not_in_diagnostics():
+    state = WizardState(password=Password("s3cret-パス"))
+    assert "s3cret" not in repr(state) and "s3cret" not in str(state.password)
+    state.probe_summary.append("server said: s3cret-パス")  # an echoing server
+    assert "s3cret" not in state.diagnostics()
+    assert "password_entered: True" in state.diagnostics()
+
+
+@dataclass
+class FakeEndpoint:
+    protocol: str
+    security: str
+    status: str
+    port: int = 0
+    host: str = "mail.example.jp"
+    elapsed_ms: int = 0
+    tls: object = None
+
+
+@dataclass
+class FakeRecommendation:
+    incoming: object = None
+    outgoing: object = None
+
+
+@dataclass
+class FakeReport:
+    endpoints: list[FakeEndpoint]
+    recommendation: FakeRecommendation
+
+
+def test_pop_chosen_takes_the_best_pop_endpoint():
+    imap = FakeEndpoint("imap", "tls", "ok", 993)
+    pop_plain = FakeEndpoint("pop3", "none", "ok", 110)
+    pop_tls = FakeEndpoint("pop3", "tls", "ok", 995)
+    smtp = FakeEndpoint("smtp", "tls", "ok", 465)
+    report = FakeReport([imap, pop_plain, pop_tls, smtp], FakeRecommendation(imap, smtp))
+    assert propose(report, Protocol.IMAP).incoming is imap
+    proposal = propose(report, Protocol.POP3)
+    assert proposal.incoming is pop_tls and proposal.outgoing is smtp
+    assert proposal.plaintext() == [] and proposal.untrusted() == []
+
+
+def test_untrusted_tls_preferred_to_plaintext_and_asked_once():
+    imap = FakeEndpoint("imap", "tls", "certificate_invalid", 993)
+    imap_plain = FakeEndpoint("imap", "none", "ok", 143)
+    smtp = FakeEndpoint("smtp", "tls", "certificate_invalid", 465)
+    report = FakeReport([imap_plain, imap, smtp], FakeRecommendation())
+    proposal = propose(report, Protocol.IMAP)
+    assert proposal.incoming is imap and proposal.outgoing is smtp
+    assert len(proposal.untrusted()) == 1  # same (empty) fingerprint: one question
+
+
+def test_nothing_usable_is_incomplete():
+    down = FakeEndpoint("imap", Security.TLS.value, "refused", 993)
+    proposal = propose(FakeReport([down], FakeRecommendation()), Protocol.IMAP)
+    assert not proposal.complete

@@ -1,0 +1,290 @@
+"""Qualities a member relies on: Japanese only on the Japanese path, keyboard operation,
+accessible names, larger text, no clipped text (also at 150 %), the volunteer's tools."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtSvgWidgets import QSvgWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QProgressBar,
+    QTextBrowser,
+    QWizard,
+)
+
+from assistant.gui.backend import Backend
+from assistant.gui.demo import DemoBackend
+from assistant.gui.flow import Page
+from tests.gui.helpers import current, english_words, fill_account, to_account
+from tests.gui.walk import clipped, visible_texts, walk
+
+pytestmark = pytest.mark.gui
+ROOT = Path(__file__).resolve().parents[2]
+CONTROLS = (QAbstractButton, QLineEdit, QTextBrowser, QListWidget, QProgressBar,
+            QPlainTextEdit, QSvgWidget)
+
+
+def run_walk(qtbot, translations, tmp_path, lang, on_page, volunteer=False):
+    def wait(condition):
+        qtbot.waitUntil(condition, timeout=10000)
+
+    wizard = walk(lang, tmp_path, translations, on_page, volunteer=volunteer, wait=wait)
+    qtbot.addWidget(wizard)
+    return wizard
+
+
+def test_japanese_path_shows_no_english(qtbot, translations, tmp_path):
+    found: dict[str, set[str]] = {}
+
+    def check(wizard, page):
+        texts = [wizard.windowTitle(), wizard.currentPage().title(),
+                 wizard.currentPage().subTitle()]
+        texts += [text for widget, text in visible_texts(wizard) if text != "English"]
+        for text in texts:
+            if words := english_words(text):
+                found[f"{page.name}: {text}"] = words
+
+    wizard = run_walk(qtbot, translations, tmp_path, "ja", check)
+    wizard.runner.shutdown()
+    assert found == {}
+
+
+def test_every_control_has_an_accessible_name(qtbot, translations, tmp_path):
+    unnamed: list[str] = []
+
+    def check(wizard, page):
+        controls = [w for kind in CONTROLS for w in wizard.currentPage().findChildren(kind)]
+        for widget in controls:
+            if widget.isVisible() and not (widget.accessibleName() or (
+                    isinstance(widget, QAbstractButton) and widget.text())):
+                unnamed.append(f"{page.name}: {type(widget).__name__} {widget.objectName()}")
+
+    wizard = run_walk(qtbot, translations, tmp_path, "ja", check, volunteer=True)
+    wizard.runner.shutdown()
+    assert unnamed == []
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_no_clipped_text_at_default_size(qtbot, translations, tmp_path, lang):
+    problems: list[str] = []
+
+    def check(wizard, page):
+        problems.extend(f"{page.name}: {p}" for p in clipped(wizard))
+
+    wizard = run_walk(qtbot, translations, tmp_path, lang, check)
+    wizard.runner.shutdown()
+    assert problems == []
+
+
+def test_no_clipped_text_at_150_percent(tmp_path):
+    env = {**os.environ, "QT_SCALE_FACTOR": "1.5", "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-m", "tests.gui.walk"], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=240, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "OK", result.stdout
+
+
+def test_enter_means_next_and_tab_order(qtbot, make_wizard, tmp_path):
+    wizard = make_wizard(backend=DemoBackend(tmp_path))
+    wizard.activateWindow()
+    qtbot.waitUntil(wizard.isActiveWindow)
+    qtbot.keyClick(wizard.focusWidget() or wizard, Qt.Key.Key_Return)
+    assert current(wizard) is Page.PROTOCOL
+    qtbot.keyClick(wizard.focusWidget() or wizard, Qt.Key.Key_Return)
+    assert current(wizard) is Page.ACCOUNT
+    account = wizard.page_of(Page.ACCOUNT)
+    assert account.name.hasFocus()
+    expected = [account.email, account.password, account.show_password, account.advanced]
+    for widget in expected:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is widget
+    # 次へ stays off until everything is valid; then Enter in the password field goes on.
+    account.password.setFocus()
+    qtbot.keyClick(account.password, Qt.Key.Key_Return)
+    assert current(wizard) is Page.ACCOUNT
+    qtbot.keyClicks(account.name, "Taro")
+    qtbot.keyClicks(account.email, "taro@example-church.jp")
+    qtbot.keyClicks(account.password, "pw")
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    qtbot.keyClick(account.password, Qt.Key.Key_Return)
+    assert current(wizard) is Page.SERVER
+
+
+def test_live_validation_uses_the_settings_messages(qtbot, make_wizard, tmp_path):
+    wizard = make_wizard(backend=DemoBackend(tmp_path))
+    to_account(wizard)
+    account = fill_account(wizard, "太郎", "taro＠example。jp", "pw")  # typed through an IME
+    assert wizard.state.email.ascii == "taro@example.jp"
+    assert account.isComplete()
+    fill_account(wizard, "太郎", "taro.example.jp", "pw")
+    assert not account.isComplete()
+    assert account.email_error.isVisible() and "@" in account.email_error.text()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+def test_password_masked_with_show_toggle(qtbot, make_wizard, tmp_path):
+    wizard = make_wizard(backend=DemoBackend(tmp_path))
+    to_account(wizard)
+    account = wizard.page_of(Page.ACCOUNT)
+    assert account.password.echoMode() is QLineEdit.EchoMode.Password
+    account.show_password.click()
+    assert account.password.echoMode() is QLineEdit.EchoMode.Normal
+    account.show_password.click()
+    assert account.password.echoMode() is QLineEdit.EchoMode.Password
+
+
+def test_language_switch_while_open(qtbot, make_wizard, tmp_path):
+    wizard = make_wizard(backend=DemoBackend(tmp_path))
+    welcome = wizard.page_of(Page.WELCOME)
+    assert welcome.title() == "ようこそ"
+    assert "次へ" in wizard.buttonText(QWizard.WizardButton.NextButton)
+    welcome.english.click()
+    qtbot.waitUntil(lambda: welcome.title() == "Welcome")
+    assert wizard.state.lang == "en"
+    assert "Next" in wizard.buttonText(QWizard.WizardButton.NextButton)
+    assert wizard.page_of(Page.PROTOCOL).title() == "POP and IMAP"
+    welcome.japanese.click()
+    qtbot.waitUntil(lambda: welcome.title() == "ようこそ")
+    assert wizard.page_of(Page.PROTOCOL).title() == "POP と IMAP"
+    assert wizard.windowTitle() == "メール設定アシスタント"
+
+
+def test_shared_pc_allows_only_imap(qtbot, make_wizard, tmp_path):
+    wizard = make_wizard(backend=DemoBackend(tmp_path))
+    wizard.next()
+    protocol = wizard.page_of(Page.PROTOCOL)
+    protocol.pop.click()
+    protocol.shared_pc.click()
+    assert protocol.imap.isChecked() and not protocol.pop.isEnabled()
+    assert wizard.state.protocol.value == "imap"
+
+
+def test_large_font_mode(qtbot, make_wizard, tmp_path):
+    wizard = make_wizard(backend=DemoBackend(tmp_path))
+    before = QApplication.font().pointSizeF()
+    try:
+        wizard.page_of(Page.WELCOME).large_font.click()
+        assert QApplication.font().pointSizeF() > before * 1.3
+        assert wizard.large_font_action.isChecked()
+    finally:
+        wizard.set_large_font(False)
+    assert QApplication.font().pointSizeF() == pytest.approx(before)
+
+
+def test_volunteer_mode_details_exports_and_diagnostics(qtbot, translations, tmp_path):
+    seen: dict[Page, str] = {}
+
+    def check(wizard, page):
+        panel = wizard.currentPage().details
+        assert panel.isVisible()
+        seen[page] = panel.toPlainText()
+
+    wizard = run_walk(qtbot, translations, tmp_path, "ja", check, volunteer=True)
+    wizard.runner.shutdown()
+    assert set(seen) == set(Page)
+    assert "993" in seen[Page.SERVER] and "sha256=" in seen[Page.SERVER]
+    assert all(action.isVisible() for action in wizard.export_actions)
+    for fmt, name in (("autoconfig", "config.xml"), ("mobileconfig", "a.mobileconfig"),
+                      ("profile", "church.mailsetup")):
+        written = wizard.export(fmt, tmp_path / name)
+        assert written is not None and written.exists()
+        assert "pw-demo-123" not in written.read_text(encoding="utf-8")
+    diagnostics = wizard.copy_diagnostics()
+    assert "pw-demo-123" not in diagnostics and "pw-demo-123" not in "".join(seen.values())
+    assert "imap:mail.example-church.jp:993:tls" in diagnostics
+
+
+class DemoWithRealThunderbird(DemoBackend):
+    """Canned server results, but the real Thunderbird detection and writer."""
+
+    thunderbird_profile = Backend.thunderbird_profile
+    thunderbird_in_use = Backend.thunderbird_in_use
+    apply_thunderbird = Backend.apply_thunderbird
+
+
+def test_running_thunderbird_must_be_closed_first(qtbot, make_wizard, tmp_path):
+    wizard = make_wizard(backend=DemoWithRealThunderbird(tmp_path))
+    profile_dir = wizard.state.options.thunderbird_profile
+    lock = profile_dir / "lock"
+    lock.symlink_to(f"127.0.0.1:+{os.getpid()}")  # what a running Thunderbird leaves
+    to_account(wizard)
+    fill_account(wizard, "太郎", "taro@example-church.jp", "pw-demo-123")
+    for _ in range(2):
+        wizard.next()
+        qtbot.waitUntil(wizard.currentPage().isComplete, timeout=10000)
+    wizard.next()
+    client = wizard.page_of(Page.CLIENT)
+    assert current(wizard) is Page.CLIENT and client.thunderbird.isChecked()
+    assert client.running.isVisible() and client.recheck.isVisible()
+    assert not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+    lock.unlink()
+    client.recheck.click()
+    assert not client.running.isVisible()
+    assert wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+    wizard.next()
+    assert current(wizard) is Page.DONE
+    assert "taro@example-church.jp" in (profile_dir / "prefs.js").read_text()
+    assert "pw-demo-123" not in (profile_dir / "prefs.js").read_text()
+
+
+def test_profile_loading_and_its_error_on_the_welcome_page(qtbot, make_wizard, tmp_path):
+    from assistant.gui.app import load_settings_profile
+
+    sample = ROOT / "resources" / "profiles" / "sample-church.mailsetup"
+    path, profile, error = load_settings_profile(sample)
+    assert path == sample and error is None and profile is not None
+    wizard = make_wizard(backend=DemoBackend(tmp_path), profile=profile)
+    assert "見本教会" in wizard.page_of(Page.WELCOME).profile_label.text()
+
+    broken = tmp_path / "broken.mailsetup"
+    broken.write_text("format_version = 99\n", encoding="utf-8")
+    path, profile, error = load_settings_profile(broken)
+    assert path == broken and profile is None and error is not None
+    wizard = make_wizard(backend=DemoBackend(tmp_path), profile_error=error)
+    label = wizard.page_of(Page.WELCOME).profile_label.text()
+    assert "読み込めませんでした" in label and english_words(label) == set()
+
+
+def test_volunteer_mode_from_the_menu(qtbot, make_wizard, tmp_path):
+    wizard = make_wizard(backend=DemoBackend(tmp_path))
+    page = wizard.page_of(Page.WELCOME)
+    assert not page.details.isVisible()
+    assert not any(action.isVisible() for action in wizard.export_actions)
+    wizard.volunteer_action.trigger()
+    assert wizard.state.volunteer and page.details.isVisible()
+    assert "mail-assistant" in page.details.toPlainText()
+    assert all(action.isVisible() for action in wizard.export_actions)
+    wizard.volunteer_action.trigger()
+    assert not page.details.isVisible()
+
+
+class DemoWithRealOutlook(DemoBackend):
+    """Canned server results, the real Outlook writer (off Windows: files, no registry)."""
+
+    apply_outlook = Backend.apply_outlook
+
+
+def test_outlook_files_written_off_windows(qtbot, make_wizard, tmp_path):
+    wizard = make_wizard(backend=DemoWithRealOutlook(tmp_path))
+    to_account(wizard)
+    fill_account(wizard, "太郎", "taro@example-church.jp", "pw-demo-123")
+    for _ in range(2):
+        wizard.next()
+        qtbot.waitUntil(wizard.currentPage().isComplete, timeout=10000)
+    wizard.next()
+    wizard.page_of(Page.CLIENT).outlook.click()
+    wizard.next()
+    assert current(wizard) is Page.DONE
+    written = wizard.state.written_files
+    assert written and all(p.exists() for p in written)
+    assert all("pw-demo-123" not in p.read_text(errors="replace") for p in written)
+    assert "Outlook" in wizard.page_of(Page.DONE).summary.text()

@@ -1,0 +1,95 @@
+"""The Linguist catalogues: complete Japanese, fresh extraction, matching placeholders."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from tests.gui.helpers import ALLOWED_LATIN
+
+ROOT = Path(__file__).resolve().parents[2]
+PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%\d")
+
+
+def load_build() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("i18n_build", ROOT / "i18n" / "build.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def messages(lang: str) -> list[tuple[str, str, ET.Element]]:
+    tree = ET.parse(ROOT / "i18n" / f"mail_assistant_{lang}.ts")
+    found = []
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            found.append((name, message.findtext("source") or "", message))
+    return found
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_every_message_is_finished(lang):
+    entries = messages(lang)
+    assert len(entries) > 100
+    for context, source, message in entries:
+        translation = message.find("translation")
+        assert translation is not None, (context, source)
+        assert translation.get("type") not in ("unfinished", "vanished", "obsolete"), (
+            context, source)
+        assert (translation.text or "").strip(), (context, source)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_placeholders_match(lang):
+    for context, source, message in messages(lang):
+        translated = message.findtext("translation") or ""
+        assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(translated)), (
+            context, source)
+
+
+def test_japanese_has_no_english_words():
+    for context, source, message in messages("ja"):
+        translated = message.findtext("translation") or ""
+        words = set(re.findall(r"[A-Za-z]{2,}", PLACEHOLDER.sub("", translated)))
+        assert words <= ALLOWED_LATIN, (context, source, words - ALLOWED_LATIN)
+
+
+def test_extraction_is_up_to_date(tmp_path):
+    """Running lupdate over the sources into a copy must change nothing."""
+    build = load_build()
+    for lang in build.LANGS:
+        shutil.copy(build.ts_path(lang), tmp_path)
+    build.update(tmp_path)
+    for lang in build.LANGS:
+        fresh = build.ts_path(lang, tmp_path).read_text(encoding="utf-8")
+        assert fresh == build.ts_path(lang).read_text(encoding="utf-8"), (
+            f"i18n/{build.CATALOGUE}_{lang}.ts is stale: run `python i18n/build.py update`")
+
+
+def test_compiled_catalogue_translates(qapp):
+    from PySide6.QtCore import QTranslator
+
+    from assistant.gui.translations import CATALOGUE, qm_dir
+
+    translator = QTranslator()
+    assert translator.load(f"{CATALOGUE}_ja", str(qm_dir()))
+    assert translator.translate("WelcomePage", "Welcome") == "ようこそ"
+    assert translator.translate("ClientPage", "Only print or save the settings") == (
+        "設定内容を印刷/保存するだけ")
+
+
+def test_help_pages_exist_in_both_languages():
+    ja = {p.name for p in (ROOT / "resources" / "help" / "ja").glob("*.html")}
+    en = {p.name for p in (ROOT / "resources" / "help" / "en").glob("*.html")}
+    assert ja == en and {"pop-imap.html", "smtp-auth.html"} <= ja
+    text = (ROOT / "resources" / "help" / "ja" / "pop-imap.html").read_text(encoding="utf-8")
+    for point in ("共用パソコン", "WebMail", "受信トレイ", "サーバーに残", "993", "RFC 8314"):
+        assert point in text

@@ -1,0 +1,252 @@
+"""Walks through the whole wizard against the real test-bed servers (Dovecot, Postfix, dnsmasq).
+
+Each walk does what a member does: types into the fields, presses 次へ, answers the questions,
+and checks what the pages say and what was written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from assistant.gui.flow import Page
+from assistant.gui.pages.client import ClientPage
+from assistant.gui.pages.done import DonePage
+from assistant.gui.pages.login import LoginPage
+from assistant.gui.pages.protocol import ProtocolPage
+from assistant.gui.state import ClientChoice, LoginOutcome
+from assistant.settings import Protocol, Security
+from tests.gui.helpers import (
+    current,
+    english_words,
+    fill_account,
+    server_page,
+    to_account,
+    type_into,
+    wait_login_done,
+    wait_question,
+    wait_server_done,
+)
+from tests.testbed.dns import A, start_dns
+from tests.testbed.fakes import silent
+
+pytestmark = pytest.mark.gui
+
+
+def files_text(folder: Path) -> str:
+    return "\n".join(p.read_text(errors="replace") for p in folder.rglob("*") if p.is_file())
+
+
+def test_imap_path_writes_thunderbird(qtbot, make_wizard, testbed, tmp_path):
+    alice = testbed.scenarios["modern"].user("alice")
+    wizard = make_wizard(testbed=testbed)
+    wizard.next()
+    protocol = wizard.page_of(Page.PROTOCOL)
+    assert isinstance(protocol, ProtocolPage)
+    assert protocol.imap.isChecked() and not protocol.leave_on_server.isVisible()
+    wizard.next()
+    fill_account(wizard, "山田 太郎", alice.email, alice.password)
+    wizard.next()
+    assert current(wizard) is Page.SERVER
+    page = wait_server_done(qtbot, wizard)
+    assert page.isComplete(), page.status.text()
+    incoming, outgoing = wizard.state.incoming, wizard.state.outgoing
+    assert (incoming.protocol, incoming.port, incoming.security) == (
+        Protocol.IMAP, 993, Security.TLS)
+    assert (outgoing.protocol, outgoing.port, outgoing.security) == (
+        Protocol.SMTP, 465, Security.TLS)
+    assert page.checks.count() >= 3
+    assert not page.details.isVisible()
+    page.details_toggle.click()  # a volunteer looks without switching the whole mode on
+    assert page.details.isVisible() and ":993" in page.details.toPlainText()
+    wizard.next()
+    wait_login_done(qtbot, wizard)
+    login = wizard.page_of(Page.LOGIN)
+    assert isinstance(login, LoginPage)
+    assert wizard.state.login_outcome is LoginOutcome.OK, login.incoming.text()
+    assert "受信トレイに 2 通" in login.incoming.text()
+    assert "SMTP" in login.outgoing.text()
+    wizard.next()
+    client = wizard.page_of(Page.CLIENT)
+    assert isinstance(client, ClientPage)
+    client.thunderbird.click()
+    assert wizard.state.client is ClientChoice.THUNDERBIRD
+    wizard.next()
+    assert current(wizard) is Page.DONE
+    profile_dir = tmp_path / "thunderbird"
+    prefs = (profile_dir / "prefs.js").read_text()
+    assert testbed.scenarios["modern"].mail_host in prefs
+    assert alice.password not in files_text(profile_dir)
+    done = wizard.page_of(Page.DONE)
+    assert isinstance(done, DonePage)
+    assert str(profile_dir) in done.where.text()
+    diagnostics = wizard.copy_diagnostics()
+    assert alice.password not in diagnostics
+    assert alice.password not in QApplication.clipboard().text()
+
+
+def test_pop_path_leaves_mail_and_saves_sheet(qtbot, make_wizard, testbed, tmp_path):
+    hanako = testbed.scenarios["modern"].user("hanako")  # non-ASCII password
+    wizard = make_wizard(testbed=testbed)
+    wizard.next()
+    protocol = wizard.page_of(Page.PROTOCOL)
+    protocol.pop.click()
+    assert protocol.leave_on_server.isVisible() and protocol.leave_on_server.isChecked()
+    assert protocol.leave_reason.isVisible()
+    wizard.next()
+    fill_account(wizard, "花子", hanako.email, hanako.password)
+    wizard.next()
+    wait_server_done(qtbot, wizard)
+    assert wizard.state.incoming.protocol is Protocol.POP3
+    assert wizard.state.incoming.security is not Security.NONE
+    wizard.next()
+    wait_login_done(qtbot, wizard)
+    assert wizard.state.login_outcome is LoginOutcome.OK
+    assert "2" in wizard.page_of(Page.LOGIN).incoming.text()
+    wizard.next()
+    wizard.page_of(Page.CLIENT).sheet_only.click()
+    wizard.next()
+    assert current(wizard) is Page.DONE
+    assert wizard.state.account().pop.leave_on_server
+    sheet = wizard.page_of(Page.DONE).save_sheet_to(tmp_path / "sheet.html")
+    text = sheet.read_text(encoding="utf-8")
+    assert testbed.scenarios["modern"].mail_host in text
+    assert hanako.password not in text
+    assert not any((tmp_path / "thunderbird").iterdir())  # nothing written into a client
+
+
+def test_wrong_password_returns_to_account_page(qtbot, make_wizard, testbed):
+    alice = testbed.scenarios["modern"].user("alice")
+    wizard = make_wizard(testbed=testbed)
+    to_account(wizard)
+    account = fill_account(wizard, "Alice", alice.email, "not-" + alice.password)
+    wizard.next()
+    wait_server_done(qtbot, wizard)
+    wizard.next()
+    qtbot.waitUntil(lambda: current(wizard) is Page.ACCOUNT, timeout=30000)
+    assert wizard.state.login_outcome is LoginOutcome.WRONG_PASSWORD
+    assert account.banner.isVisible()
+    assert account.password.hasFocus()
+    assert account.password.selectedText() == "not-" + alice.password
+    # Retyping the password and going on works without a new server check.
+    type_into(account.password, alice.password)
+    wizard.next()
+    assert current(wizard) is Page.SERVER and server_page(wizard).isComplete()
+    wizard.next()
+    wait_login_done(qtbot, wizard)
+    assert wizard.state.login_outcome is LoginOutcome.OK
+
+
+def test_self_signed_certificate_accepted_by_fingerprint(qtbot, make_wizard, testbed):
+    scenario = testbed.scenarios["selfsigned"]
+    user = scenario.user("alice")
+    wizard = make_wizard(testbed=testbed)
+    to_account(wizard)
+    fill_account(wizard, "Alice", user.email, user.password)
+    wizard.next()
+    page = wait_question(qtbot, wizard)
+    assert scenario.cert.fingerprint_sha256 in page.question.message.text()
+    assert english_words(page.question.message.text()) == set()
+    assert not page.isComplete()
+    page.question.yes.click()
+    wait_server_done(qtbot, wizard)
+    assert page.isComplete(), page.status.text()
+    pinned = set(wizard.state.trusted_fingerprints.values())
+    assert pinned == {scenario.cert.fingerprint_sha256}
+    wizard.next()
+    wait_login_done(qtbot, wizard)
+    assert wizard.state.login_outcome is LoginOutcome.OK
+
+
+def test_self_signed_certificate_refused(qtbot, make_wizard, testbed):
+    user = testbed.scenarios["selfsigned"].user("alice")
+    wizard = make_wizard(testbed=testbed)
+    to_account(wizard)
+    fill_account(wizard, "Alice", user.email, user.password)
+    wizard.next()
+    page = wait_question(qtbot, wizard)
+    page.question.no.click()
+    wait_server_done(qtbot, wizard)
+    assert not page.isComplete()
+    assert wizard.state.incoming is None and not wizard.state.trusted_fingerprints
+    assert page.retry.isEnabled()
+
+
+def test_plaintext_only_server_needs_explicit_consent(qtbot, make_wizard, testbed):
+    user = testbed.scenarios["legacy"].user("alice")
+    wizard = make_wizard(testbed=testbed)
+    to_account(wizard)
+    fill_account(wizard, "Alice", user.email, user.password)
+    wizard.next()
+    page = wait_question(qtbot, wizard)
+    assert "暗号化" in page.question.message.text()
+    assert english_words(page.question.message.text()) == set()
+    assert not page.question.yes.autoDefault()  # Enter never accepts the risk
+    page.question.yes.click()
+    wait_server_done(qtbot, wizard)
+    assert page.isComplete()
+    assert wizard.state.allow_plaintext
+    assert wizard.state.incoming.security is Security.NONE
+    wizard.next()
+    wait_login_done(qtbot, wizard)
+    assert wizard.state.login_outcome is LoginOutcome.OK
+
+
+@pytest.fixture
+def down_domain(testbed):
+    """A domain whose name resolves, on an address where no mail server runs."""
+    ip = testbed.new_ip()
+    dns_ip = testbed.new_ip()
+    with start_dns(dns_ip, 53, [A("down.test", ip), A("mail.down.test", ip)]) as server:
+        yield server.address, ip
+
+
+def test_server_down(qtbot, make_wizard, testbed, down_domain):
+    dns_server, _ip = down_domain
+    wizard = make_wizard(testbed=testbed)
+    wizard.state.options.dns_server = dns_server
+    to_account(wizard)
+    fill_account(wizard, "Alice", "alice@down.test", "secret-pw")
+    wizard.next()
+    page = wait_server_done(qtbot, wizard)
+    assert not page.isComplete()
+    assert "見つかりませんでした" in page.status.text()
+    assert not wizard.button(wizard.WizardButton.NextButton).isEnabled()
+    assert page.retry.isEnabled()
+
+
+def test_cancel_during_probe(qtbot, make_wizard, testbed, down_domain):
+    dns_server, ip = down_domain
+    wizard = make_wizard(testbed=testbed, probe_timeout=60.0)
+    wizard.state.options.dns_server = dns_server
+    with silent(ip, 993), silent(ip, 143), silent(ip, 465), silent(ip, 587):
+        to_account(wizard)
+        fill_account(wizard, "Alice", "alice@down.test", "secret-pw")
+        wizard.next()
+        page = server_page(wizard)
+        qtbot.waitUntil(lambda: page.checks.count() > 0, timeout=30000)
+        assert page.is_busy() and page.stop.isEnabled()
+        qtbot.mouseClick(page.stop, Qt.MouseButton.LeftButton)
+        # At once: the page says so and offers a new check; the worker stops by itself.
+        assert not page.is_busy()
+        assert "中止" in page.status.text()
+        assert page.retry.isEnabled() and not page.isComplete()
+        assert wizard.runner.pool.waitForDone(15000)
+
+
+def test_wizard_cancel_during_probe_closes_at_once(qtbot, make_wizard, testbed, down_domain):
+    dns_server, ip = down_domain
+    wizard = make_wizard(testbed=testbed, probe_timeout=60.0)
+    wizard.state.options.dns_server = dns_server
+    with silent(ip, 993), silent(ip, 465):
+        to_account(wizard)
+        fill_account(wizard, "Alice", "alice@down.test", "secret-pw")
+        wizard.next()
+        page = server_page(wizard)
+        qtbot.waitUntil(lambda: page.checks.count() > 0, timeout=30000)
+        wizard.button(wizard.WizardButton.CancelButton).click()
+        assert not wizard.isVisible()
+        assert wizard.runner.pool.waitForDone(15000)

@@ -1,0 +1,96 @@
+"""A walk over every page with the canned backend, and the checks made on each page.
+
+Used by test_qualities.py in-process and, for the 150 % scaling check, in a subprocess
+started with QT_SCALE_FACTOR=1.5 (the factor must be set before Qt starts).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+
+from assistant.gui.demo import DemoBackend
+from assistant.gui.flow import Page
+from assistant.gui.pages.account import AccountPage
+from assistant.gui.state import Options, WizardState
+from assistant.gui.translations import Translations
+from assistant.gui.wizard import MailWizard
+
+
+def visible_texts(widget: QWidget) -> Iterator[tuple[QWidget, str]]:
+    for child in widget.findChildren(QWidget):
+        if not child.isVisible():
+            continue
+        if isinstance(child, QLabel | QAbstractButton) and child.text():
+            yield child, child.text()
+
+
+def clipped(root: QWidget) -> list[str]:
+    """Visible labels and buttons narrower or lower than their text needs."""
+    problems = []
+    for widget, text in visible_texts(root):
+        hint = widget.minimumSizeHint()
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            needed_height = widget.heightForWidth(widget.width())
+            if needed_height > widget.height() + 1:
+                problems.append(f"{text!r}: height {widget.height()} < {needed_height}")
+        elif widget.width() + 1 < hint.width():
+            problems.append(f"{text!r}: width {widget.width()} < {hint.width()}")
+    return problems
+
+
+def walk(lang: str, work: Path, translations: Translations,
+         on_page: Callable[[MailWizard, Page], None], *, volunteer: bool = False,
+         wait: Callable[[Callable[[], bool]], None]) -> MailWizard:
+    """Go through every page, calling ``on_page`` on each once it has settled."""
+    translations.install(lang)
+    state = WizardState(lang=lang, volunteer=volunteer, options=Options())
+    wizard = MailWizard(state, translations, DemoBackend(work))
+    wizard.show()
+    on_page(wizard, Page.WELCOME)
+    for page in (Page.PROTOCOL, Page.ACCOUNT, Page.SERVER, Page.LOGIN, Page.CLIENT, Page.DONE):
+        wizard.next()
+        assert wizard.currentId() == int(page), (wizard.currentId(), page)
+        if page is Page.ACCOUNT:
+            account = wizard.page_of(Page.ACCOUNT)
+            assert isinstance(account, AccountPage)
+            for field, value in ((account.name, "山田 太郎"),
+                                 (account.email, "taro@example-church.jp"),
+                                 (account.password, "pw-demo-123")):
+                field.setText(value)
+                field.textEdited.emit(value)
+        wait(lambda: wizard.currentPage().isComplete() or wizard.currentId() == int(Page.DONE))
+        on_page(wizard, page)
+    return wizard
+
+
+def main() -> int:
+    """Subprocess entry: print clipped texts of every page in both languages."""
+    import tempfile
+
+    from assistant.gui.screenshots import wait_until
+
+    app = QApplication(sys.argv[:1])
+    translations = Translations()
+    problems: list[str] = []
+
+    def check(wizard: MailWizard, page: Page) -> None:
+        wait_until(lambda: False, 100)
+        problems.extend(f"{page.name}: {p}" for p in clipped(wizard))
+
+    with tempfile.TemporaryDirectory() as work:
+        for lang in ("ja", "en"):
+            wizard = walk(lang, Path(work), translations, check,
+                          wait=lambda c: wait_until(c, 10000))
+            wizard.runner.shutdown()
+            wizard.close()
+    print("\n".join(problems) if problems else "OK")
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -60,7 +60,7 @@ def single_instance_mutex() -> int | None:
 def smoke_quit_after_ms() -> int | None:
     """Milliseconds after which a start check reports and quits; None in normal use."""
     value = os.environ.get(SMOKE_ENV, "")
-    return int(value) if value.isdigit() else None
+    return int(value) if value.isascii() and value.isdigit() else None
 
 
 def smoke_report(page: str, title: str, organisation: str) -> str:

@@ -7,10 +7,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from assistant.embedded import single_instance_mutex, smoke_quit_after_ms, smoke_report
 from assistant.errors import AssistantError
+from assistant.gui.flow import Page
 from assistant.gui.state import Options, WizardState
 from assistant.gui.translations import Translations, icon_path
 from assistant.gui.wizard import MailWizard
@@ -38,6 +41,7 @@ def load_settings_profile(
 
 
 def run_gui(profile: str | None, lang: str, volunteer: bool) -> int:
+    single_instance_mutex()  # Windows: the installer refuses to run while this exists
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("mail-assistant")
@@ -51,6 +55,15 @@ def run_gui(profile: str | None, lang: str, volunteer: bool) -> int:
                         options=Options(profile_path=path))
     wizard = MailWizard(state, translations)
     wizard.show()
+    quit_after = smoke_quit_after_ms()  # start checks of the frozen bundle and the benchmark
+    if quit_after is not None:
+        def report() -> None:
+            page = Page(wizard.currentId()).name.lower()
+            print(smoke_report(page, wizard.currentPage().title(), state.organisation()),
+                  flush=True)
+            app.quit()
+
+        QTimer.singleShot(quit_after, report)
     status = int(app.exec())
     wizard.runner.shutdown()
     return status

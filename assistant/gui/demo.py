@@ -67,8 +67,10 @@ class DemoBackend(Backend):
                     trust_fingerprint: str | None, allow_plaintext: bool,
                     from_discovery: bool, cancel: threading.Event) -> Any:
         incoming = server.protocol is not Protocol.SMTP
-        return LoginResult("ok", Problem("login.ok"), server, login, mechanism="PLAIN",
-                           inbox_count=2 if incoming else None,
+        count = 2 if incoming else None
+        problem = Problem(f"login.ok_{server.protocol}", {"mechanism": "PLAIN", "count": count})
+        return LoginResult("ok", problem, server, login, mechanism="PLAIN",
+                           inbox_count=count,
                            folders=["INBOX", "Sent"] if incoming else [])
 
     def thunderbird_installed(self) -> bool:

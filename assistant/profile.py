@@ -9,11 +9,9 @@ strict reading in :mod:`profile_read`, writing in :mod:`profile_write`.
 from __future__ import annotations
 
 import codecs
-import contextlib
-import os
-import tempfile
 from pathlib import Path
 
+from assistant.atomic import write_atomic
 from assistant.errors import ProfileError
 from assistant.profile_model import (
     FORMAT_VERSION,
@@ -61,24 +59,12 @@ def load_profile(path: str | Path) -> SettingsProfile:
 
 
 def save_profile(profile: SettingsProfile, path: str | Path) -> None:
-    """Write atomically (temporary file in the same folder, then rename over the target)."""
+    """Write atomically (:func:`assistant.atomic.write_atomic`; a new file is 0o644: a
+    profile is not secret, the installer ships it)."""
     path = Path(path)
     data = dump_profile(profile).encode("utf-8")
     try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
-                                             suffix=".tmp")
+        write_atomic(path, data, 0o644)
     except OSError as exc:
-        raise ProfileError("io.cannot_write", path=str(path),
-                           reason=exc.strerror or type(exc).__name__) from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)  # a profile is not secret: the installer ships it
-        os.replace(temporary, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
         raise ProfileError("io.cannot_write", path=str(path),
                            reason=exc.strerror or type(exc).__name__) from None

@@ -50,18 +50,17 @@ class SettingsProfile:
 
     def organisation(self, lang: str) -> str:
         """The name in ``lang``, or the other language's name when that one was left empty."""
-        first, second = (
-            (self.organisation_en, self.organisation_ja) if lang == "en"
-            else (self.organisation_ja, self.organisation_en)
-        )
-        return first or second
+        return in_language(lang, self.organisation_ja, self.organisation_en)
 
     def notes(self, lang: str) -> str:
         """The admin's notes in ``lang``, falling back to the other language."""
-        first, second = (
-            (self.notes_en, self.notes_ja) if lang == "en" else (self.notes_ja, self.notes_en)
-        )
-        return first or second
+        return in_language(lang, self.notes_ja, self.notes_en)
+
+
+def in_language(lang: str, ja: str, en: str) -> str:
+    """The text in ``lang`` ("en" or Japanese), else the other one (an admin may fill one)."""
+    first, second = (en, ja) if lang == "en" else (ja, en)
+    return first or second
 
 
 def readable_host(ascii_host: str) -> str:

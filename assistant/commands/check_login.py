@@ -17,7 +17,7 @@ from assistant.commands.output import print_json, usage_error
 from assistant.errors import AssistantError, ValidationError
 from assistant.login import LoginResult, Secret, check_login
 from assistant.messages import text
-from assistant.net import normalize_fingerprint, parse_dns_server
+from assistant.net import load_ca_file, normalize_fingerprint, parse_dns_server
 from assistant.settings import Server, parse_email, parse_login
 
 MAX_PASSWORD_BYTES = 1024
@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         email = parse_email(args.email)
         server = Server.create(args.protocol, args.host, args.port, args.security)
-        login = parse_login(args.username) if args.username else email.ascii
+        login = parse_login(args.username) if args.username is not None else email.ascii
         pin = _fingerprint(args.trust_fingerprint)
         dns_server = _dns_server(args.dns_server)
         ca_file = _ca_file(args.ca_file)
@@ -89,14 +89,11 @@ def _dns_server(value: str | None) -> str | None:
 
 
 def _ca_file(value: str | None) -> Path | None:
+    """The CA file checked up front (bounded read, PEM parsed), so a bad one exits 2."""
     if value is None:
         return None
     path = Path(value)
-    try:
-        path.read_bytes()
-    except OSError as exc:
-        raise ValidationError("io.cannot_read", field="ca_file", path=value,
-                              reason=exc.strerror or type(exc).__name__) from None
+    load_ca_file(path)
     return path
 
 

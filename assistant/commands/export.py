@@ -10,11 +10,10 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
-from pathlib import Path
 
+from assistant.atomic import write_atomic
 from assistant.cli import EXIT_FAILED, EXIT_OK
-from assistant.clients.exports import ExportSettings, build_export
-from assistant.clients.exports.atomic import write_atomic
+from assistant.clients.exports import ExportSettings, build_export, check_output
 from assistant.commands.output import print_json, usage_error
 from assistant.errors import AssistantError, ValidationError
 from assistant.messages import text
@@ -70,8 +69,8 @@ def source_from_args(args: argparse.Namespace) -> ExportSettings | SettingsProfi
 
 
 def run(args: argparse.Namespace) -> int:
-    output = Path(args.output)
     try:
+        output = check_output(args.output)
         export = build_export(args.format, source_from_args(args), args.lang,
                               suffix=output.suffix)
     except AssistantError as error:

@@ -28,11 +28,6 @@ def usage_error(args: argparse.Namespace, error: AssistantError) -> int:
     return EXIT_USAGE
 
 
-def not_yet_available(args: argparse.Namespace) -> int:
-    print(text("cli.not_yet_available", args.lang, command=args.command), file=sys.stderr)
-    return EXIT_USAGE
-
-
 def _jsonable(params: Any) -> dict[str, Any]:
     return {k: v if isinstance(v, (str, int, float, bool, type(None))) else str(v)
             for k, v in dict(params).items()}

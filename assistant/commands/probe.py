@@ -13,6 +13,7 @@ from assistant.cli import EXIT_FAILED, EXIT_OK
 from assistant.commands.output import print_json, usage_error
 from assistant.errors import AssistantError, ValidationError
 from assistant.messages import text
+from assistant.net import host_port
 from assistant.probe import EndpointResult, ProbeOptions, ProbeReport, run_probe
 from assistant.settings import parse_email
 
@@ -26,12 +27,12 @@ def run(args: argparse.Namespace) -> int:
             raise ValidationError("probe.timeout_invalid", field="timeout", value=args.timeout,
                                   max=int(MAX_TIMEOUT))
         profile = None
-        if args.profile:
+        if args.profile is not None:
             from assistant.profile import load_profile
 
             profile = load_profile(args.profile)
         options = ProbeOptions(dns_server=args.dns_server,
-                               ca_file=Path(args.ca_file) if args.ca_file else None,
+                               ca_file=None if args.ca_file is None else Path(args.ca_file),
                                timeout=args.timeout, host=args.host, profile=profile)
         report = run_probe(email, options)
     except AssistantError as error:
@@ -49,7 +50,8 @@ def _security(value: str, lang: str) -> str:
 
 def _endpoint_line(e: EndpointResult, lang: str) -> str:
     status = text(f"probe.out.status.{e.status}", lang)
-    line = f"  {e.protocol.name:<4} {e.host}:{e.port}  {_security(e.security, lang)}  {status}"
+    line = (f"  {e.protocol.name:<4} {host_port(e.host, e.port)}  "
+            f"{_security(e.security, lang)}  {status}")
     details: list[str] = []
     if e.auth_mechanisms:
         details.append(f"{text('probe.out.auth', lang)}: {' '.join(e.auth_mechanisms)}")
@@ -76,7 +78,7 @@ def print_human(report: ProbeReport, lang: str) -> None:
     for label, chosen in (("probe.out.incoming", rec.incoming), ("probe.out.outgoing",
                                                                   rec.outgoing)):
         value = text("probe.out.none", lang) if chosen is None else (
-            f"{chosen.protocol.name} {chosen.host}:{chosen.port} "
+            f"{chosen.protocol.name} {host_port(chosen.host, chosen.port)} "
             f"{_security(chosen.security, lang)}")
         lines.append(f"  {text(label, lang)}: {value}")
     if rec.warnings:

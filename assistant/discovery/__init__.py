@@ -5,16 +5,18 @@ profile (or a host the person typed, which skips discovery), DNS SRV (RFC 6186/8
 domain's Mozilla autoconfig file (https, then http), MX, and guessed names. Results from
 untrusted channels — http, hosts outside the address's domain found through MX — carry
 ``trusted=False`` so the wizard asks before using them. Every lookup goes through the given
-:class:`~assistant.net.Resolver` (``--dns-server``); nothing here raises for a network problem:
-a source that failed is recorded with ``ok=False`` and a reason in ``detail``.
+:class:`~assistant.net.Resolver` (``--dns-server``). :func:`discover` raises nothing for a
+network problem or a hostile answer: a source that failed is recorded with ``ok=False`` and a
+reason in ``detail`` (an unexpected exception by its type only).
 """
 
 from __future__ import annotations
 
+import logging
+import queue
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 
 from assistant.discovery.autoconfig import (
     AutoconfigError,
@@ -38,6 +40,9 @@ from assistant.settings import EmailAddress, Protocol
 # Once some source gave both an incoming and an outgoing server, slower sources get this long
 # (from the start of discovery) before the probe goes ahead without them.
 SETTLE_AFTER = 1.5
+# How long discovery waits, once it moves on, for abandoned lookups to end (one DNS try).
+JOIN_BOUND = 1.5
+_LOG = logging.getLogger(__name__)
 
 __all__ = [
     "AutoconfigError", "Candidate", "Source", "SourceKind", "autoconfig_urls", "discover",
@@ -52,7 +57,7 @@ def host_source(host: str) -> Source:
 
 def profile_source(profile: SettingsProfile, email: EmailAddress) -> Source:
     servers = [*profile.incoming, *profile.outgoing]
-    candidates = [Candidate(s.protocol, s.host, s.port, s.security, True, rank)
+    candidates = [Candidate(s.protocol, s.host, s.port, s.security, True, rank, declared=True)
                   for rank, s in enumerate(servers)]
     covers = any(d.ascii == email.domain.ascii for d in profile.domains)
     detail = profile.organisation("en") or profile.organisation("ja")
@@ -71,49 +76,58 @@ def discover(email: EmailAddress, *, resolver: Resolver, policy: TlsPolicy,
     A source that has not answered when the deadline passes — or :data:`SETTLE_AFTER`
     seconds after the start once another source already named incoming and outgoing
     servers — is recorded as not answered in time, so one black-holed lookup cannot hold up
-    the probe."""
+    the probe. Its lookup is told to stop and its thread is joined for at most
+    :data:`JOIN_BOUND` seconds (a DNS try in flight cannot be interrupted)."""
     started = time.monotonic()
     stop = threading.Event()  # set when discovery moves on: abandoned lookups end at once
-    cancel = AnyOf(cancel, stop)
+    token = AnyOf(cancel, stop)
     jobs: dict[SourceKind, Callable[[], list[Source]]] = {
         SourceKind.SRV: lambda: [discover_srv(email, resolver=resolver, deadline=deadline,
-                                              cancel=cancel)],
+                                              cancel=token)],
         SourceKind.AUTOCONFIG: lambda: fetch_autoconfig(
             email, autoconfig_urls(email), resolver=resolver, policy=policy,
-            deadline=deadline, cancel=cancel),
+            deadline=deadline, cancel=token),
         SourceKind.MX: lambda: discover_mx(email, resolver=resolver, policy=policy,
-                                           deadline=deadline, cancel=cancel),
+                                           deadline=deadline, cancel=token),
         SourceKind.GUESS: lambda: [discover_guess(email, resolver=resolver, deadline=deadline,
-                                                  cancel=cancel)],
+                                                  cancel=token)],
     }
     sources: list[Source] = []
     if profile is not None:
         sources.append(profile_source(profile, email))
         if on_source:
             on_source(sources[0])
-    pool = ThreadPoolExecutor(max_workers=len(jobs), thread_name_prefix="discovery")
-    futures: dict[Future[list[Source]], SourceKind] = {
-        pool.submit(job): kind for kind, job in jobs.items()}
+    answers: queue.Queue[tuple[SourceKind, list[Source]]] = queue.Queue()
+    threads = [threading.Thread(target=_run_job, args=(kind, job, answers),
+                                name=f"discovery-{kind}", daemon=True)
+               for kind, job in jobs.items()]
+    for thread in threads:
+        thread.start()
+    pending = set(jobs)
     try:
-        pending = set(futures)
         while pending:
-            done, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
-            for future in done:
-                for source in _result(future, futures[future]):
+            try:
+                kind, found = answers.get(timeout=0.1)
+            except queue.Empty:
+                pass
+            else:
+                pending.discard(kind)
+                for source in found:
                     sources.append(source)
                     if on_source:
                         on_source(source)
             settled = _covers_both(sources) and time.monotonic() - started >= SETTLE_AFTER
-            if pending and (settled or deadline.expired
-                            or (cancel is not None and cancel.is_set())):
+            if pending and (settled or deadline.expired or token.is_set()):
                 waited = int((time.monotonic() - started) * 1000)
-                for future in pending:
-                    sources.append(Source(futures[future], f"no answer within {waited} ms",
-                                          [], True, False))
+                for kind in sorted(pending, key=list(jobs).index):
+                    sources.append(Source(kind, f"no answer within {waited} ms", [], True,
+                                          False))
                 break
     finally:
         stop.set()
-        pool.shutdown(wait=False, cancel_futures=True)
+        end = time.monotonic() + JOIN_BOUND
+        for thread in threads:
+            thread.join(max(0.0, end - time.monotonic()))
     return sorted(sources, key=lambda s: s.trust_rank)
 
 
@@ -122,8 +136,14 @@ def _covers_both(sources: list[Source]) -> bool:
     return found == {False, True}
 
 
-def _result(future: Future[list[Source]], kind: SourceKind) -> list[Source]:
+def _run_job(kind: SourceKind, job: Callable[[], list[Source]],
+             answers: queue.Queue[tuple[SourceKind, list[Source]]]) -> None:
+    """One source in its own thread: its answer, or its failure recorded (never raised)."""
     try:
-        return future.result()
+        found = job()
     except NetError as exc:
-        return [Source(kind, f"{exc.status} {exc.detail}".strip(), [], True, False)]
+        found = [Source(kind, f"{exc.status} {exc.detail}".strip(), [], True, False)]
+    except Exception as exc:  # hostile input must not end discovery
+        _LOG.warning("discovery source %s failed unexpectedly: %s", kind, type(exc).__name__)
+        found = [Source(kind, f"protocol_error {type(exc).__name__}", [], True, False)]
+    answers.put((kind, found))

@@ -7,6 +7,7 @@ expands the address placeholders, and returns servers in the file's order; every
 
 from __future__ import annotations
 
+import logging
 import threading
 import xml.etree.ElementTree as ET
 from concurrent.futures import ThreadPoolExecutor
@@ -15,10 +16,20 @@ from xml.parsers import expat
 
 from assistant.discovery.model import Candidate, Source, SourceKind, in_domain
 from assistant.errors import AssistantError
-from assistant.net import AnyOf, CancelToken, Deadline, NetError, Resolver, TlsPolicy, http_get
+from assistant.net import (
+    AnyOf,
+    CancelToken,
+    CertificateInvalid,
+    Deadline,
+    NetError,
+    Resolver,
+    TlsPolicy,
+    http_get,
+)
 from assistant.settings import AuthMethod, EmailAddress, Security, Server
 
 MAX_XML = 256 * 1024
+_LOG = logging.getLogger(__name__)
 
 _SOCKET_TYPES = {"SSL": Security.TLS, "STARTTLS": Security.STARTTLS, "plain": Security.NONE}
 _AUTH = {
@@ -92,7 +103,7 @@ def _server(element: ET.Element, kind: str, email: EmailAddress) -> Server | Non
     try:
         return Server.create(kind, hostname, port, security,
                              auth or AuthMethod.PASSWORD_CLEARTEXT)
-    except AssistantError:
+    except (AssistantError, ValueError):
         return None
 
 
@@ -145,11 +156,15 @@ def fetch_autoconfig(email: EmailAddress, urls: list[str], *, resolver: Resolver
                 return _failed(url, f"HTTP {response.status}", trusted)
             servers = parse_autoconfig(response.body, email)
         except NetError as exc:
-            return _failed(url, f"{exc.status} {exc.detail}".strip(), trusted)
+            return _failed(url, _reason(exc), trusted)
         except AutoconfigError as exc:
             return _failed(url, exc.code, trusted)
+        except Exception as exc:  # hostile input must not end discovery
+            _LOG.warning("autoconfig fetch failed unexpectedly: %s", type(exc).__name__)
+            return _failed(url, f"protocol_error {type(exc).__name__}", trusted)
         hosts = list(dict.fromkeys(s.host for s in servers))
-        candidates = [Candidate(s.protocol, s.host, s.port, s.security, trusted, rank)
+        candidates = [Candidate(s.protocol, s.host, s.port, s.security, trusted, rank,
+                                declared=True)
                       for rank, s in enumerate(servers)]
         return Source(SourceKind.AUTOCONFIG, url, hosts, trusted, True, candidates)
 
@@ -164,8 +179,17 @@ def fetch_autoconfig(email: EmailAddress, urls: list[str], *, resolver: Resolver
                 break
     finally:
         stop.set()
-        pool.shutdown(wait=False, cancel_futures=True)
+        # The abandoned fetches notice ``stop`` within one wait slice or DNS try.
+        pool.shutdown(wait=True, cancel_futures=True)
     return recorded
+
+
+def _reason(exc: NetError) -> str:
+    """Status and detail; a certificate failure also names the fingerprint to compare."""
+    reason = f"{exc.status} {exc.detail}".strip()
+    if isinstance(exc, CertificateInvalid) and exc.fingerprint:
+        reason += f" (SHA-256 {exc.fingerprint})"
+    return reason
 
 
 def _failed(url: str, reason: str, trusted: bool) -> Source:
@@ -178,6 +202,7 @@ def mark_foreign(sources: list[Source], domain: str) -> None:
     for source in sources:
         source.candidates = [
             c if in_domain(c.host, domain) else Candidate(c.protocol, c.host, c.port,
-                                                          c.security, False, c.rank)
+                                                          c.security, False, c.rank,
+                                                          declared=c.declared)
             for c in source.candidates]
         source.trusted = source.trusted and all(c.trusted for c in source.candidates)

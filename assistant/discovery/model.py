@@ -34,8 +34,10 @@ STANDARD_PORTS: tuple[tuple[Protocol, int, Security], ...] = (
 
 @dataclass(frozen=True)
 class Candidate:
-    """One endpoint to probe. ``security`` is what the source expects: TLS means implicit TLS;
-    otherwise the probe connects in plain text and upgrades when STARTTLS is offered."""
+    """One endpoint to probe. ``security`` is what the source expects: TLS means implicit TLS.
+    ``declared``: a source said so (profile, SRV, autoconfig) rather than it being a standard
+    port tried on a guess; a declared STARTTLS endpoint that does not offer STARTTLS is a
+    downgrade, while a guessed one is upgraded only when STARTTLS is offered."""
 
     protocol: Protocol
     host: str
@@ -43,6 +45,7 @@ class Candidate:
     security: Security
     trusted: bool
     rank: int = 0  # order inside its source (SRV priority/weight, autoconfig order)
+    declared: bool = False
 
 
 @dataclass

@@ -8,7 +8,8 @@ import dns.rdtypes.ANY.MX
 
 from assistant.discovery.autoconfig import fetch_autoconfig, mark_foreign
 from assistant.discovery.model import Source, SourceKind, in_domain, standard_candidates
-from assistant.net import CancelToken, Deadline, DnsError, Resolver, TlsPolicy
+from assistant.discovery.srv import valid_target
+from assistant.net import CancelToken, Deadline, DnsError, Resolver, TlsPolicy, clean
 from assistant.settings import EmailAddress
 
 
@@ -21,12 +22,20 @@ def discover_mx(email: EmailAddress, *, resolver: Resolver, policy: TlsPolicy,
         return [Source(SourceKind.MX, f"MX {domain}: {exc.detail}", [], True, False)]
     exchangers = sorted((r.preference, r.exchange.to_text(omit_final_dot=True).lower())
                         for r in answer if isinstance(r, dns.rdtypes.ANY.MX.MX))
-    exchangers = [e for e in exchangers if e[1] not in ("", ".")]
-    if not exchangers:
+    named = [e for e in exchangers if e[1] not in ("", ".")]
+    if not named:
         return [Source(SourceKind.MX, f"MX {domain}: null MX", [], True, False)]
+    exchangers = [(pref, host) for pref, target in named
+                  if (host := valid_target(target)) is not None]
+    if not exchangers:
+        return [Source(SourceKind.MX, f"MX {domain}: invalid target "
+                       f"{clean(named[0][1])[:80]!r} ignored", [], True, False)]
     host = exchangers[0][1]
     trusted = in_domain(host, domain)
-    sources = [Source(SourceKind.MX, f"MX {domain}: {host} (preference {exchangers[0][0]})",
+    ignored = len(named) - len(exchangers)
+    note = f"; {ignored} invalid target(s) ignored" if ignored else ""
+    sources = [Source(SourceKind.MX,
+                      f"MX {domain}: {host} (preference {exchangers[0][0]}){note}",
                       [host], trusted, True, standard_candidates(host, trusted))]
     parent = host.split(".", 1)[1] if host.count(".") >= 2 else ""
     if parent and parent != domain and not in_domain(domain, parent):

@@ -9,8 +9,13 @@ from concurrent.futures import ThreadPoolExecutor
 import dns.rdtypes.IN.SRV
 
 from assistant.discovery.model import Candidate, Source, SourceKind
-from assistant.net import CancelToken, Deadline, DnsError, Resolver
-from assistant.settings import EmailAddress, Protocol, Security
+from assistant.errors import ValidationError
+from assistant.net import CancelToken, Deadline, DnsError, Resolver, clean
+from assistant.settings import EmailAddress, Protocol, Security, parse_host
+
+# A hostile zone could list thousands of records; each becomes a probed endpoint. Six
+# services of five records each stay below the probe's overall cap (runner.MAX_CANDIDATES).
+MAX_PER_SERVICE = 5
 
 SERVICES: tuple[tuple[str, Protocol, Security], ...] = (
     ("_submissions", Protocol.SMTP, Security.TLS),
@@ -45,6 +50,14 @@ def order_srv(records: list[tuple[int, int, int, str]],
     return ordered
 
 
+def valid_target(target: str) -> str | None:
+    """A DNS target (SRV or MX) as an ASCII host name, or None when it is not a valid host."""
+    try:
+        return parse_host(target).ascii
+    except ValidationError:
+        return None
+
+
 def discover_srv(email: EmailAddress, *, resolver: Resolver, deadline: Deadline,
                  cancel: CancelToken | None = None) -> Source:
     """One source for all six services; ``detail`` says what each service answered."""
@@ -70,9 +83,20 @@ def discover_srv(email: EmailAddress, *, resolver: Resolver, deadline: Deadline,
             notes.append(f"{service}: not offered")
             continue
         usable = [r for r in answer if r[3] not in ("", ".") and r[2] > 0]
-        for rank, (priority, _, port, target) in enumerate(order_srv(usable)):
-            candidates.append(Candidate(protocol, target.lower(), port, security, True,
-                                        priority * 1000 + rank))
-            notes.append(f"{service}: {target}:{port} (priority {priority})")
+        ordered = order_srv(usable)
+        if len(ordered) > MAX_PER_SERVICE:
+            notes.append(f"{service}: {len(ordered) - MAX_PER_SERVICE} more records ignored")
+        for rank, (priority, _, port, target) in enumerate(ordered[:MAX_PER_SERVICE]):
+            host = valid_target(target)
+            if host is None:
+                notes.append(f"{service}: invalid target {clean(target)[:80]!r} ignored")
+            else:
+                # RFC 6186 "_imap"/"_pop3"/"_submission" name the service, not whether it
+                # upgrades (old servers publish them for plain text too): only implicit TLS
+                # is a declaration here; a plain port is upgraded when STARTTLS is offered.
+                candidates.append(Candidate(protocol, host, port, security, True,
+                                            priority * 1000 + rank,
+                                            declared=security is Security.TLS))
+                notes.append(f"{service}: {host}:{port} (priority {priority})")
     hosts = list(dict.fromkeys(c.host for c in candidates))
     return Source(SourceKind.SRV, "; ".join(notes), hosts, True, bool(candidates), candidates)

@@ -9,8 +9,9 @@ from typing import Any
 
 from assistant.errors import Problem
 from assistant.login.secret import Secret
-from assistant.net import Deadline, Limits, Resolver, TlsInfo, TlsPolicy
+from assistant.net import Deadline, Limits, Resolver, TlsInfo, TlsPolicy, shown
 from assistant.net.mail import Session, StartTls, open_session
+from assistant.net.text import bracketed
 from assistant.settings import Protocol, Security, Server
 
 # Server texts shown to people are cut to this length (they may be hostile).
@@ -91,12 +92,12 @@ class Attempt:
                       "login.plaintext_refused_starttls" if offered else "login.plaintext_refused")
 
     def detail(self, text: str | bytes) -> str:
-        """A server's text made safe to show: decoded, password masked, printable, short."""
+        """A server's text made safe to show: decoded, password masked (on the whole text),
+        control characters replaced, and only then cut short."""
         if isinstance(text, bytes):
             text = text.decode("utf-8", "replace")
-        text = self.password.redact(text)
-        text = "".join(ch if ch.isprintable() else " " for ch in text).strip()
-        return text[:MAX_DETAIL]
+        return shown(self.password.redact(text).strip(), MAX_DETAIL)
 
     def where(self) -> dict[str, Any]:
-        return {"host": self.server.host_display, "port": self.server.port}
+        """Message parameters naming the server ({host}:{port}; IPv6 in brackets)."""
+        return {"host": bracketed(self.server.host_display), "port": self.server.port}

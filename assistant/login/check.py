@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import imaplib
+import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -33,6 +34,7 @@ from assistant.settings import Protocol, Security, Server
 _RUNNERS: dict[Protocol, Callable[[Attempt], Success]] = {
     Protocol.IMAP: imap.run, Protocol.POP3: pop3.run, Protocol.SMTP: smtp.run,
 }
+_LOG = logging.getLogger(__name__)
 _OK_CODES = {Protocol.IMAP: "login.ok_imap", Protocol.POP3: "login.ok_pop3",
              Protocol.SMTP: "login.ok_smtp"}
 
@@ -47,7 +49,8 @@ def check_login(server: Server, login: str, password: str | Secret, *,
     ``from_discovery``: the settings were found rather than given by the church; when the
     login with the full address is rejected, the local part is *suggested* (never tried
     silently: each wrong attempt counts against the account). Raises ValidationError only
-    for a malformed fingerprint, DNS server or CA file (the caller's input).
+    for a malformed fingerprint, DNS server or CA file (the caller's input); every failure
+    of the server, even an unforeseen exception, is a result (the type named, nothing more).
     """
     attempt = Attempt(
         server=server, login=login, password=as_secret(password),
@@ -63,6 +66,11 @@ def check_login(server: Server, login: str, password: str | Secret, *,
     except imaplib.IMAP4.error as error:  # imaplib's own complaint about a reply
         return _result(attempt, "protocol_error", Problem("login.protocol_error", {
             "protocol": "IMAP", **attempt.where(), "detail": attempt.detail(str(error))}))
+    except Exception as error:  # hostile input we did not foresee: a result, not a traceback
+        _LOG.warning("login check failed unexpectedly: %s", type(error).__name__)
+        return _result(attempt, "protocol_error", Problem("login.protocol_error", {
+            "protocol": server.protocol.name, **attempt.where(),
+            "detail": type(error).__name__}))
     problem = Problem(_OK_CODES[server.protocol],
                       {"mechanism": success.mechanism, "count": success.inbox_count})
     return _result(attempt, "ok", problem, mechanism=success.mechanism,

@@ -170,10 +170,12 @@ def _authenticate(attempt: Attempt, imap: _NetIMAP4, capabilities: list[str],
 def _try(attempt: Attempt, imap: _NetIMAP4, mechanism: str) -> tuple[str, str]:
     """One authentication; returns imaplib's status (OK/NO/BAD) and the server's text."""
     if mechanism == sasl.LOGIN:
-        # The revealed password is never bound to a local name (tracebacks show locals).
+        # The revealed password is bound to no local name of this function; imaplib's own
+        # frames hold the command line, so the quoted form is remembered for masking.
         args = [_quoted(attempt.login)]
         if _quotable(attempt.password.reveal()):
             args.append(_quoted(attempt.password.reveal()))
+            attempt.password.sent_as(args[-1])
         else:
             # Non-ASCII (UTF-8) or control characters: a literal carries any octets.
             imap.literal = attempt.password.reveal().encode(  # type: ignore[assignment]

@@ -21,7 +21,6 @@ LOGIN = "LOGIN"
 CRAM_MD5 = "CRAM-MD5"
 
 
-
 def plain_response(login: str, password: Secret, authzid: str = "") -> bytes:
     """RFC 4616: ``authzid NUL authcid NUL passwd``, UTF-8."""
     return b"\0".join(
@@ -97,4 +96,15 @@ class Exchange:
         answer = self.answer(decoded)
         if answer is None:
             return b"*"
-        return base64.b64encode(answer)
+        encoded = base64.b64encode(answer)
+        self._password.sent_as(encoded.decode("ascii"))
+        return encoded
+
+    def initial_base64(self) -> bytes | None:
+        """:attr:`initial_response` in base64 (remembered for masking), or None."""
+        initial = self.initial_response
+        if initial is None:
+            return None
+        encoded = base64.b64encode(initial)
+        self._password.sent_as(encoded.decode("ascii"))
+        return encoded

@@ -11,16 +11,36 @@ from __future__ import annotations
 import base64
 from typing import NoReturn
 
+from assistant.net.text import clean
+
 MASK = "********"
+# Shorter base64 fragments are not masked: they would match ordinary words by chance.
+_MIN_FRAGMENT = 4
+
+
+def base64_forms(raw: bytes) -> list[str]:
+    """The base64 text of ``raw`` at each of the three alignments it can have inside a
+    larger blob (e.g. after ``NUL login NUL`` in SASL PLAIN), without the characters that
+    also depend on the neighbouring bytes."""
+    found = [base64.b64encode(raw).decode("ascii")]
+    for offset in (0, 1, 2):
+        encoded = base64.b64encode(bytes(offset) + raw).decode("ascii")
+        start = (offset * 4 + 2) // 3  # first character that depends on ``raw`` only
+        end = 4 * ((offset + len(raw)) // 3)  # last complete group
+        fragment = encoded[start:end]
+        if len(fragment) >= _MIN_FRAGMENT:
+            found.append(fragment)
+    return found
 
 
 class Secret:
     """Holds one password; :meth:`reveal` is the only way to read it."""
 
-    __slots__ = ("__value",)
+    __slots__ = ("__sent", "__value")
 
     def __init__(self, value: str) -> None:
         self.__value = value
+        self.__sent: set[str] = set()
 
     def reveal(self) -> str:
         return self.__value
@@ -40,16 +60,25 @@ class Secret:
     def __reduce__(self) -> NoReturn:
         raise TypeError("a Secret cannot be pickled or copied out of memory")
 
+    def sent_as(self, form: str) -> None:
+        """Remember an exact string that carried the password onto the wire (a base64 SASL
+        answer, an IMAP quoted string) so :meth:`redact` masks it if a server echoes it."""
+        if form:
+            self.__sent.add(form)
+
     def redact(self, text: str) -> str:
-        """``text`` (e.g. a server's reply) with the password and its base64 forms masked.
+        """``text`` (e.g. a server's reply, whole: cut it only afterwards) with the password
+        masked: as typed, as the network layer cleans it, in base64 at every alignment, and
+        every exact form recorded with :meth:`sent_as`.
 
         A hostile or buggy server could echo what it received; its reply reaches messages and
         JSON, so every server text passes through here first.
         """
         if not self.__value:
             return text
-        raw = self.__value.encode("utf-8")
-        for form in (self.__value, base64.b64encode(raw).decode("ascii")):
+        forms = {self.__value, clean(self.__value), *self.__sent,
+                 *base64_forms(self.__value.encode("utf-8"))}
+        for form in sorted(forms, key=len, reverse=True):
             text = text.replace(form, MASK)
         return text
 

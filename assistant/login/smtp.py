@@ -7,7 +7,6 @@ non-ASCII password with ``login()``.
 
 from __future__ import annotations
 
-import base64
 import contextlib
 
 from assistant.login import sasl
@@ -76,10 +75,9 @@ def _authenticate(attempt: Attempt, conn: Connection, extensions: list[str],
 def _auth(attempt: Attempt, conn: Connection, mechanism: str) -> SmtpReply:
     """``AUTH MECH [initial-response]`` and the 334 challenges, up to the final reply."""
     exchange = sasl.Exchange(mechanism, attempt.login, attempt.password)
-    initial = exchange.initial_response
+    initial = exchange.initial_base64()
     if initial is not None:
-        conn.send(b"AUTH " + mechanism.encode("ascii") + b" " + base64.b64encode(initial)
-                  + b"\r\n")
+        conn.send(b"AUTH " + mechanism.encode("ascii") + b" " + initial + b"\r\n")
     else:
         conn.send(b"AUTH " + mechanism.encode("ascii") + b"\r\n")
     for _ in range(_MAX_ROUNDS):

@@ -1,6 +1,10 @@
 """Messages for the export formats and the printed settings sheet."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "export.output_invalid": (
+        "出力先「{path}」はファイル名ではありません（空、「.」、またはフォルダーです）。",
+        "The output '{path}' is not a file name (it is empty, '.', or a folder).",
+    ),
     "export.control_character": (
         "「{field}」に改行などの制御文字（{character}）が入っているため、書き出せません。",
         "'{field}' contains a line break or another control character ({character}) and "

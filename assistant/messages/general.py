@@ -1,10 +1,6 @@
 """Messages shared by the command line and the GUI."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "cli.not_yet_available": (
-        "「{command}」はまだ使えません（このバージョンでは未実装です）。",
-        "'{command}' is not available yet (not implemented in this version).",
-    ),
     "cli.password_missing": (
         "パスワードが入力されていません。--password-stdin で標準入力から渡してください。",
         "No password was given. Pass it on standard input with --password-stdin.",

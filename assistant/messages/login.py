@@ -168,7 +168,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "login.protocol_error": (
         "サーバー {host}:{port} の応答が {protocol} として正しくありません（{detail}）。"
         "ポート番号と種類（IMAP / POP / SMTP）の組み合わせを確かめてください。",
-        "The server {host}:{port} did not answer like a {protocol} server ({detail}). Check "
+        "The server {host}:{port} did not give a valid {protocol} answer ({detail}). Check "
         "that the port belongs to this kind of server (IMAP / POP / SMTP).",
     ),
     # --- bad input on the command line -----------------------------------------------------

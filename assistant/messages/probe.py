@@ -72,6 +72,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "CA 証明書ファイル「{path}」を読めません。",
         "Cannot read the CA certificate file '{path}'.",
     ),
+    "ca_file.too_large": (
+        "CA 証明書ファイル「{path}」が大きすぎます（{max} バイト超）。",
+        "The CA certificate file '{path}' is too large (more than {max} bytes).",
+    ),
+    "ca_file.invalid": (
+        "CA 証明書ファイル「{path}」に PEM 形式の証明書が見つかりません。",
+        "The CA certificate file '{path}' holds no PEM certificate.",
+    ),
     # autoconfig files
     "autoconfig.malformed": (
         "自動設定ファイルの XML が壊れています（{reason}）。",
@@ -122,6 +130,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The certificate of {protocol} {host}:{port} cannot be verified ({error}). Trust "
         "(pin) it only if the fingerprint {fingerprint} matches what your administrator "
         "gave you.",
+    ),
+    "probe.starttls_downgrade": (
+        "{protocol} {host}:{port} は STARTTLS を使うと案内されていますが、実際には提供されて"
+        "いません（通信経路で暗号化が外されている可能性があります）。この設定は使いません。"
+        "管理者に連絡してください。",
+        "{protocol} {host}:{port} was declared to use STARTTLS but did not offer it (someone "
+        "may be stripping the encryption on the way). It is not used; tell the administrator.",
     ),
     "probe.untrusted_source": (
         "{protocol} {host}:{port} は信頼できない経路（http、ドメイン外の MX や推測）で"

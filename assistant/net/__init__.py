@@ -24,7 +24,8 @@ API (import from ``assistant.net``)::
                                              # bytes are already buffered (StartTlsInjection)
 
     policy = TlsPolicy(ca_file=None, pin=None, keep_unverified=False)
-        # system trust store + ca_file, check_hostname on, SNI = host name.
+        # system trust store + ca_file (read once, bounded: ValidationError ca_file.*),
+        # check_hostname on, SNI = host name.
         # pin: "AB:CD:…" or plain hex, any case; a certificate with exactly that SHA-256
         # fingerprint is accepted even if verification fails (host mismatch too), nothing else.
         # keep_unverified: probe only (read capabilities of a rejected server); never for login.
@@ -37,7 +38,13 @@ API (import from ``assistant.net``)::
     fingerprint(der) -> "AB:CD:…"; normalize_fingerprint(text) (ValidationError fingerprint.invalid)
 
     http_get(url, resolver=, policy=, deadline=, cancel=None) -> HttpResponse(status,
-        content_type, body)                  # bounded GET, no redirects
+        content_type, body)                  # bounded GET, no redirects; an https
+        # certificate that is neither valid nor pinned is CertificateInvalid, whatever
+        # keep_unverified says
+
+    clean(text) / shown(text, limit)         # server text safe to show: control characters
+                                             # -> U+FFFD (mask secrets before, cut after)
+    host_port(host, port)                    # "[::1]:993" for IPv6
 
     Protocol dialogues (greeting, capabilities, STARTTLS/STLS performed), all bounded:
     assistant.net.mail: open_session(protocol, host, port, security, resolver=, policy=,
@@ -71,7 +78,14 @@ from assistant.net.errors import (
 )
 from assistant.net.http import HttpResponse, http_get
 from assistant.net.resolve import Resolver, is_ip_literal, parse_dns_server
-from assistant.net.tls import TlsInfo, TlsPolicy, fingerprint, normalize_fingerprint
+from assistant.net.text import clean, host_port, shown
+from assistant.net.tls import (
+    TlsInfo,
+    TlsPolicy,
+    fingerprint,
+    load_ca_file,
+    normalize_fingerprint,
+)
 
 __all__ = [
     "STATUSES",
@@ -97,11 +111,15 @@ __all__ = [
     "TlsPolicy",
     "TooMuchData",
     "Unreachable",
+    "clean",
     "connect",
     "fingerprint",
+    "host_port",
     "http_get",
     "is_ip_literal",
+    "load_ca_file",
     "normalize_fingerprint",
     "open_tls",
     "parse_dns_server",
+    "shown",
 ]

@@ -1,8 +1,11 @@
 """IMAP, POP3 and SMTP up to the point of logging in: greeting, capabilities, STARTTLS/STLS
 really performed, capabilities read again over TLS. Used by the probe and the login check.
 
-The capability parsers are pure functions of the received lines and raise only
-:class:`~assistant.net.errors.ProtocolError`, so hostile input cannot crash a caller.
+Every failure is a :class:`~assistant.net.errors.NetError` subclass (the parsers raise only
+:class:`~assistant.net.errors.ProtocolError`). Server lines kept in an error's ``line``
+parameter are whole and raw apart from control characters: callers mask secrets first and
+cut afterwards (see :func:`assistant.net.text.shown`), so nothing is cut in the middle of an
+echoed password.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from assistant.net.connection import Connection, Limits, connect, open_tls
 from assistant.net.deadline import CancelToken, Deadline
 from assistant.net.errors import NetError, ProtocolError
 from assistant.net.resolve import Resolver
+from assistant.net.text import ascii_number, clean
 from assistant.net.tls import TlsPolicy
 from assistant.settings import Protocol, Security
 
@@ -35,12 +39,17 @@ class StartTls(StrEnum):
 
 
 class StartTlsNotOffered(ProtocolError):
+    """STARTTLS/STLS was required (declared by a source, or chosen) and is not offered: a
+    downgrade, reported as a TLS failure."""
+
+    status = "tls_error"
     kind = "starttls_not_offered"
 
 
 class StartTlsRefused(ProtocolError):
     """The server advertised STARTTLS/STLS and then refused it (a downgrade: stop)."""
 
+    status = "tls_error"
     kind = "starttls_refused"
 
 
@@ -50,6 +59,13 @@ class BadGreeting(ProtocolError):
 
 def _text(line: bytes) -> str:
     return line.decode("utf-8", "replace").rstrip("\r\n")
+
+
+def _reply_code(text: str) -> int | None:
+    """The three ASCII digits that start an SMTP reply line followed by "-", " " or nothing."""
+    if text[3:4] not in ("-", " ", ""):
+        return None
+    return ascii_number(text[:3], 3) if len(text) >= 3 else None
 
 
 # -- parsers (pure) ---------------------------------------------------------------------------
@@ -101,7 +117,7 @@ def parse_ehlo(lines: list[bytes]) -> list[str]:
     found: list[str] = []
     for index, raw in enumerate(lines):
         line = _text(raw)
-        if len(line) < 3 or not line[:3].isdigit() or line[3:4] not in ("-", " ", ""):
+        if _reply_code(line) is None:
             raise ProtocolError("bad_reply")
         if index == 0:
             continue
@@ -139,11 +155,12 @@ def read_smtp_reply(conn: Connection) -> SmtpReply:
     while len(lines) < _MAX_REPLY_LINES:
         line = conn.read_line()
         text = _text(line)
-        if len(text) < 3 or not text[:3].isdigit() or text[3:4] not in ("-", " ", ""):
-            raise ProtocolError("bad_reply", line=text[:80])
+        code = _reply_code(text)
+        if code is None:
+            raise ProtocolError("bad_reply", line=clean(text))
         lines.append(line)
         if text[3:4] != "-":
-            return SmtpReply(int(text[:3]), lines)
+            return SmtpReply(code, lines)
     raise ProtocolError("too_many_lines")
 
 
@@ -153,7 +170,7 @@ def read_pop3_status(conn: Connection) -> tuple[bool, str]:
         return True, text
     if text.startswith("-ERR"):
         return False, text
-    raise ProtocolError("bad_reply", line=text[:80])
+    raise ProtocolError("bad_reply", line=clean(text))
 
 
 def read_pop3_multiline(conn: Connection) -> list[bytes]:
@@ -175,7 +192,7 @@ def read_imap_reply(conn: Connection, tag: str) -> tuple[list[bytes], str]:
         if text.startswith(tag + " "):
             return untagged, text[len(tag) + 1:]
         if not text.startswith(("*", "+")):
-            raise ProtocolError("bad_reply", line=text[:80])
+            raise ProtocolError("bad_reply", line=clean(text))
         untagged.append(line)
     raise ProtocolError("too_many_lines")
 
@@ -325,17 +342,17 @@ def _hello(conn: Connection, protocol: Protocol, state: _Plain) -> None:
     if protocol is Protocol.IMAP:
         greeting = _text(conn.read_line())
         if not re.match(r"\*\s+(OK|PREAUTH)\b", greeting, re.IGNORECASE):
-            raise BadGreeting(line=greeting[:80])
+            raise BadGreeting(line=clean(greeting))
     elif protocol is Protocol.POP3:
         ok, greeting = read_pop3_status(conn)
         if not ok:
-            raise BadGreeting(line=greeting[:80])
+            raise BadGreeting(line=clean(greeting))
     else:
         reply = read_smtp_reply(conn)
         greeting = reply.text
         if reply.code != 220:
-            raise BadGreeting(line=greeting[:80])
-    state.greeting = greeting[:200]
+            raise BadGreeting(line=clean(greeting))
+    state.greeting = clean(greeting)[:200]
     _capabilities(conn, protocol, state)
 
 
@@ -346,7 +363,7 @@ def _capabilities(conn: Connection, protocol: Protocol, state: _Plain) -> None:
         conn.send(f"{tag} CAPABILITY\r\n".encode())
         untagged, done = read_imap_reply(conn, tag)
         if not done.upper().startswith("OK"):
-            raise ProtocolError("capability_failed", line=done[:80])
+            raise ProtocolError("capability_failed", line=clean(done))
         state.capabilities = parse_imap_capability(untagged)
     elif protocol is Protocol.POP3:
         conn.send(b"CAPA\r\n")
@@ -388,4 +405,4 @@ def _ask_starttls(conn: Connection, protocol: Protocol, state: _Plain) -> None:
         reply = read_smtp_reply(conn)
         accepted, done = reply.code == 220, reply.text
     if not accepted:
-        raise StartTlsRefused(line=done[:80])
+        raise StartTlsRefused(line=clean(done))

@@ -19,7 +19,8 @@ import dns.resolver
 
 from assistant.errors import ValidationError
 from assistant.net.deadline import CancelToken, Deadline
-from assistant.net.errors import DnsError
+from assistant.net.errors import DnsError, Timeout
+from assistant.net.text import ascii_number
 
 # One try of a query waits at most this long before it is repeated (cancel is checked between).
 _QUERY_TRY = 1.0
@@ -42,9 +43,10 @@ def parse_dns_server(text: str) -> tuple[str, int]:
         raise ValidationError("dns_server.invalid", field="dns_server", value=text) from None
     if port_text == "" and not value.endswith(":"):
         return ip, 53
-    if not port_text.isdigit() or not 1 <= int(port_text) <= 65535:
+    port = ascii_number(port_text, 5)
+    if port is None or not 1 <= port <= 65535:
         raise ValidationError("dns_server.invalid", field="dns_server", value=text)
-    return ip, int(port_text)
+    return ip, port
 
 
 def is_ip_literal(host: str) -> bool:
@@ -59,7 +61,8 @@ class Resolver:
     """Answers A/AAAA/SRV/MX questions within a deadline, cancellable between tries."""
 
     def __init__(self, dns_server: str | None = None) -> None:
-        self.server = parse_dns_server(dns_server) if dns_server else None
+        """``None`` means the system's resolver; any string (even "") must be a server."""
+        self.server = parse_dns_server(dns_server) if dns_server is not None else None
         self._dns: dns.resolver.Resolver | None = None
         self._lock = threading.Lock()
 
@@ -84,10 +87,13 @@ class Resolver:
     def query(self, name: str, rdtype: str, deadline: Deadline,
               cancel: CancelToken | None = None) -> list[dns.rdata.Rdata]:
         """The records of one type; raises :class:`DnsError` (detail nxdomain, no_answer,
-        timeout, servfail) so a caller can record why a source gave nothing."""
+        timeout, servfail) so a caller can record why a source gave nothing, or Cancelled."""
         resolver = self._resolver()
         while True:
-            deadline.check(cancel, f"dns {rdtype} {name}")
+            try:
+                deadline.check(cancel, f"dns {rdtype} {name}")
+            except Timeout:
+                raise DnsError("timeout", name=name) from None
             try:
                 answer = resolver.resolve(
                     dns.name.from_text(name), rdtype, search=False, raise_on_no_answer=False,
@@ -146,7 +152,10 @@ def _getaddrinfo(host: str, deadline: Deadline, cancel: CancelToken | None) -> l
 
     threading.Thread(target=lookup, name=f"getaddrinfo {host}", daemon=True).start()
     while not done.wait(deadline.slice()):
-        deadline.check(cancel, f"dns {host}")
+        try:
+            deadline.check(cancel, f"dns {host}")
+        except Timeout:
+            raise DnsError("timeout", name=host) from None
     if not result:
         raise DnsError(failure[0] if failure else "no_answer", name=host)
     return result

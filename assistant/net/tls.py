@@ -10,8 +10,10 @@ pin (or, for the probe, to read capabilities — never to send a password).
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import ssl
+import stat
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +21,36 @@ from pathlib import Path
 from assistant.errors import ValidationError
 
 _HEX = re.compile(r"[0-9A-Fa-f]{64}")
+# A CA bundle (even the whole Mozilla store) is far below this; /dev/zero is not.
+MAX_CA_FILE = 4 * 1024 * 1024
+_PEM_CERT = b"-----BEGIN CERTIFICATE-----"
+
+
+def load_ca_file(path: Path) -> str:
+    """The PEM text of a ``--ca-file``, read once with a size bound and checked by OpenSSL.
+
+    Raises ValidationError ``ca_file.unreadable`` (missing, not a regular file, unreadable),
+    ``ca_file.too_large`` or ``ca_file.invalid`` (no PEM certificate OpenSSL accepts), so a
+    bad file is a usage error up front, never a failure deep inside a handshake.
+    """
+    try:
+        with open(path, "rb") as stream:
+            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                raise ValidationError("ca_file.unreadable", field="ca_file", path=str(path))
+            data = stream.read(MAX_CA_FILE + 1)
+    except OSError:
+        raise ValidationError("ca_file.unreadable", field="ca_file", path=str(path)) from None
+    if len(data) > MAX_CA_FILE:
+        raise ValidationError("ca_file.too_large", field="ca_file", path=str(path),
+                              max=MAX_CA_FILE)
+    if _PEM_CERT not in data:
+        raise ValidationError("ca_file.invalid", field="ca_file", path=str(path))
+    try:
+        text = data.decode("ascii")  # PEM is ASCII; OpenSSL refuses anything else
+        ssl.create_default_context(cadata=text)
+    except (ssl.SSLError, ValueError, TypeError):
+        raise ValidationError("ca_file.invalid", field="ca_file", path=str(path)) from None
+    return text
 
 
 def fingerprint(der: bytes) -> str:
@@ -56,23 +88,26 @@ class TlsInfo:
 class TlsPolicy:
     """How certificates are judged for one run.
 
-    ``pin``: a fingerprint (any accepted spelling) that is trusted even when verification
-    fails. ``keep_unverified``: after a failed verification keep the unverified session so the
-    probe can still read capabilities (the result says ``certificate_valid: false``); a login
-    must never set it.
+    ``ca_file`` is read and checked once, when the policy is made (ValidationError, see
+    :func:`load_ca_file`). ``pin``: a fingerprint (any accepted spelling) that is trusted even
+    when verification fails. ``keep_unverified``: after a failed verification keep the
+    unverified session so the probe can still read capabilities (the result says
+    ``certificate_valid: false``); a login must never set it, and :func:`http_get` refuses
+    such a session whatever this says.
     """
 
     ca_file: Path | None = None
     pin: str | None = None
     keep_unverified: bool = False
+    _ca_data: str | None = field(default=None, init=False, compare=False, repr=False)
     _contexts: dict[bool, ssl.SSLContext] = field(default_factory=dict, compare=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.pin is not None:
             object.__setattr__(self, "pin", normalize_fingerprint(self.pin))
-        if self.ca_file is not None and not Path(self.ca_file).is_file():
-            raise ValidationError("ca_file.unreadable", field="ca_file", path=str(self.ca_file))
+        if self.ca_file is not None:
+            object.__setattr__(self, "_ca_data", load_ca_file(Path(self.ca_file)))
 
     def context(self, verify: bool = True) -> ssl.SSLContext:
         """The verifying context (system store + ca_file, host name checked), or the
@@ -82,12 +117,8 @@ class TlsPolicy:
             if ctx is None:
                 if verify:
                     ctx = ssl.create_default_context()
-                    if self.ca_file is not None:
-                        try:
-                            ctx.load_verify_locations(cafile=str(self.ca_file))
-                        except (OSError, ssl.SSLError) as exc:
-                            raise ValidationError("ca_file.unreadable", field="ca_file",
-                                                  path=str(self.ca_file)) from exc
+                    if self._ca_data is not None:
+                        ctx.load_verify_locations(cadata=self._ca_data)
                 else:
                     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
                     ctx.check_hostname = False

@@ -1,8 +1,13 @@
 """Checking one endpoint: connect, establish the security really available, read the
-capabilities where the client would log in, and say goodbye. Never raises."""
+capabilities where the client would log in, and say goodbye.
+
+Every failure, even an unexpected exception from hostile input, becomes the endpoint's
+status (an unexpected one is ``protocol_error`` naming only the exception's type), so one
+endpoint can never stop the probe."""
 
 from __future__ import annotations
 
+import logging
 import time
 
 from assistant.discovery import Candidate
@@ -16,27 +21,52 @@ from assistant.net import (
     Resolver,
     TlsInfo,
     TlsPolicy,
+    shown,
 )
-from assistant.net.mail import StartTls, open_session
+from assistant.net.mail import Session, StartTls, open_session
 from assistant.probe.model import EndpointResult
 from assistant.settings import Security
 
 _TLS_FAILURES = ("tls_error", "certificate_invalid")
+_LOG = logging.getLogger(__name__)
+# Server text in an error (a greeting, a reply line) is shown at most this long.
+MAX_SHOWN = 200
 
 
 def check_endpoint(candidate: Candidate, *, resolver: Resolver, policy: TlsPolicy,
                    deadline: Deadline, cancel: CancelToken | None = None,
                    order: int = 0, limits: Limits | None = None) -> EndpointResult:
     """The endpoint's result; a certificate failure still reads the capabilities (over the
-    unverified session, so a person can decide to pin) when ``policy.keep_unverified``."""
+    unverified session, so a person can decide to pin) when ``policy.keep_unverified``.
+
+    STARTTLS that a source declared is required (not offered = ``tls_error``, a downgrade);
+    on a guessed port it is used when offered."""
+    start = time.monotonic()
+    try:
+        result = _check(candidate, resolver, policy, deadline, cancel, order, limits)
+    except Exception as exc:  # the second line of defence (see module doc)
+        _LOG.warning("endpoint check failed unexpectedly: %s", type(exc).__name__)
+        result = EndpointResult(candidate.protocol, candidate.host, candidate.port,
+                                candidate.security, "protocol_error",
+                                Problem("net.protocol_error", {"detail": type(exc).__name__}),
+                                trusted_source=candidate.trusted, order=order)
+    result.elapsed_ms = int((time.monotonic() - start) * 1000)
+    return result
+
+
+def _check(candidate: Candidate, resolver: Resolver, policy: TlsPolicy, deadline: Deadline,
+           cancel: CancelToken | None, order: int, limits: Limits | None) -> EndpointResult:
     start = time.monotonic()
     implicit = candidate.security is Security.TLS
+    declared_starttls = candidate.declared and candidate.security is Security.STARTTLS
     result = EndpointResult(candidate.protocol, candidate.host, candidate.port,
                             candidate.security, "ok", trusted_source=candidate.trusted,
                             order=order)
     try:
         session = open_session(candidate.protocol, candidate.host, candidate.port,
-                               implicit_tls=implicit, starttls=StartTls.IF_OFFERED,
+                               implicit_tls=implicit,
+                               starttls=StartTls.REQUIRE if declared_starttls
+                               else StartTls.IF_OFFERED,
                                resolver=resolver, policy=policy, deadline=deadline,
                                cancel=cancel, limits=limits)
     except Cancelled:
@@ -45,7 +75,8 @@ def check_endpoint(candidate: Candidate, *, resolver: Resolver, policy: TlsPolic
                                  {"ms": int((time.monotonic() - start) * 1000)})
     except NetError as exc:
         result.status = exc.status
-        result.problem = exc.problem
+        result.problem = Problem(exc.code, {k: shown(v, MAX_SHOWN) if isinstance(v, str) else v
+                                            for k, v in exc.params.items()})
         if exc.status in _TLS_FAILURES and not implicit:
             result.security = Security.STARTTLS
         fingerprint = exc.params.get("fingerprint")
@@ -53,17 +84,22 @@ def check_endpoint(candidate: Candidate, *, resolver: Resolver, policy: TlsPolic
             result.tls = TlsInfo(str(exc.params.get("version", "")), False, exc.detail,
                                  str(fingerprint))
     else:
-        result.security = session.security
-        result.tls = session.conn.tls
-        result.capabilities = session.capabilities
-        result.auth_mechanisms = session.auth_mechanisms
-        result.plain_capabilities = session.plain_capabilities
-        result.plaintext_auth_offered = session.plaintext_auth_offered()
-        if result.tls is not None and not result.tls.certificate_valid:
-            result.status = "certificate_invalid"
-            result.problem = Problem("net.certificate_invalid",
-                                     {"detail": result.tls.certificate_error or "",
-                                      "fingerprint": result.tls.fingerprint_sha256})
-        session.close()
-    result.elapsed_ms = int((time.monotonic() - start) * 1000)
+        try:
+            _read_session(result, session)
+        finally:
+            session.close()
     return result
+
+
+def _read_session(result: EndpointResult, session: Session) -> None:
+    result.security = session.security
+    result.tls = session.conn.tls
+    result.capabilities = session.capabilities
+    result.auth_mechanisms = session.auth_mechanisms
+    result.plain_capabilities = session.plain_capabilities
+    result.plaintext_auth_offered = session.plaintext_auth_offered()
+    if result.tls is not None and not result.tls.certificate_valid:
+        result.status = "certificate_invalid"
+        result.problem = Problem("net.certificate_invalid",
+                                 {"detail": result.tls.certificate_error or "",
+                                  "fingerprint": result.tls.fingerprint_sha256})

@@ -19,15 +19,13 @@ SCHEMA = 1
 
 @dataclass
 class ProbeOptions:
-    """``complete``: wait for every endpoint (up to the timeout) instead of giving up on the
-    stragglers once the recommendation is known."""
+    """``None`` means "not given"; an empty ``dns_server`` or ``host`` is a ValidationError."""
 
     dns_server: str | None = None
     ca_file: Path | None = None
     timeout: float = 10.0
     host: str | None = None
     profile: SettingsProfile | None = None
-    complete: bool = False
 
 
 @dataclass

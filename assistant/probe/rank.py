@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from assistant.discovery import Candidate
 from assistant.errors import Problem
+from assistant.net.text import bracketed
 from assistant.probe.model import EndpointResult, Recommendation
 from assistant.settings import Protocol, Security
 
@@ -81,6 +82,15 @@ def decide(done: list[EndpointResult], pending: list[Pending], *,
     return settled, choices[0], choices[1]
 
 
+def downgrade_warnings(endpoints: list[EndpointResult]) -> list[Problem]:
+    """One warning per endpoint that was declared STARTTLS and did not offer or perform it:
+    someone may be stripping encryption on the way (never recommended)."""
+    return [Problem("probe.starttls_downgrade", {"protocol": r.protocol.name,
+                                                 "host": bracketed(r.host), "port": r.port})
+            for r in endpoints if r.problem is not None
+            and r.problem.code in ("net.starttls_not_offered", "net.starttls_refused")]
+
+
 def recommend(incoming: EndpointResult | None, outgoing: EndpointResult | None) -> Recommendation:
     """The choice with the warnings a member or volunteer must see."""
     warnings: list[Problem] = []
@@ -91,7 +101,7 @@ def recommend(incoming: EndpointResult | None, outgoing: EndpointResult | None) 
     for r in (incoming, outgoing):
         if r is None:
             continue
-        where = {"protocol": r.protocol.name, "host": r.host, "port": r.port}
+        where = {"protocol": r.protocol.name, "host": bracketed(r.host), "port": r.port}
         if r.security is Security.NONE:
             warnings.append(Problem("probe.no_encryption", where))
         elif r.status == "certificate_invalid" and r.tls is not None:
@@ -101,6 +111,6 @@ def recommend(incoming: EndpointResult | None, outgoing: EndpointResult | None) 
         if not r.trusted_source:
             warnings.append(Problem("probe.untrusted_source", where))
     if outgoing is not None and not outgoing.auth_mechanisms:
-        warnings.append(Problem("probe.smtp_no_auth", {"host": outgoing.host,
+        warnings.append(Problem("probe.smtp_no_auth", {"host": bracketed(outgoing.host),
                                                        "port": outgoing.port}))
     return Recommendation(incoming, outgoing, warnings)

@@ -4,7 +4,7 @@ recommendation as soon as it is known.
 Threads: one per endpoint (each bounded by its own deadline, all by the overall one); all
 events are emitted from the calling thread. Once the recommendation is known the report
 does not wait for stragglers: an endpoint still silent after the grace period is stopped
-and listed with status ``timeout`` (``ProbeOptions.complete`` waits for all instead).
+and listed with status ``timeout``.
 """
 
 from __future__ import annotations
@@ -25,7 +25,13 @@ from assistant.probe.model import (
     ProbeReport,
     Recommendation,
 )
-from assistant.probe.rank import Pending, decide, grace_period, recommend
+from assistant.probe.rank import (
+    Pending,
+    decide,
+    downgrade_warnings,
+    grace_period,
+    recommend,
+)
 from assistant.settings import EmailAddress, parse_host
 
 # Discovery may use this share of the overall timeout (at most DISCOVERY_MAX seconds).
@@ -35,22 +41,28 @@ DISCOVERY_MAX = 4.0
 ENDPOINT_TIMEOUT = 8.0
 READ_TIMEOUT = 5.0
 MAX_THREADS = 64
+# Endpoints probed at most (most trusted first): an autoconfig file may list thousands.
+MAX_CANDIDATES = 40
 _TICK = 0.05
 
 
 def candidates_of(sources: list[Source]) -> list[Candidate]:
-    """Every distinct (protocol, host, port), most trusted source first; trusted if any
-    source that named it is trusted."""
+    """The distinct (protocol, host, port), most trusted source first, at most
+    :data:`MAX_CANDIDATES`; trusted (or declared) if any source that named it is."""
     merged: dict[tuple[str, str, int], Candidate] = {}
     for source in sorted(sources, key=lambda s: s.trust_rank):
         for c in sorted(source.candidates, key=lambda c: c.rank):
             key = (c.protocol.value, c.host, c.port)
             seen = merged.get(key)
             if seen is None:
-                merged[key] = c
-            elif c.trusted and not seen.trusted:
-                merged[key] = Candidate(seen.protocol, seen.host, seen.port, seen.security,
-                                        True, seen.rank)
+                if len(merged) < MAX_CANDIDATES:
+                    merged[key] = c
+            elif (c.trusted and not seen.trusted) or (c.declared and not seen.declared):
+                # A declared STARTTLS stays required even if a guess also named the port.
+                merged[key] = Candidate(seen.protocol, seen.host, seen.port,
+                                        c.security if c.declared and not seen.declared
+                                        else seen.security, seen.trusted or c.trusted,
+                                        seen.rank, declared=seen.declared or c.declared)
     return list(merged.values())
 
 
@@ -68,7 +80,7 @@ def run_probe(email: EmailAddress, options: ProbeOptions, *,
     policy = TlsPolicy(ca_file=options.ca_file, keep_unverified=True)
     emit = on_event or (lambda event: None)
 
-    if options.host:
+    if options.host is not None:  # "" is a mistake to report, not "no host given"
         sources = [host_source(parse_host(options.host).ascii)]
         emit(ProbeEvent("source", source=sources[0]))
     else:
@@ -78,8 +90,9 @@ def run_probe(email: EmailAddress, options: ProbeOptions, *,
                            profile=options.profile,
                            on_source=lambda s: emit(ProbeEvent("source", source=s)))
     candidates = candidates_of(sources)
-    prober = _Prober(candidates, resolver, policy, overall, cancel, emit, options.complete)
+    prober = _Prober(candidates, resolver, policy, overall, cancel, emit)
     endpoints, recommendation, recommended_at = prober.run()
+    recommendation.warnings += downgrade_warnings(endpoints)
     cancelled = cancel is not None and cancel.is_set()
     return ProbeReport(
         email=email, domain=email.domain.ascii,
@@ -92,10 +105,10 @@ def run_probe(email: EmailAddress, options: ProbeOptions, *,
 class _Prober:
     def __init__(self, candidates: list[Candidate], resolver: Resolver, policy: TlsPolicy,
                  overall: Deadline, cancel: CancelToken | None,
-                 emit: Callable[[ProbeEvent], None], complete: bool) -> None:
+                 emit: Callable[[ProbeEvent], None]) -> None:
         self.candidates = candidates
         self.resolver, self.policy, self.overall = resolver, policy, overall
-        self.cancel, self.emit, self.complete = cancel, emit, complete
+        self.cancel, self.emit = cancel, emit
         self.stops = [threading.Event() for _ in candidates]
         self.started: dict[int, float] = {}
         self.lock = threading.Lock()
@@ -146,7 +159,7 @@ class _Prober:
                 if stopping:
                     for stop in self.stops:
                         stop.set()
-                elif recommendation is not None and not self.complete:
+                elif recommendation is not None:
                     grace = grace_period(list(results.values()))
                     for future in pending:
                         index = futures[future]

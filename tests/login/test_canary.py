@@ -10,6 +10,7 @@ import io
 import json
 import logging
 import os
+import socket
 import subprocess
 import sys
 from collections.abc import Callable, Iterable
@@ -22,7 +23,7 @@ from assistant.login import LoginResult, check_login, sasl
 from assistant.login import imap as login_imap
 from assistant.login import pop3 as login_pop3
 from assistant.settings import Server
-from tests.login.conftest import scripted
+from tests.login.conftest import Fake, lines, scripted
 from tests.login.test_hostile_servers import imap_refusing_starttls, smtp_script
 from tests.testbed import Scenario, Testbed, fakes
 
@@ -236,3 +237,88 @@ def test_cli_process_output_and_files(testbed: Testbed, modern: Scenario, legacy
     for path in tmp_path.rglob("*"):
         if path.is_file():
             assert leaks.find(path.read_bytes().decode("utf-8", "replace")) == [], path
+
+
+# -- servers that echo what they received, in every form it was sent -------------------------
+
+ASCII_CANARY = 'Quote7Q"\\ canary'  # ASCII, so IMAP LOGIN sends it as a quoted string
+
+
+def _smtp_echo(reply: Callable[[bytes], bytes]) -> Callable[..., None]:
+    """An ESMTP server offering PLAIN whose answer to AUTH is ``reply(auth_line)``."""
+
+    def script(conn: socket.socket, fake: Fake) -> None:
+        conn.sendall(b"220 fake.church.test ESMTP\r\n")
+        for line in lines(conn, fake):
+            word = line.split(b" ")[0].upper()
+            if word == b"EHLO":
+                conn.sendall(b"250-fake.church.test\r\n250 AUTH PLAIN\r\n")
+            elif word == b"AUTH":
+                conn.sendall(reply(line) + b"\r\n")
+            elif word == b"QUIT":
+                conn.sendall(b"221 bye\r\n")
+                return
+            else:
+                conn.sendall(b"502 no\r\n")
+
+    return script
+
+
+def _realigned(prefix: bytes) -> Callable[[bytes], bytes]:
+    """Echo the password re-encoded in base64 behind ``prefix`` (another alignment)."""
+    def reply(line: bytes) -> bytes:
+        blob = base64.b64decode(line.split(b" ")[2])
+        password = blob.split(b"\0")[2]
+        return b"535 5.7.8 " + base64.b64encode(prefix + password)
+
+    return reply
+
+
+def _imap_login_echo(conn: socket.socket, fake: Fake) -> None:
+    """IMAP without AUTH=: the client uses LOGIN "user" "password"; NO echoes the arguments."""
+    conn.sendall(b"* OK fake IMAP\r\n")
+    for line in lines(conn, fake):
+        tag, _, rest = line.partition(b" ")
+        command = rest.split(b" ")[0].upper()
+        if command == b"CAPABILITY":
+            conn.sendall(b"* CAPABILITY IMAP4rev1\r\n" + tag + b" OK done\r\n")
+        elif command == b"LOGIN":
+            conn.sendall(tag + b" NO [AUTHENTICATIONFAILED] you sent " + rest + b"\r\n")
+        elif command == b"LOGOUT":
+            conn.sendall(b"* BYE\r\n" + tag + b" OK bye\r\n")
+            return
+        else:
+            conn.sendall(tag + b" BAD what\r\n")
+
+
+@pytest.mark.parametrize(("protocol", "password", "script"), [
+    # The PLAIN blob exactly as sent ("\0login\0password" in base64).
+    ("smtp", CANARY, _smtp_echo(lambda line: b"535 5.7.8 you sent " + line)),
+    # The password's base64 at the other two alignments (and at the first).
+    ("smtp", CANARY, _smtp_echo(_realigned(b"x"))),
+    ("smtp", CANARY, _smtp_echo(_realigned(b"xy"))),
+    ("smtp", CANARY, _smtp_echo(_realigned(b""))),  # a control: masked before the fix too
+    # A long line that is not a reply: it used to be cut before masking.
+    ("smtp", CANARY, _smtp_echo(lambda line: b"x" * 66 + b" " + CANARY.encode() + b" tail")),
+    # A control (passed before the fix): a valid reply, the base64 past character 190.
+    ("smtp", CANARY, _smtp_echo(
+        lambda line: b"535 " + b"y" * 190 + base64.b64encode(base64.b64decode(
+            line.split(b" ")[2]).split(b"\0")[2]))),
+    # IMAP LOGIN's quoted form (backslash and quote escaped).
+    ("imap", ASCII_CANARY, _imap_login_echo),
+])
+def test_echoing_servers_cannot_leak(testbed: Testbed, protocol: str, password: str,
+                                     script: Callable[..., None]) -> None:
+    leaks = Leaks()
+    leaks.add(password, "alice@church.test")
+    with scripted(testbed.new_ip(), script) as fake:
+        server = Server.create(protocol, fake.ip, fake.port, "none")
+        result = check_login(server, "alice@church.test", password, allow_plaintext=True,
+                             timeout=5.0)
+    assert result.result in ("wrong_credentials", "protocol_error"), result
+    text = dump(result)
+    assert b" LOGIN " in bytes(fake.received) or b"AUTH PLAIN " in bytes(fake.received)
+    assert leaks.find(text) == []
+    # Nor a piece of it: the first 6 characters would already be a partial leak.
+    assert password[:6] not in text
+    assert "********" in text

@@ -127,7 +127,11 @@ def test_text_output(testbed: Testbed, modern: Scenario) -> None:
     (["--password-stdin"], "", "login.password_empty"),
     (["--password-stdin", "--trust-fingerprint", "12:34"], "pw\n", "login.bad_fingerprint"),
     (["--password-stdin", "--dns-server", "dns.example"], "pw\n", "login.bad_dns_server"),
-    (["--password-stdin", "--ca-file", "/nonexistent.pem"], "pw\n", "io.cannot_read"),
+    (["--password-stdin", "--ca-file", "/nonexistent.pem"], "pw\n", "ca_file.unreadable"),
+    (["--password-stdin", "--ca-file", "/dev/zero"], "pw\n", "ca_file.unreadable"),
+    (["--password-stdin", "--ca-file", __file__], "pw\n", "ca_file.invalid"),
+    (["--password-stdin", "--username", ""], "pw\n", "login.empty"),
+    (["--password-stdin", "--dns-server", ""], "pw\n", "login.bad_dns_server"),
     (["--password-stdin", "--timeout", "0"], "pw\n", "login.bad_timeout"),
     (["--password-stdin", "--port", "70000"], "pw\n", "port.out_of_range"),
 ])

@@ -6,12 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.clients.exports.atomic import write_atomic
+from assistant.atomic import write_atomic
 from assistant.clients.exports.autoconfig import autoconfig_xml
 from assistant.clients.exports.mobileconfig import mobileconfig
 from assistant.clients.exports.sheet import sheet_html
 from assistant.clients.exports.source import ExportSettings
-from assistant.clients.outlook.autodiscover import autodiscover_xml
 from assistant.errors import Problem, ValidationError
 from assistant.messages import text
 from assistant.profile_model import SettingsProfile
@@ -20,7 +19,7 @@ from assistant.settings import Account
 FORMATS = ("profile", "autoconfig", "autodiscover", "mobileconfig", "sheet", "userjs")
 SHEET_SUFFIXES = (".pdf", ".html", ".htm")
 
-__all__ = ["FORMATS", "Export", "ExportSettings", "build_export", "write_export"]
+__all__ = ["FORMATS", "Export", "ExportSettings", "build_export", "check_output", "write_export"]
 
 
 @dataclass
@@ -74,6 +73,10 @@ def build_export(fmt: str, source: Account | SettingsProfile | ExportSettings,
         return Export(autoconfig_xml(settings))
     if fmt == "autodiscover":
         account = settings.account(fmt)
+        # Imported here: the Outlook package imports this one's value checks, so a top-level
+        # import would make the two packages' initialisation order matter.
+        from assistant.clients.outlook.autodiscover import autodiscover_xml
+
         return Export(autodiscover_xml(account.incoming, account.outgoing, account.login_name))
     if fmt == "mobileconfig":
         data, warnings = mobileconfig(settings, lang)
@@ -101,10 +104,19 @@ def _sheet(settings: ExportSettings, lang: str, suffix: str) -> bytes:
     return render_pdf(html, title=text("sheet.title", lang))
 
 
+def check_output(output: str | Path) -> Path:
+    """``output`` as a file path to write, or ValidationError ``export.output_invalid`` for
+    an empty path, "." or "..", or an existing folder (nothing could be written there)."""
+    path = Path(output)
+    if not str(output) or path.name in ("", ".", "..") or path.is_dir():
+        raise ValidationError("export.output_invalid", field="output", path=str(output))
+    return path
+
+
 def write_export(fmt: str, source: Account | SettingsProfile | ExportSettings, output: Path,
                  lang: str = "ja") -> Path:
     """Build ``fmt`` and write it atomically to ``output`` (the sheet: .pdf or .html)."""
-    output = Path(output)
+    output = check_output(output)
     export = build_export(fmt, source, lang, suffix=output.suffix)
     write_atomic(output, export.data)
     return output

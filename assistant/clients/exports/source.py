@@ -9,13 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.errors import ValidationError
-from assistant.profile_model import Contact, SettingsProfile
+from assistant.profile_model import Contact, SettingsProfile, in_language
 from assistant.settings import (
     Account,
     EmailAddress,
     LoginRule,
     PopOptions,
-    Protocol,
     Server,
     login_for,
 )
@@ -82,14 +81,10 @@ class ExportSettings:
         )
 
     def organisation(self, lang: str) -> str:
-        first, second = ((self.organisation_en, self.organisation_ja) if lang == "en"
-                         else (self.organisation_ja, self.organisation_en))
-        return first or second
+        return in_language(lang, self.organisation_ja, self.organisation_en)
 
     def notes(self, lang: str) -> str:
-        first, second = ((self.notes_en, self.notes_ja) if lang == "en"
-                         else (self.notes_ja, self.notes_en))
-        return first or second
+        return in_language(lang, self.notes_ja, self.notes_en)
 
     def login_name(self) -> str | None:
         """The literal login, if known (typed, or the rule applied to a known address)."""
@@ -119,9 +114,6 @@ class ExportSettings:
         if not self.outgoing:
             raise ValidationError("export.no_outgoing", field="outgoing")
         return self.outgoing[0]
-
-    def servers_of(self, protocol: Protocol) -> tuple[Server, ...]:
-        return tuple(s for s in (*self.incoming, *self.outgoing) if s.protocol is protocol)
 
     def account(self, fmt: str) -> Account:
         """A full account (Outlook, Thunderbird): needs an address and a login."""

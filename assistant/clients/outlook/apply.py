@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path, PureWindowsPath
 
-from assistant.clients.exports.atomic import write_atomic
+from assistant.atomic import write_atomic
 from assistant.clients.outlook.autodiscover import autodiscover_xml
 from assistant.clients.outlook.prf import prf_bytes, prf_text
 from assistant.clients.outlook.regfile import RegValue, reg_file

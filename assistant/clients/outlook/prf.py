@@ -10,8 +10,7 @@ UTF-16 LE with BOM so Japanese names survive whatever the PC's ANSI code page is
 
 from __future__ import annotations
 
-import unicodedata
-
+from assistant.clients.exports.values import control_character
 from assistant.errors import Problem, ValidationError
 from assistant.settings import DEFAULT_PORTS, Account, AuthMethod, Protocol, Security
 
@@ -40,8 +39,7 @@ _SMTP_MAP = [
 
 def ini_value(value: str, field: str) -> str:
     """``value`` as it must stand after ``key=`` so that Windows reads back exactly it."""
-    # Cc holds CR, LF and NUL; Zl/Zp are Unicode line breaks some readers also split on.
-    if any(unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") for ch in value):
+    if control_character(value) is not None:
         raise ValidationError("outlook.prf_value_invalid", field=field)
     if value != value.strip() or value[:1] in "\"'" or value[-1:] in "\"'":
         return f'"{value}"'

@@ -8,10 +8,10 @@ start a new line, key or value. The file is UTF-16 LE with BOM and CRLF, as rege
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from assistant.clients.exports.values import control_character
 from assistant.errors import ValidationError
 
 # Value types (winreg's constants; defined here because winreg exists only on Windows).
@@ -38,7 +38,7 @@ class RegValue:
 
 def _has_control(text: str) -> bool:
     """Control characters, lone surrogates and Unicode line/paragraph separators."""
-    return any(unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") for ch in text)
+    return control_character(text) is not None
 
 
 def _quote(text: str) -> str:

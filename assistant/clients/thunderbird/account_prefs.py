@@ -63,7 +63,7 @@ def _numbers(prefs: Mapping[str, PrefValue], pattern: str, listed: list[str],
         if match:
             used.add(int(match.group(1)))
     for key in listed:
-        if key.startswith(prefix) and key[len(prefix):].isdigit():
+        if key.startswith(prefix) and re.fullmatch(r"[0-9]{1,9}", key[len(prefix):]):
             used.add(int(key[len(prefix):]))
     return used
 
@@ -114,7 +114,8 @@ class _Profile:
 
     def new_account_key(self) -> tuple[str, int]:
         last = self.prefs.get(LAST_KEY)
-        used = _numbers(self.prefs, r"mail\.account\.account(\d+)\.", self.accounts, "account")
+        used = _numbers(self.prefs, r"mail\.account\.account([0-9]{1,9})\.", self.accounts,
+                        "account")
         if isinstance(last, int) and not isinstance(last, bool):
             used.add(last)
         number = max(used, default=0) + 1
@@ -125,18 +126,19 @@ class _Profile:
         listed += [self.get_str(LOCAL_FOLDERS_SERVER)]
         listed += [str(v) for k, v in self.prefs.items()
                    if k.startswith("mail.account.") and k.endswith(".server")]
-        used = _numbers(self.prefs, r"mail\.server\.server(\d+)\.", listed, "server")
+        used = _numbers(self.prefs, r"mail\.server\.server([0-9]{1,9})\.", listed, "server")
         return f"server{_lowest_free(used)}"
 
     def new_identity_key(self) -> str:
-        used = _numbers(self.prefs, r"mail\.identity\.id(\d+)\.", self.all_identities(), "id")
+        used = _numbers(self.prefs, r"mail\.identity\.id([0-9]{1,9})\.",
+                        self.all_identities(), "id")
         return f"id{_lowest_free(used)}"
 
     def new_smtp_key(self) -> str:
         listed = self.smtp_servers + [
             str(v) for k, v in self.prefs.items()
             if k.startswith("mail.identity.") and k.endswith(".smtpServer")]
-        used = _numbers(self.prefs, r"mail\.smtpserver\.smtp(\d+)\.", listed, "smtp")
+        used = _numbers(self.prefs, r"mail\.smtpserver\.smtp([0-9]{1,9})\.", listed, "smtp")
         return f"smtp{_lowest_free(used)}"
 
     def smtp_shared(self, smtp: str, identity: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import ipaddress
 import os
+import re
 import socket
 import sys
 from pathlib import Path
@@ -103,7 +104,7 @@ def _symlink_locked(path: Path) -> bool:
     except OSError:
         return False
     address, sep, pid_text = target.rpartition(":+")
-    if not sep or not pid_text.isdigit():
+    if not sep or not re.fullmatch(r"[0-9]{1,10}", pid_text):  # ASCII only: "²" is a digit
         return False
     if not _is_local(address):
         return True

@@ -1,0 +1,54 @@
+"""The one way the assistant replaces a file: readers see the old content or the new one,
+never half of it, even after a crash or a power cut.
+
+Used for exports, Outlook files, Thunderbird's prefs.js/profiles.ini and church profiles.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
+    """Write ``data`` to a new temporary file in ``path``'s folder, fsync it, rename it over
+    ``path`` and fsync the folder (so the rename itself survives a power cut).
+
+    A new file gets ``mode`` (0o644: exports and profiles are not secret; Thunderbird's
+    files pass 0o600). An existing file keeps its permissions and — when we run as root on
+    a member's profile — its owner, or the program that owns it could no longer save it.
+    Raises OSError (the temporary file is removed).
+    """
+    path = Path(path)
+    directory = path.parent
+    old = path.stat() if path.exists() else None
+    if old is not None:
+        mode = old.st_mode & 0o777
+    # mkstemp: O_EXCL with a random name, so nothing someone placed there is followed.
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, mode)
+        if old is not None and hasattr(os, "geteuid") and os.geteuid() == 0:
+            os.chown(temp, old.st_uid, old.st_gid)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    _fsync_directory(directory)
+
+
+def _fsync_directory(directory: Path) -> None:
+    if os.name != "posix":
+        return  # Windows cannot open a folder for fsync; its rename is already durable enough
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

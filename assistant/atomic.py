@@ -11,6 +11,8 @@ import os
 import tempfile
 from pathlib import Path
 
+PRIVATE_MODE = 0o600  # for files that name a person's accounts (Thunderbird's)
+
 
 def write_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
     """Write ``data`` to a new temporary file in ``path``'s folder, fsync it, rename it over

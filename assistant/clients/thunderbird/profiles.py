@@ -16,7 +16,7 @@ import string
 import sys
 from pathlib import Path
 
-from assistant.clients.thunderbird.atomic import write_atomic
+from assistant.atomic import PRIVATE_MODE, write_atomic
 from assistant.clients.thunderbird.install_hash import install_hash
 from assistant.errors import AssistantError
 
@@ -170,8 +170,9 @@ def create_profile(root: Path | None = None, installs: list[Path] | None = None)
         ("General", [("StartWithLastProfile", "1"), ("Version", "2")]),
     ]
     sections += [(f"Install{h}", [("Default", name), ("Locked", "1")]) for h in hashes]
-    write_atomic(root / "profiles.ini", _ini_text(sections).encode("utf-8"))
+    write_atomic(root / "profiles.ini", _ini_text(sections).encode("utf-8"), PRIVATE_MODE)
     if hashes:
         write_atomic(root / "installs.ini", _ini_text(
-            [(h, [("Default", name), ("Locked", "1")]) for h in hashes]).encode("utf-8"))
+            [(h, [("Default", name), ("Locked", "1")]) for h in hashes]).encode("utf-8"),
+            PRIVATE_MODE)
     return profile

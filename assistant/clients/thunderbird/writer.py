@@ -13,9 +13,9 @@ import os
 from datetime import datetime
 from pathlib import Path
 
+from assistant.atomic import PRIVATE_MODE, write_atomic
 from assistant.clients.report import ApplyReport
 from assistant.clients.thunderbird.account_prefs import plan_account
-from assistant.clients.thunderbird.atomic import write_atomic
 from assistant.clients.thunderbird.lock import profile_in_use
 from assistant.clients.thunderbird.prefs_syntax import (
     PrefsSyntaxError,
@@ -175,7 +175,7 @@ def apply_account(account: Account, profile_dir: Path | None = None, *, dry_run:
     if data:
         report.backup = _backup(target, data)
     try:
-        write_atomic(target, new_data)
+        write_atomic(target, new_data, PRIVATE_MODE)
         written = target.read_bytes()
     except OSError as exc:
         raise AssistantError("io.cannot_write", path=str(target),

@@ -122,6 +122,19 @@ def _profile_as_argument(argv: list[str]) -> list[str]:
     return [*argv[:-1], "--profile", argv[-1]] if bare_file else argv
 
 
+def _embedded_profile(args: argparse.Namespace) -> str | None:
+    """An installed assistant carries the church's profile: probe, apply and export use it
+    when the command names no servers of its own (a volunteer need not find the file)."""
+    if args.command not in ("probe", "apply", "export"):
+        return None
+    if getattr(args, "incoming", None) or getattr(args, "host", None):
+        return None
+    from assistant import embedded
+
+    path = embedded.embedded_profile_path()
+    return str(path) if path is not None else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(_profile_as_argument(list(sys.argv[1:] if argv is None else argv)))
@@ -136,6 +149,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Options given before the subcommand count too (`mail-assistant --lang en probe …`).
     args.lang = args.lang or args.global_lang or "ja"
     args.profile = getattr(args, "sub_profile", None) or args.profile
+    if args.profile is None:
+        args.profile = _embedded_profile(args)
     try:
         return _command(args.command)(args)
     except KeyboardInterrupt:

@@ -44,7 +44,7 @@ screenshots: $(STAMP) qm
 
 # `make bundle PROFILE=church.mailsetup` embeds a settings profile.
 bundle: $(STAMP) qm
-	bash packaging/build.sh bundle $(PROFILE)
+	bash packaging/build.sh bundle "$(PROFILE)"
 
 installer: bundle
 	bash packaging/system-deps.sh test

@@ -13,6 +13,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Thunderbird is running (it is using the profile '{path}'). "
         "Close Thunderbird and try again.",
     ),
+    "thunderbird.lock_unknown": (
+        "Thunderbird が起動中かどうかを確認できません（「{path}」: {reason}）。"
+        "念のため何も変更していません。Thunderbird を閉じていることを確かめ、"
+        "このファイルを読めるユーザーで もう一度お試しください。",
+        "Cannot check whether Thunderbird is running ('{path}': {reason}). "
+        "To be safe, nothing was changed. Make sure Thunderbird is closed and try again "
+        "as a user who can read that file.",
+    ),
     "thunderbird.profiles_ini_unreadable": (
         "Thunderbird のプロファイル一覧「{path}」を読めません（{reason}）。",
         "Cannot read Thunderbird's profile list '{path}' ({reason}).",

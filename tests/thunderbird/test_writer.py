@@ -79,7 +79,7 @@ def test_unparsable_file_is_left_alone(tmp_path: Path) -> None:
         apply_account(account(), profile)
     assert info.value.code == "thunderbird.prefs_unparsable"
     assert info.value.params["line"] == OTHER_ACCOUNT_PREFS.count("\n") + 1
-    assert sorted(p.name for p in profile.iterdir()) == ["prefs.js"]
+    assert sorted(p.name for p in profile.iterdir()) == [".parentlock", "prefs.js"]
 
 
 def test_failed_replace_keeps_the_original_and_no_temp(tmp_path: Path,
@@ -110,7 +110,7 @@ def test_self_check_refuses_output_that_differs(tmp_path: Path,
         apply_account(account(), profile)
     assert info.value.code == "thunderbird.verify_failed"
     assert info.value.params["key"] == "mail.server.server1.hostname"
-    assert sorted(p.name for p in profile.iterdir()) == ["prefs.js"]
+    assert sorted(p.name for p in profile.iterdir()) == [".parentlock", "prefs.js"]
 
 
 HOSTILE = [

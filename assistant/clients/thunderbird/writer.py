@@ -16,7 +16,7 @@ from pathlib import Path
 from assistant.atomic import PRIVATE_MODE, write_atomic
 from assistant.clients.report import ApplyReport
 from assistant.clients.thunderbird.account_prefs import plan_account
-from assistant.clients.thunderbird.lock import profile_in_use
+from assistant.clients.thunderbird.lock import profile_in_use, profile_locked
 from assistant.clients.thunderbird.prefs_syntax import (
     PrefsSyntaxError,
     PrefStatement,
@@ -135,7 +135,8 @@ def apply_account(account: Account, profile_dir: Path | None = None, *, dry_run:
 
     Raises AssistantError: ``thunderbird.profile_not_found``, ``thunderbird.profile_in_use``,
     ``thunderbird.prefs_unparsable``, ``thunderbird.value_not_writable``,
-    ``thunderbird.user_js_overrides``, ``thunderbird.verify_failed``, ``io.*``.
+    ``thunderbird.user_js_overrides``, ``thunderbird.verify_failed``,
+    ``thunderbird.lock_unknown``, ``io.*``.
     """
     files_written: list[Path] = []
     profile = find_profile(profile_dir)
@@ -154,8 +155,21 @@ def apply_account(account: Account, profile_dir: Path | None = None, *, dry_run:
         if not dry_run:
             profile.mkdir(parents=True, mode=0o700)
             files_written.append(profile)
-    if profile.is_dir() and profile_in_use(profile):
-        raise AssistantError("thunderbird.profile_in_use", path=str(profile))
+    if dry_run:
+        if profile.is_dir() and profile_in_use(profile):
+            raise AssistantError("thunderbird.profile_in_use", path=str(profile))
+        return _merge(account, profile, files_written, write=False)
+    # Thunderbird's own lock from before reading prefs.js until it is replaced: a
+    # Thunderbird starting meanwhile refuses to open the profile (and so cannot save its
+    # old prefs over ours at exit), and nothing it saved before can be lost either.
+    # (.parentlock is created if missing, empty, and left in place, as Thunderbird does.)
+    with profile_locked(profile):
+        return _merge(account, profile, files_written, write=True)
+
+
+def _merge(account: Account, profile: Path, files_written: list[Path], *,
+           write: bool) -> ApplyReport:
+    """Read, plan, verify and (``write``) back up and replace prefs.js."""
     target = profile / PREFS
     data, statements = read_prefs(target)
     before = pref_map(statements)
@@ -170,7 +184,7 @@ def apply_account(account: Account, profile_dir: Path | None = None, *, dry_run:
     changes = [describe(n, before.get(n), v) for n, v in plan.changes.items()]
     report = ApplyReport(client="thunderbird", target=target, backup=None, changes=changes,
                          updated_existing=plan.updated_existing, files_written=files_written)
-    if dry_run or not plan.changes:
+    if not write or not plan.changes:
         return report
     if data:
         report.backup = _backup(target, data)

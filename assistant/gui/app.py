@@ -8,14 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from assistant.embedded import single_instance_mutex, smoke_quit_after_ms, smoke_report
 from assistant.errors import AssistantError
 from assistant.gui.flow import Page
 from assistant.gui.state import Options, WizardState
-from assistant.gui.translations import Translations, icon_path
+from assistant.gui.translations import Translations
 from assistant.gui.wizard import MailWizard
 
 if TYPE_CHECKING:
@@ -29,11 +28,12 @@ def load_settings_profile(
     """The profile named on the command line, else the one built into the bundle:
     (its path, the profile or None, the error that kept it from loading or None)."""
     from assistant.embedded import embedded_profile_path
-    from assistant.profile import load_profile
 
     chosen = path or embedded_profile_path()
     if chosen is None:
         return None, None, None
+    from assistant.profile import load_profile
+
     try:
         return chosen, load_profile(chosen), None
     except AssistantError as error:
@@ -44,8 +44,7 @@ def run_gui(profile: str | None, lang: str, volunteer: bool) -> int:
     single_instance_mutex()  # Windows: the installer refuses to run while this exists
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    app.setApplicationName("mail-assistant")
-    app.setWindowIcon(QIcon(str(icon_path())))
+    app.setApplicationName("mail-assistant")  # the window icon follows the first page
     translations = Translations()
     translations.install(lang)
     path, loaded, error = load_settings_profile(Path(profile) if profile else None)

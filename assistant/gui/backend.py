@@ -2,25 +2,44 @@
 
 Pages never import the core's network or writer modules themselves; they call a
 :class:`Backend`. The screenshots use a subclass with canned results, so every page can be
-drawn without a server. The core is imported here, at start-up, on purpose: importing it
-lazily on the first probe made a worker thread compete with the page switch for the GIL
-(a measured 40–80 ms stall of the UI).
+drawn without a server.
+
+The core is not imported with this module: it costs more than the whole first page (DNS,
+IMAP and TLS libraries), so the wizard imports it in small steps while the member reads the
+welcome page (:data:`CORE_MODULES`, :class:`assistant.gui.warmup.Warmup`). Whatever the
+warm-up has not reached yet, :meth:`Backend.prepare` imports on the UI thread before a task
+starts: importing it lazily inside the first probe's worker made that thread fight the page
+switch for the GIL and the import lock (a measured 40–80 ms stall of the UI).
 """
 
 from __future__ import annotations
 
+import importlib
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from assistant.clients import exports, outlook, thunderbird
-from assistant.clients.report import ApplyReport
 from assistant.gui.state import Options, Password
-from assistant.login import LoginResult, check_login
-from assistant.probe import ProbeEvent, ProbeOptions, ProbeReport, run_probe
-from assistant.profile import SettingsProfile
-from assistant.settings import Account, EmailAddress, Server
+
+if TYPE_CHECKING:
+    from assistant.clients.report import ApplyReport
+    from assistant.login import LoginResult
+    from assistant.probe import ProbeEvent, ProbeReport
+    from assistant.profile import SettingsProfile
+    from assistant.settings import Account, EmailAddress, Server
+
+# What the methods below import, in steps of roughly 5–35 ms each (lowest layer first, so
+# that no single step drags in everything).
+CORE_MODULES = (
+    "assistant.net",
+    "assistant.login",
+    "assistant.discovery",
+    "assistant.probe",
+    "assistant.clients.thunderbird",
+    "assistant.clients.outlook",
+    "assistant.clients.exports",
+)
 
 
 class Backend:
@@ -28,8 +47,15 @@ class Backend:
     except the quick local checks (``*_installed``, ``thunderbird_profile``, ``in_use``)
     and the local file writers."""
 
+    def prepare(self) -> None:
+        """Import the core now (UI thread, before a task starts); a no-op once imported."""
+        for name in CORE_MODULES:
+            importlib.import_module(name)
+
     def probe(self, email: EmailAddress, options: Options, profile: SettingsProfile | None,
               on_event: Callable[[ProbeEvent], None], cancel: threading.Event) -> ProbeReport:
+        from assistant.probe import ProbeOptions, run_probe
+
         probe_options = ProbeOptions(dns_server=options.dns_server, ca_file=options.ca_file,
                                      timeout=options.probe_timeout, profile=profile)
         return run_probe(email, probe_options, on_event=on_event, cancel=cancel)
@@ -37,6 +63,8 @@ class Backend:
     def check_login(self, server: Server, login: str, password: Password, options: Options, *,
                     trust_fingerprint: str | None, allow_plaintext: bool,
                     from_discovery: bool, cancel: threading.Event) -> LoginResult:
+        from assistant.login import check_login
+
         return check_login(server, login, password.reveal(), ca_file=options.ca_file,
                            trust_fingerprint=trust_fingerprint,
                            allow_plaintext=allow_plaintext, dns_server=options.dns_server,
@@ -44,22 +72,36 @@ class Backend:
                            from_discovery=from_discovery)
 
     def thunderbird_installed(self) -> bool:
+        from assistant.clients import thunderbird
+
         return thunderbird.thunderbird_installed()
 
     def thunderbird_profile(self, explicit: Path | None) -> Path | None:
+        from assistant.clients import thunderbird
+
         return thunderbird.find_profile(explicit)
 
     def thunderbird_in_use(self, profile_dir: Path) -> bool:
+        from assistant.clients import thunderbird
+
         return thunderbird.profile_in_use(profile_dir)
 
     def apply_thunderbird(self, account: Account, profile_dir: Path | None) -> ApplyReport:
+        from assistant.clients import thunderbird
+
         return thunderbird.apply_account(account, profile_dir)
 
     def outlook_installed(self) -> bool:
+        from assistant.clients import outlook
+
         return outlook.outlook_installed()
 
     def apply_outlook(self, account: Account, output_dir: Path | None) -> ApplyReport:
+        from assistant.clients import outlook
+
         return outlook.apply_outlook(account, output_dir)
 
     def write_export(self, fmt: str, subject: Any, output: Path, lang: str) -> Path:
+        from assistant.clients import exports
+
         return exports.write_export(fmt, subject, output, lang)

@@ -1,43 +1,53 @@
 """The QWizard: holds the pages, the shared state, the language and the volunteer menu.
 
 ``nextId()`` only asks :func:`assistant.gui.flow.next_page`; the pages never decide the order.
+
+Only the welcome page is built at start (start-up time is what a member notices first). Every
+other page is built and added when it is first needed: when Next leads to it
+(:meth:`MailWizard.validateCurrentPage`, which QWizard calls before it asks ``nextId()`` and
+switches) or when code asks for it (:meth:`page_of`). The pages' modules, the core and the
+window icon follow once the first page is on screen (:class:`~assistant.gui.warmup.Warmup`).
 """
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QMenu,
-    QMessageBox,
     QPushButton,
     QWidget,
     QWizard,
 )
 
 from assistant.errors import AssistantError
-from assistant.gui.backend import Backend
+from assistant.gui.backend import CORE_MODULES, Backend
 from assistant.gui.flow import Page, next_page
-from assistant.gui.pages.account import AccountPage
 from assistant.gui.pages.base import BasePage
-from assistant.gui.pages.client import ClientPage
-from assistant.gui.pages.done import DonePage
-from assistant.gui.pages.login import LoginPage
-from assistant.gui.pages.protocol import ProtocolPage
-from assistant.gui.pages.server import ServerPage
 from assistant.gui.pages.welcome import WelcomePage
 from assistant.gui.state import WizardState
 from assistant.gui.tasks import TaskRunner
-from assistant.gui.translations import Translations
-from assistant.messages import text
+from assistant.gui.translations import Translations, icon_path
+from assistant.gui.warmup import Warmup, import_all
 
 LARGE_FONT_FACTOR = 1.35
 EXPORT_FORMATS = (("profile", ".mailsetup"), ("autoconfig", ".xml"),
                   ("mobileconfig", ".mobileconfig"))
+# The later pages' modules, imported by the warm-up in the order a member meets them.
+PAGE_MODULES = tuple(f"assistant.gui.pages.{name}" for name in (
+    "protocol", "account", "server", "login", "client", "done"))
+
+
+def show_icon() -> None:
+    """The window icon, set once the first page is on screen: loading it (and PySide's QIcon
+    class) costs ~3.5 ms of start-up for something nobody waits for."""
+    from PySide6.QtGui import QIcon
+
+    QApplication.setWindowIcon(QIcon(str(icon_path())))
 
 
 class MailWizard(QWizard):
@@ -53,22 +63,14 @@ class MailWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.pages: dict[Page, BasePage] = {
-            Page.WELCOME: WelcomePage(state),
-            Page.PROTOCOL: ProtocolPage(state),
-            Page.ACCOUNT: AccountPage(state),
-            Page.SERVER: ServerPage(state, self.backend, self.runner),
-            Page.LOGIN: LoginPage(state, self.backend, self.runner),
-            Page.CLIENT: ClientPage(state, self.backend),
-            Page.DONE: DonePage(state, self.backend),
-        }
-        for page_id, page in self.pages.items():
-            self.setPage(int(page_id), page)
+        welcome = WelcomePage(state)
+        self.pages: dict[Page, BasePage] = {Page.WELCOME: welcome}
+        self.setPage(int(Page.WELCOME), welcome)
         self.setStartId(int(Page.WELCOME))
-        # A font given in pixels reports -1 points: fall back to a usual desktop size.
-        self._base_point_size = QApplication.font().pointSizeF()
-        if self._base_point_size <= 0:
-            self._base_point_size = 10.0
+        self.warmup = Warmup([show_icon, *(partial(import_all, [m]) for m in PAGE_MODULES)],
+                             CORE_MODULES, self)
+        self.warmup.after_first_paint(welcome)
+        self._base_point_size = 0.0  # read at the first switch (QFont costs ~1.5 ms at start)
         self._build_menu()
         self._retranslate()
         self.setMinimumSize(640, 480)
@@ -94,7 +96,44 @@ class MailWizard(QWizard):
         return -1 if following is None else int(following)
 
     def page_of(self, page_id: Page) -> BasePage:
-        return self.pages[page_id]
+        """The page, built now if it has not been needed yet."""
+        page = self.pages.get(page_id)
+        if page is None:
+            page = self._build_page(page_id)
+            self.setPage(int(page_id), page)
+            self.pages[page_id] = page
+        return page
+
+    def _build_page(self, page_id: Page) -> BasePage:
+        """Each page's module is imported here, not at start (the warm-up usually has)."""
+        state = self.state
+        if page_id is Page.PROTOCOL:
+            from assistant.gui.pages.protocol import ProtocolPage
+            return ProtocolPage(state)
+        if page_id is Page.ACCOUNT:
+            from assistant.gui.pages.account import AccountPage
+            return AccountPage(state)
+        if page_id is Page.SERVER:
+            from assistant.gui.pages.server import ServerPage
+            return ServerPage(state, self.backend, self.runner)
+        if page_id is Page.LOGIN:
+            from assistant.gui.pages.login import LoginPage
+            return LoginPage(state, self.backend, self.runner)
+        if page_id is Page.CLIENT:
+            from assistant.gui.pages.client import ClientPage
+            return ClientPage(state, self.backend)
+        from assistant.gui.pages.done import DonePage
+        assert page_id is Page.DONE, page_id  # the welcome page is built in __init__
+        return DonePage(state, self.backend)
+
+    def validateCurrentPage(self) -> bool:
+        """Next was pressed: build the following page before QWizard switches to it."""
+        if not super().validateCurrentPage():
+            return False
+        following = self.nextId()
+        if following != -1:
+            self.page_of(Page(following))
+        return True
 
     def return_to(self, page_id: Page) -> None:
         """Go back through the history to an earlier page (QWizard cannot jump forward to a
@@ -109,8 +148,10 @@ class MailWizard(QWizard):
         """The server refused the password: back to the account page, password selected."""
         target = next_page(Page.LOGIN, self.state)
         if target is Page.ACCOUNT:
+            from assistant.gui.pages.account import AccountPage
+
             self.return_to(target)
-            page = self.pages[Page.ACCOUNT]
+            page = self.page_of(Page.ACCOUNT)
             assert isinstance(page, AccountPage)
             page.ask_password_again()
 
@@ -126,6 +167,9 @@ class MailWizard(QWizard):
     def set_large_font(self, on: bool) -> None:
         self.state.large_font = on
         font = QApplication.font()
+        if not self._base_point_size:
+            # A font given in pixels reports -1 points: fall back to a usual desktop size.
+            self._base_point_size = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
         font.setPointSizeF(self._base_point_size * (LARGE_FONT_FACTOR if on else 1.0))
         QApplication.setFont(font)
         self.large_font_action.setChecked(on)
@@ -154,7 +198,9 @@ class MailWizard(QWizard):
         self.volunteer_action = QAction(self)
         self.volunteer_action.setCheckable(True)
         self.volunteer_action.setChecked(self.state.volunteer)
-        self.volunteer_action.setShortcut(QKeySequence("Ctrl+Shift+V"))
+        # setShortcuts: setShortcut's overload check would create PySide's whole Qt namespace
+        # of enums before the first page is shown (~17 ms, see wrapping_label).
+        self.volunteer_action.setShortcuts([QKeySequence("Ctrl+Shift+V")])
         self.volunteer_action.toggled.connect(self.set_volunteer)
         self.large_font_action = QAction(self)
         self.large_font_action.setCheckable(True)
@@ -192,6 +238,8 @@ class MailWizard(QWizard):
 
     def export(self, fmt: str, output: Path) -> Path | None:
         """Write the church profile or a client file from what the wizard found."""
+        from PySide6.QtWidgets import QMessageBox  # dialogs only for volunteers: not at start
+
         subject: object = self.state.account() or self.state.profile
         if subject is None:
             QMessageBox.information(self, self.windowTitle(), self.tr(
@@ -200,12 +248,16 @@ class MailWizard(QWizard):
         try:
             return self.backend.write_export(fmt, subject, output, self.state.lang)
         except (AssistantError, OSError) as error:
+            from assistant.messages import text
+
             reason = text(error, self.state.lang) if isinstance(error, AssistantError) else str(
                 error)
             QMessageBox.warning(self, self.windowTitle(), reason)
             return None
 
     def _export(self, fmt: str, suffix: str) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export"), str(Path.home() / f"mail-settings{suffix}"))
         if name:

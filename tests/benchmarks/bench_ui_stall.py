@@ -3,6 +3,9 @@ servers (accept, never speak): the UI must stay responsive while the network han
 
 A QTimer heartbeat every 5 ms records the gaps between its ticks; the longest gap minus the
 interval is the stall. Target ≤ 50 ms. Prints the figure, asserts nothing about it.
+Measured separately first: the stall while the wizard imports the later pages and the core in
+the background after the welcome page is shown (the warm-up, see assistant/gui/warmup.py);
+a member reads that page for seconds, so the probe starts after it, as here.
 
 Run: ``.venv/bin/pytest tests/benchmarks/bench_ui_stall.py -s -p no:cacheprovider -o addopts=""``
 or ``PYTHONPATH=. .venv/bin/python tests/benchmarks/bench_ui_stall.py``.
@@ -12,6 +15,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -21,9 +25,6 @@ from PySide6.QtCore import QDeadlineTimer, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from assistant.gui.flow import Page
-from assistant.gui.pages.account import AccountPage
-from assistant.gui.pages.login import LoginPage
-from assistant.gui.pages.server import ServerPage
 from assistant.gui.state import Options, WizardState
 from assistant.gui.translations import Translations
 from assistant.gui.wizard import MailWizard
@@ -64,19 +65,25 @@ class Heartbeat:
         return max(0.0, self.longest * 1000 - HEARTBEAT_MS)
 
 
-def run_until(condition: object, timeout_ms: int) -> None:
+def run_until(condition: Callable[[], bool], timeout_ms: int) -> None:
     """Run the event loop (the benchmark driver only) until ``condition()`` holds."""
     deadline = QDeadlineTimer(timeout_ms)
     loop = QEventLoop()
     poll = QTimer()
-    poll.timeout.connect(lambda: (condition() or deadline.hasExpired()) and loop.quit())  # type: ignore[operator]
+
+    def check() -> None:
+        if condition() or deadline.hasExpired():
+            loop.quit()
+
+    poll.timeout.connect(check)
     poll.start(10)
     loop.exec()
     poll.stop()
 
 
-def measure(dns_server: str, work: Path) -> tuple[float, int, float]:
-    """Probe then login against the silent servers; returns (stall ms, ticks, seconds)."""
+def measure(dns_server: str, work: Path) -> tuple[float, float, int, float]:
+    """Warm-up, then probe and login against the silent servers; returns
+    (warm-up stall ms, probe + login stall ms, ticks, seconds of probe + login)."""
     app = QApplication.instance() or QApplication([])
     translations = Translations()
     translations.install("ja")
@@ -84,6 +91,16 @@ def measure(dns_server: str, work: Path) -> tuple[float, int, float]:
                                         login_timeout=3.0, thunderbird_profile=work))
     wizard = MailWizard(state, translations)
     wizard.show()
+    run_until(lambda: wizard.warmup.started, 10000)  # the first page has been painted
+    warming = Heartbeat()
+    warming.start()
+    run_until(lambda: wizard.warmup.done, 10000)
+    warming.timer.stop()
+    # Imported only now, so that the warm-up above had all of its work to do.
+    from assistant.gui.pages.account import AccountPage
+    from assistant.gui.pages.login import LoginPage
+    from assistant.gui.pages.server import ServerPage
+
     wizard.next()
     wizard.next()
     account = wizard.page_of(Page.ACCOUNT)
@@ -111,7 +128,7 @@ def measure(dns_server: str, work: Path) -> tuple[float, int, float]:
     wizard.runner.shutdown()
     wizard.close()
     del app
-    return heartbeat.stall_ms, heartbeat.ticks, elapsed
+    return warming.stall_ms, heartbeat.stall_ms, heartbeat.ticks, elapsed
 
 
 def bench(testbed: Testbed, work: Path) -> float:
@@ -121,9 +138,11 @@ def bench(testbed: Testbed, work: Path) -> float:
         dns = stack.enter_context(start_dns(dns_ip, 53, records))
         for port in PORTS:
             stack.enter_context(silent(ip, port))
-        stall, ticks, seconds = measure(dns.address, work)
+        warmup, stall, ticks, seconds = measure(dns.address, work)
     load = os.getloadavg()[0]
-    print(f"\nUI stall during probe + login against silent servers: longest {stall:.1f} ms "
+    print(f"\nUI stall while the later pages and the core are imported after the first page: "
+          f"longest {warmup:.1f} ms")
+    print(f"UI stall during probe + login against silent servers: longest {stall:.1f} ms "
           f"(target <= {TARGET_MS} ms; {ticks} heartbeats over {seconds:.1f} s; "
           f"load average {load:.1f} on {os.cpu_count()} CPUs: other busy processes add stalls)")
     return stall

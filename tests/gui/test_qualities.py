@@ -146,6 +146,7 @@ def test_language_switch_while_open(qtbot, make_wizard, tmp_path):
     wizard = make_wizard(backend=DemoBackend(tmp_path))
     welcome = wizard.page_of(Page.WELCOME)
     assert welcome.title() == "ようこそ"
+    assert wizard.page_of(Page.PROTOCOL).title() == "POP と IMAP"  # built before the switch
     assert "次へ" in wizard.buttonText(QWizard.WizardButton.NextButton)
     welcome.english.click()
     qtbot.waitUntil(lambda: welcome.title() == "Welcome")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
@@ -22,13 +22,20 @@ if TYPE_CHECKING:
     from assistant.gui.wizard import MailWizard
 
 
+DARK_RED = QColor(0x80, 0, 0)  # Qt's darkRed
+
+
 def wrapping_label(parent: QWidget | None = None, *, rich: bool = False) -> QLabel:
     """A label that wraps (Japanese has no spaces to break at, so word wrap alone is not enough
-    for long file paths; the label is also selectable for volunteers to copy)."""
+    for long file paths; the label is also selectable for volunteers to copy).
+
+    Format and flags are set as Qt properties by name: the first use of PySide's ``Qt``
+    namespace creates its ~100 Python enums at once (~17 ms), which the welcome page need not
+    wait for (measured with ``-X importtime``, see docs/wizard.md)."""
     label = QLabel(parent)
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setProperty("textFormat", "RichText" if rich else "PlainText")
+    label.setProperty("textInteractionFlags", "TextSelectableByMouse")
     if rich:
         label.setOpenExternalLinks(True)
     return label
@@ -38,7 +45,7 @@ def error_label(parent: QWidget) -> QLabel:
     """A hidden dark-red label for a problem with the field above it."""
     label = wrapping_label(parent)
     palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, Qt.GlobalColor.darkRed)
+    palette.setColor(QPalette.ColorRole.WindowText, DARK_RED)
     label.setPalette(palette)
     label.hide()
     return label
@@ -55,10 +62,22 @@ class BasePage(QWizardPage):
         self.body = QVBoxLayout(self)
         self.details_title = QLabel(self)
         self.details_toggle: QCheckBox | None = None
-        self.details = QPlainTextEdit(self)
-        self.details.setReadOnly(True)
-        self.details.setMaximumHeight(150)
-        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self._details: QPlainTextEdit | None = None
+
+    @property
+    def details(self) -> QPlainTextEdit:
+        """The volunteer's panel under the page, made when first needed: the first
+        QPlainTextEdit costs ~5 ms, which the welcome page need not wait for."""
+        if self._details is None:
+            panel = QPlainTextEdit(self)
+            panel.setReadOnly(True)
+            panel.setMaximumHeight(150)
+            panel.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+            panel.setAccessibleName(self.tr("Technical details"))
+            panel.setVisible(False)
+            self.body.insertWidget(self.body.indexOf(self.details_title) + 1, panel)
+            self._details = panel
+        return self._details
 
     def offer_details_toggle(self) -> QCheckBox:
         """A 詳細 switch on this page, so a volunteer can look without the volunteer mode."""
@@ -69,7 +88,6 @@ class BasePage(QWizardPage):
     def finish_layout(self) -> None:
         """Called by each page after adding its widgets: the details panel goes last."""
         self.body.addWidget(self.details_title)
-        self.body.addWidget(self.details)
         self._retranslate_all()
         self.set_volunteer(self.state.volunteer)
 
@@ -83,7 +101,8 @@ class BasePage(QWizardPage):
 
     def _retranslate_all(self) -> None:
         self.details_title.setText(self.tr("Technical details (for volunteers)"))
-        self.details.setAccessibleName(self.tr("Technical details"))
+        if self._details is not None:
+            self._details.setAccessibleName(self.tr("Technical details"))
         if self.details_toggle is not None:
             self.details_toggle.setText(self.tr("Show technical details"))
             self.details_toggle.setAccessibleName(self.details_toggle.text())
@@ -112,5 +131,6 @@ class BasePage(QWizardPage):
         if self.details_toggle is not None:
             self.details_toggle.setVisible(not self.state.volunteer)
         self.details_title.setVisible(shown)
-        self.details.setVisible(shown)
+        if shown or self._details is not None:
+            self.details.setVisible(shown)
         self.refresh_details()

@@ -6,7 +6,6 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtGui import QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
 
 from assistant.errors import AssistantError
@@ -81,6 +80,8 @@ class DonePage(BasePage):
             self.save_sheet_to(Path(name))
 
     def _print(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # only when printing
+
         with tempfile.TemporaryDirectory() as folder:
             sheet = self.save_sheet_to(Path(folder) / "sheet.html")
             if sheet is None:

@@ -91,6 +91,7 @@ class LoginPage(BasePage):
             task.cancel()
 
     def start(self) -> None:
+        self.backend.prepare()  # on this thread: a worker importing the core stalls the UI
         self._cancel()
         self.state.login_outcome = LoginOutcome.NOT_CHECKED
         self.state.login_summary.clear()

@@ -134,6 +134,7 @@ class ServerPage(BasePage):
         self.cancel()
 
     def start(self) -> None:
+        self.backend.prepare()  # on this thread: a worker importing the core stalls the UI
         self.cancel(show=False)
         self.state.forget_servers()
         self.checks.clear()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import platform
-
 from PySide6 import __version__ as pyside_version
 from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QRadioButton, QWidget
 
@@ -11,7 +9,6 @@ from assistant import __version__
 from assistant.gui.flow import Page
 from assistant.gui.pages.base import BasePage, wrapping_label
 from assistant.gui.state import WizardState
-from assistant.messages import text as message_text
 
 
 class WelcomePage(BasePage):
@@ -83,6 +80,8 @@ class WelcomePage(BasePage):
             text = self.tr("No church settings file is loaded: the mail server will be found "
                            "automatically from your address.")
         if self.state.profile_error is not None:
+            from assistant.messages import text as message_text  # only for this rare message
+
             text = self.tr("The church settings file could not be read: {reason}").format(
                 reason=message_text(self.state.profile_error, self.state.lang)) + "\n" + text
         self.profile_label.setText(text)
@@ -92,6 +91,8 @@ class WelcomePage(BasePage):
         self.large_font.setAccessibleName(self.tr("Larger text"))
 
     def details_text(self) -> str:
+        import platform  # only for the volunteer's panel: not worth importing at start
+
         return "\n".join([
             f"mail-assistant {__version__}",
             f"Python {platform.python_version()}, PySide6 {pyside_version}, {platform.platform()}",

@@ -1,0 +1,117 @@
+"""Start-up does only what the first page needs: later pages are built when first needed and
+the core is imported in the background after the first paint (or before a check starts)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QWizard
+
+from assistant.gui.demo import DemoBackend
+from assistant.gui.flow import Page
+from tests.gui.helpers import current
+
+pytestmark = pytest.mark.gui
+ROOT = Path(__file__).resolve().parents[2]
+LATER = ["assistant.gui.pages.protocol", "assistant.gui.pages.account",
+         "assistant.gui.pages.server", "assistant.gui.pages.login",
+         "assistant.gui.pages.client", "assistant.gui.pages.done",
+         "assistant.net", "assistant.login", "assistant.probe", "assistant.discovery",
+         "assistant.clients.thunderbird", "assistant.clients.outlook",
+         "assistant.clients.exports"]
+
+# Run in a fresh interpreter: this test process has long imported everything.
+START = """
+import json, sys
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from assistant.gui.app import load_settings_profile
+from assistant.gui.state import Options, WizardState
+from assistant.gui.translations import Translations
+from assistant.gui.wizard import MailWizard
+translations = Translations()
+translations.install("ja")
+path, profile, error = load_settings_profile(None)
+wizard = MailWizard(WizardState(profile=profile, options=Options()), translations)
+wizard.show()
+later = json.loads(sys.argv[1])
+report = {"built": sorted(int(p) for p in wizard.pages),
+          "at_start": sorted(m for m in later + ["PySide6.QtPrintSupport"] if m in sys.modules),
+          "icon_at_start": not app.windowIcon().isNull()}
+if sys.argv[2] == "warm-up":
+    from PySide6.QtCore import QEventLoop, QTimer
+    loop = QEventLoop()
+    poll = QTimer()
+    poll.timeout.connect(lambda: wizard.warmup.done and loop.quit())
+    poll.start(10)
+    QTimer.singleShot(20000, loop.quit)
+    loop.exec()
+    report["done"] = wizard.warmup.done
+    report["icon"] = not app.windowIcon().isNull()
+else:
+    wizard.backend.prepare()
+report["after"] = sorted(m for m in later + ["PySide6.QtPrintSupport"] if m in sys.modules)
+print(json.dumps(report))
+"""
+
+
+def start(how: str) -> dict[str, object]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", START, json.dumps(LATER), how], cwd=ROOT,
+                         env=env, capture_output=True, text=True, timeout=120, check=True)
+    result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def test_start_builds_the_welcome_page_only_and_imports_no_core():
+    report = start("warm-up")
+    assert report["built"] == [int(Page.WELCOME)]
+    assert report["at_start"] == [] and report["icon_at_start"] is False
+    # After the first paint the warm-up imports the rest; printing support stays lazy.
+    assert report["done"] is True and report["icon"] is True
+    assert report["after"] == sorted(LATER)
+
+
+def test_a_check_imports_the_core_itself_when_the_warm_up_has_not():
+    report = start("prepare")
+    assert report["at_start"] == []
+    assert {m for m in report["after"] if not m.startswith("assistant.gui")} == {  # type: ignore[union-attr]
+        m for m in LATER if not m.startswith("assistant.gui")}
+
+
+def test_later_pages_are_built_on_next_in_the_current_language_and_mode(
+        qtbot, make_wizard, tmp_path):
+    wizard = make_wizard(backend=DemoBackend(tmp_path))
+    assert set(wizard.pages) == {Page.WELCOME}
+    welcome = wizard.page_of(Page.WELCOME)
+    welcome.english.click()
+    qtbot.waitUntil(lambda: welcome.title() == "Welcome")
+    wizard.volunteer_action.trigger()
+    wizard.next()
+    assert current(wizard) is Page.PROTOCOL
+    protocol = wizard.currentPage()
+    assert protocol is wizard.page_of(Page.PROTOCOL) is wizard.page(int(Page.PROTOCOL))
+    assert protocol.title() == "POP and IMAP"
+    assert protocol.details.isVisible() and "IMAP: 993" in protocol.details.toPlainText()
+    assert set(wizard.pages) == {Page.WELCOME, Page.PROTOCOL}
+    assert "Next" in wizard.buttonText(QWizard.WizardButton.NextButton)
+    wizard.back()
+    assert current(wizard) is Page.WELCOME and wizard.page_of(Page.PROTOCOL) is protocol
+
+
+def test_labels_set_by_property_name_are_plain_or_rich_and_selectable(qapp):
+    from PySide6.QtCore import Qt
+
+    from assistant.gui.pages.base import error_label, wrapping_label
+
+    plain, rich = wrapping_label(), wrapping_label(rich=True)
+    assert plain.textFormat() is Qt.TextFormat.PlainText
+    assert rich.textFormat() is Qt.TextFormat.RichText and rich.openExternalLinks()
+    for label in (plain, rich, error_label(plain)):
+        assert label.wordWrap()
+        assert label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse

@@ -7,7 +7,6 @@ the names defined here (the build passes them on), so change them only together.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -65,5 +64,7 @@ def smoke_quit_after_ms() -> int | None:
 
 def smoke_report(page: str, title: str, organisation: str) -> str:
     """The one line a start check prints: which page is shown, and whose profile is loaded."""
+    import json  # only start checks print this line: keep it off the start path
+
     return json.dumps({"smoke": 1, "page": page, "title": title, "organisation": organisation},
                       ensure_ascii=False)

@@ -128,6 +128,6 @@ def test_installer_defines_come_from_the_package() -> None:
 
 def test_spec_and_scripts_are_where_the_makefile_expects_them() -> None:
     makefile = (ROOT / "Makefile").read_text()
-    assert "bash packaging/build.sh bundle $(PROFILE)" in makefile
+    assert 'bash packaging/build.sh bundle "$(PROFILE)"' in makefile
     assert "bash packaging/build.sh installer" in makefile
     assert (ROOT / "packaging" / "mail-assistant.spec").is_file()

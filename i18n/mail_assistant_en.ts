@@ -87,6 +87,34 @@
         <source>Usually filled in for you from the address. Change it only if the church told you a different login name.</source>
         <translation>Usually filled in for you from the address. Change it only if the church told you a different login name.</translation>
     </message>
+    <message>
+        <source>the whole address</source>
+        <translation>the whole address</translation>
+    </message>
+    <message>
+        <source>the part before @</source>
+        <translation>the part before @</translation>
+    </message>
+    <message>
+        <source>asked from the member</source>
+        <translation>asked from the member</translation>
+    </message>
+    <message>
+        <source>Address as sent to the server: {value}</source>
+        <translation>Address as sent to the server: {value}</translation>
+    </message>
+    <message>
+        <source>Address as shown: {value}</source>
+        <translation>Address as shown: {value}</translation>
+    </message>
+    <message>
+        <source>Login name from: {rule}; login name: {login}</source>
+        <translation>Login name from: {rule}; login name: {login}</translation>
+    </message>
+    <message>
+        <source>Password entered: {value}</source>
+        <translation>Password entered: {value}</translation>
+    </message>
 </context>
 <context>
     <name>BasePage</name>
@@ -101,6 +129,14 @@
     <message>
         <source>Show technical details</source>
         <translation>Show technical details</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
     </message>
 </context>
 <context>
@@ -144,6 +180,22 @@
     <message>
         <source>Check again whether Thunderbird is closed</source>
         <translation>Check again whether Thunderbird is closed</translation>
+    </message>
+    <message>
+        <source>Thunderbird: installed: {installed}; profile folder: {profile}; running: {running}</source>
+        <translation>Thunderbird: installed: {installed}; profile folder: {profile}; running: {running}</translation>
+    </message>
+    <message>
+        <source>Outlook: installed: {installed}; output folder: {output}</source>
+        <translation>Outlook: installed: {installed}; output folder: {output}</translation>
+    </message>
+    <message>
+        <source>Account to write: {address}; login name: {login}; receiving: {incoming}; sending: {outgoing}</source>
+        <translation>Account to write: {address}; login name: {login}; receiving: {incoming}; sending: {outgoing}</translation>
+    </message>
+    <message>
+        <source>Account to write: not complete yet</source>
+        <translation>Account to write: not complete yet</translation>
     </message>
 </context>
 <context>
@@ -276,6 +328,46 @@
         <source>{role}: {host}, port {port}, {security}</source>
         <translation>{role}: {host}, port {port}, {security}</translation>
     </message>
+    <message>
+        <source>encryption: {security}</source>
+        <translation>encryption: {security}</translation>
+    </message>
+    <message>
+        <source>result: {status}</source>
+        <translation>result: {status}</translation>
+    </message>
+    <message>
+        <source>{ms} ms</source>
+        <translation>{ms} ms</translation>
+    </message>
+    <message>
+        <source>TLS version: {version}; certificate valid: {valid}</source>
+        <translation>TLS version: {version}; certificate valid: {valid}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>certificate error (English, from the TLS library): {error}</source>
+        <translation>certificate error (English, from the TLS library): {error}</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint: {fingerprint}</source>
+        <translation>SHA-256 fingerprint: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>login methods: {mechanisms}</source>
+        <translation>login methods: {mechanisms}</translation>
+    </message>
+    <message>
+        <source>error from the server or system (English): {error}</source>
+        <translation>error from the server or system (English): {error}</translation>
+    </message>
 </context>
 <context>
     <name>DonePage</name>
@@ -367,6 +459,30 @@
         <source>If something does not work, contact: {contact}</source>
         <translation>If something does not work, contact: {contact}</translation>
     </message>
+    <message>
+        <source>Important: you trusted the server&apos;s certificate here by its fingerprint, but Thunderbird does not know that. When Thunderbird first connects, it shows a window &quot;Add Security Exception&quot;. Compare the fingerprint (SHA-256) shown there with the one below. Only if they are the same, press &quot;Confirm Security Exception&quot;; otherwise press Cancel and ask a volunteer.</source>
+        <translation>Important: you trusted the server&apos;s certificate here by its fingerprint, but Thunderbird does not know that. When Thunderbird first connects, it shows a window &quot;Add Security Exception&quot;. Compare the fingerprint (SHA-256) shown there with the one below. Only if they are the same, press &quot;Confirm Security Exception&quot;; otherwise press Cancel and ask a volunteer.</translation>
+    </message>
+    <message>
+        <source>Important: you trusted the server&apos;s certificate here by its fingerprint, but your mail program does not know that. At its first connection it warns about the certificate. Accept it only if the fingerprint (SHA-256) it shows is the same as the one below; otherwise ask a volunteer.</source>
+        <translation>Important: you trusted the server&apos;s certificate here by its fingerprint, but your mail program does not know that. At its first connection it warns about the certificate. Accept it only if the fingerprint (SHA-256) it shows is the same as the one below; otherwise ask a volunteer.</translation>
+    </message>
+    <message>
+        <source>{host} port {port}:</source>
+        <translation>{host} port {port}:</translation>
+    </message>
+    <message>
+        <source>Mail program: {client}</source>
+        <translation>Mail program: {client}</translation>
+    </message>
+    <message>
+        <source>Backup: {path}</source>
+        <translation>Backup: {path}</translation>
+    </message>
+    <message>
+        <source>Changes, as the writer reports them (settings names are English):</source>
+        <translation>Changes, as the writer reports them (settings names are English):</translation>
+    </message>
 </context>
 <context>
     <name>LoginPage</name>
@@ -434,6 +550,14 @@
         <source>Why sending needs your password</source>
         <translation>Why sending needs your password</translation>
     </message>
+    <message>
+        <source>{role}: {spec}; login name: {login}; result: {result} (code {code}); login method: {mechanism}; encryption: {security}</source>
+        <translation>{role}: {spec}; login name: {login}; result: {result} (code {code}); login method: {mechanism}; encryption: {security}</translation>
+    </message>
+    <message>
+        <source>Folders: {folders}</source>
+        <translation>Folders: {folders}</translation>
+    </message>
 </context>
 <context>
     <name>MailWizard</name>
@@ -466,8 +590,8 @@
         <translation>Larger text</translation>
     </message>
     <message>
-        <source>Copy diagnostics (without the password)</source>
-        <translation>Copy diagnostics (without the password)</translation>
+        <source>Copy diagnostics for a technician (in English, without the password)</source>
+        <translation>Copy diagnostics for a technician (in English, without the password)</translation>
     </message>
     <message>
         <source>Export church settings profile…</source>
@@ -523,6 +647,22 @@
     <message>
         <source>Explanation of POP and IMAP</source>
         <translation>Explanation of POP and IMAP</translation>
+    </message>
+    <message>
+        <source>IMAP: port 993 (SSL/TLS from the start, RFC 8314) or 143 with STARTTLS</source>
+        <translation>IMAP: port 993 (SSL/TLS from the start, RFC 8314) or 143 with STARTTLS</translation>
+    </message>
+    <message>
+        <source>POP3: port 995 (SSL/TLS from the start) or 110 with STLS</source>
+        <translation>POP3: port 995 (SSL/TLS from the start) or 110 with STLS</translation>
+    </message>
+    <message>
+        <source>Sending (SMTP): port 465 (SSL/TLS from the start) or 587 with STARTTLS, with SMTP AUTH</source>
+        <translation>Sending (SMTP): port 465 (SSL/TLS from the start) or 587 with STARTTLS, with SMTP AUTH</translation>
+    </message>
+    <message>
+        <source>Chosen: {protocol}; shared PC: {shared}; leave mail on the server: {leave}</source>
+        <translation>Chosen: {protocol}; shared PC: {shared}; leave mail on the server: {leave}</translation>
     </message>
 </context>
 <context>
@@ -625,6 +765,14 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
         <source>Result</source>
         <translation>Result</translation>
     </message>
+    <message>
+        <source>Domain: {domain}; time taken: {ms} ms</source>
+        <translation>Domain: {domain}; time taken: {ms} ms</translation>
+    </message>
+    <message>
+        <source>Looked in {kind}: {detail} → {hosts}</source>
+        <translation>Looked in {kind}: {detail} → {hosts}</translation>
+    </message>
 </context>
 <context>
     <name>WelcomePage</name>
@@ -679,6 +827,26 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
     <message>
         <source>Larger text</source>
         <translation>Larger text</translation>
+    </message>
+    <message>
+        <source>Version: {version}</source>
+        <translation>Version: {version}</translation>
+    </message>
+    <message>
+        <source>Settings file: {path}</source>
+        <translation>Settings file: {path}</translation>
+    </message>
+    <message>
+        <source>DNS server: {server}</source>
+        <translation>DNS server: {server}</translation>
+    </message>
+    <message>
+        <source>the computer&apos;s own</source>
+        <translation>the computer&apos;s own</translation>
+    </message>
+    <message>
+        <source>Additional certificate authority file: {path}</source>
+        <translation>Additional certificate authority file: {path}</translation>
     </message>
 </context>
 </TS>

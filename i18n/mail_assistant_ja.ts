@@ -87,6 +87,34 @@
         <source>Usually filled in for you from the address. Change it only if the church told you a different login name.</source>
         <translation>通常はメールアドレスから自動で入ります。教会から別のログイン名を知らされている場合だけ変更してください。</translation>
     </message>
+    <message>
+        <source>the whole address</source>
+        <translation>アドレス全体</translation>
+    </message>
+    <message>
+        <source>the part before @</source>
+        <translation>@ より前の部分</translation>
+    </message>
+    <message>
+        <source>asked from the member</source>
+        <translation>本人に入力してもらう</translation>
+    </message>
+    <message>
+        <source>Address as sent to the server: {value}</source>
+        <translation>サーバーへ送る形のアドレス: {value}</translation>
+    </message>
+    <message>
+        <source>Address as shown: {value}</source>
+        <translation>表示用のアドレス: {value}</translation>
+    </message>
+    <message>
+        <source>Login name from: {rule}; login name: {login}</source>
+        <translation>ログイン名の決め方: {rule}、ログイン名: {login}</translation>
+    </message>
+    <message>
+        <source>Password entered: {value}</source>
+        <translation>パスワード入力済み: {value}</translation>
+    </message>
 </context>
 <context>
     <name>BasePage</name>
@@ -101,6 +129,14 @@
     <message>
         <source>Show technical details</source>
         <translation>詳細を表示</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
     </message>
 </context>
 <context>
@@ -144,6 +180,22 @@
     <message>
         <source>Check again whether Thunderbird is closed</source>
         <translation>Thunderbird が終了したかもう一度確認する</translation>
+    </message>
+    <message>
+        <source>Thunderbird: installed: {installed}; profile folder: {profile}; running: {running}</source>
+        <translation>Thunderbird: インストール済み: {installed}、プロファイルのフォルダー: {profile}、起動中: {running}</translation>
+    </message>
+    <message>
+        <source>Outlook: installed: {installed}; output folder: {output}</source>
+        <translation>Outlook: インストール済み: {installed}、出力先フォルダー: {output}</translation>
+    </message>
+    <message>
+        <source>Account to write: {address}; login name: {login}; receiving: {incoming}; sending: {outgoing}</source>
+        <translation>書き込むアカウント: {address}、ログイン名: {login}、受信: {incoming}、送信: {outgoing}</translation>
+    </message>
+    <message>
+        <source>Account to write: not complete yet</source>
+        <translation>書き込むアカウント: まだそろっていません</translation>
     </message>
 </context>
 <context>
@@ -276,6 +328,46 @@
         <source>{role}: {host}, port {port}, {security}</source>
         <translation>{role}: {host}、ポート {port}、{security}</translation>
     </message>
+    <message>
+        <source>encryption: {security}</source>
+        <translation>暗号化: {security}</translation>
+    </message>
+    <message>
+        <source>result: {status}</source>
+        <translation>結果: {status}</translation>
+    </message>
+    <message>
+        <source>{ms} ms</source>
+        <translation>{ms} ミリ秒</translation>
+    </message>
+    <message>
+        <source>TLS version: {version}; certificate valid: {valid}</source>
+        <translation>TLS の版: {version}、証明書は有効: {valid}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>certificate error (English, from the TLS library): {error}</source>
+        <translation>証明書のエラー（TLS ライブラリーからの英語の原文）: {error}</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint: {fingerprint}</source>
+        <translation>SHA-256 の指紋: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>login methods: {mechanisms}</source>
+        <translation>ログイン方式: {mechanisms}</translation>
+    </message>
+    <message>
+        <source>error from the server or system (English): {error}</source>
+        <translation>サーバーまたはシステムからのエラー（英語の原文）: {error}</translation>
+    </message>
 </context>
 <context>
     <name>DonePage</name>
@@ -367,6 +459,30 @@
         <source>If something does not work, contact: {contact}</source>
         <translation>うまくいかないときの連絡先: {contact}</translation>
     </message>
+    <message>
+        <source>Important: you trusted the server&apos;s certificate here by its fingerprint, but Thunderbird does not know that. When Thunderbird first connects, it shows a window &quot;Add Security Exception&quot;. Compare the fingerprint (SHA-256) shown there with the one below. Only if they are the same, press &quot;Confirm Security Exception&quot;; otherwise press Cancel and ask a volunteer.</source>
+        <translation>大切: このアシスタントでは指紋を確かめてサーバーの証明書を信頼しましたが、Thunderbird はそのことを知りません。Thunderbird が初めて接続するとき、「セキュリティ例外の追加」という画面が出ます。そこに表示される指紋（SHA-256）を下の指紋と見比べてください。同じときだけ「セキュリティ例外を承認」を押してください。違うときは「キャンセル」を押し、ボランティアに相談してください。</translation>
+    </message>
+    <message>
+        <source>Important: you trusted the server&apos;s certificate here by its fingerprint, but your mail program does not know that. At its first connection it warns about the certificate. Accept it only if the fingerprint (SHA-256) it shows is the same as the one below; otherwise ask a volunteer.</source>
+        <translation>大切: このアシスタントでは指紋を確かめてサーバーの証明書を信頼しましたが、メールソフトはそのことを知りません。メールソフトは初めて接続するときに証明書について警告します。そこに表示される指紋（SHA-256）が下の指紋と同じときだけ受け入れてください。違うときはボランティアに相談してください。</translation>
+    </message>
+    <message>
+        <source>{host} port {port}:</source>
+        <translation>{host} ポート {port}:</translation>
+    </message>
+    <message>
+        <source>Mail program: {client}</source>
+        <translation>メールソフト: {client}</translation>
+    </message>
+    <message>
+        <source>Backup: {path}</source>
+        <translation>バックアップ: {path}</translation>
+    </message>
+    <message>
+        <source>Changes, as the writer reports them (settings names are English):</source>
+        <translation>変更した内容（設定名は英語のままです）:</translation>
+    </message>
 </context>
 <context>
     <name>LoginPage</name>
@@ -434,6 +550,14 @@
         <source>Why sending needs your password</source>
         <translation>送信にもパスワードが必要な理由</translation>
     </message>
+    <message>
+        <source>{role}: {spec}; login name: {login}; result: {result} (code {code}); login method: {mechanism}; encryption: {security}</source>
+        <translation>{role}: {spec}、ログイン名: {login}、結果: {result}（コード {code}）、ログイン方式: {mechanism}、暗号化: {security}</translation>
+    </message>
+    <message>
+        <source>Folders: {folders}</source>
+        <translation>フォルダー: {folders}</translation>
+    </message>
 </context>
 <context>
     <name>MailWizard</name>
@@ -466,8 +590,8 @@
         <translation>文字を大きくする</translation>
     </message>
     <message>
-        <source>Copy diagnostics (without the password)</source>
-        <translation>診断情報をコピー（パスワードは含みません）</translation>
+        <source>Copy diagnostics for a technician (in English, without the password)</source>
+        <translation>診断情報をコピー（技術者向けの英語の情報・パスワードは含みません）</translation>
     </message>
     <message>
         <source>Export church settings profile…</source>
@@ -523,6 +647,22 @@
     <message>
         <source>Explanation of POP and IMAP</source>
         <translation>POP と IMAP の説明</translation>
+    </message>
+    <message>
+        <source>IMAP: port 993 (SSL/TLS from the start, RFC 8314) or 143 with STARTTLS</source>
+        <translation>IMAP: ポート 993（最初から SSL/TLS、RFC 8314）または 143 と STARTTLS</translation>
+    </message>
+    <message>
+        <source>POP3: port 995 (SSL/TLS from the start) or 110 with STLS</source>
+        <translation>POP3: ポート 995（最初から SSL/TLS）または 110 と STLS</translation>
+    </message>
+    <message>
+        <source>Sending (SMTP): port 465 (SSL/TLS from the start) or 587 with STARTTLS, with SMTP AUTH</source>
+        <translation>送信（SMTP）: ポート 465（最初から SSL/TLS）または 587 と STARTTLS、SMTP AUTH を使用</translation>
+    </message>
+    <message>
+        <source>Chosen: {protocol}; shared PC: {shared}; leave mail on the server: {leave}</source>
+        <translation>選んだ方式: {protocol}、共用パソコン: {shared}、サーバーにメールを残す: {leave}</translation>
     </message>
 </context>
 <context>
@@ -625,6 +765,14 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
         <source>Result</source>
         <translation>結果</translation>
     </message>
+    <message>
+        <source>Domain: {domain}; time taken: {ms} ms</source>
+        <translation>ドメイン: {domain}、かかった時間: {ms} ミリ秒</translation>
+    </message>
+    <message>
+        <source>Looked in {kind}: {detail} → {hosts}</source>
+        <translation>調べた場所 {kind}: {detail} → {hosts}</translation>
+    </message>
 </context>
 <context>
     <name>WelcomePage</name>
@@ -679,6 +827,26 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
     <message>
         <source>Larger text</source>
         <translation>文字を大きくする</translation>
+    </message>
+    <message>
+        <source>Version: {version}</source>
+        <translation>バージョン: {version}</translation>
+    </message>
+    <message>
+        <source>Settings file: {path}</source>
+        <translation>設定ファイル: {path}</translation>
+    </message>
+    <message>
+        <source>DNS server: {server}</source>
+        <translation>DNS サーバー: {server}</translation>
+    </message>
+    <message>
+        <source>the computer&apos;s own</source>
+        <translation>このパソコンの設定</translation>
+    </message>
+    <message>
+        <source>Additional certificate authority file: {path}</source>
+        <translation>追加の認証局ファイル: {path}</translation>
     </message>
 </context>
 </TS>

@@ -95,16 +95,23 @@ class Describer(QObject):
         """One line of raw facts for the volunteer's panel."""
         tls = getattr(endpoint, "tls", None)
         parts = [f"{endpoint.protocol}://{endpoint.host}:{endpoint.port}",
-                 f"security={endpoint.security}", f"status={endpoint.status}",
-                 f"{getattr(endpoint, 'elapsed_ms', '?')} ms"]
+                 self.tr("encryption: {security}").format(security=endpoint.security),
+                 self.tr("result: {status}").format(status=endpoint.status),
+                 self.tr("{ms} ms").format(ms=getattr(endpoint, "elapsed_ms", "?"))]
         if tls is not None:
-            parts.append(f"tls={tls.version} valid={tls.certificate_valid}")
+            parts.append(self.tr("TLS version: {version}; certificate valid: {valid}").format(
+                version=tls.version, valid=self.tr("yes") if tls.certificate_valid
+                else self.tr("no")))
             if tls.certificate_error:
-                parts.append(f"cert_error={tls.certificate_error}")
-            parts.append(f"sha256={tls.fingerprint_sha256}")
+                parts.append(self.tr("certificate error (English, from the TLS library): "
+                                     "{error}").format(error=tls.certificate_error))
+            parts.append(self.tr("SHA-256 fingerprint: {fingerprint}").format(
+                fingerprint=tls.fingerprint_sha256))
         mechanisms = getattr(endpoint, "auth_mechanisms", None)
         if mechanisms:
-            parts.append("auth=" + " ".join(mechanisms))
+            parts.append(self.tr("login methods: {mechanisms}").format(
+                mechanisms=" ".join(mechanisms)))
         if getattr(endpoint, "error", None):
-            parts.append(f"error={endpoint.error}")
+            parts.append(self.tr("error from the server or system (English): {error}").format(
+                error=endpoint.error))
         return "  ".join(parts)

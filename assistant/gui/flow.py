@@ -35,6 +35,8 @@ def next_page(page: Page, state: WizardState) -> Page | None:
         return Page.PROTOCOL if protocol_choice_offered(state) else Page.ACCOUNT
     if page is Page.LOGIN and state.login_outcome is LoginOutcome.WRONG_PASSWORD:
         return Page.ACCOUNT
+    if page is Page.ACCOUNT and state.retry_login and state.servers_checked():
+        return Page.LOGIN  # only the password was refused: the server check still holds
     following = {
         Page.PROTOCOL: Page.ACCOUNT,
         Page.ACCOUNT: Page.SERVER,

@@ -109,6 +109,9 @@ class WizardState:
     login_outcome: LoginOutcome = LoginOutcome.NOT_CHECKED
     login_summary: list[str] = field(default_factory=list)
     suggested_login: str | None = None
+    # Set when the server refused the password: the server check still holds, so the account
+    # page leads straight back to the login check (cleared by a new check or new servers).
+    retry_login: bool = False
     # メールソフト / 完了
     client: ClientChoice = ClientChoice.THUNDERBIRD
     written_files: list[Path] = field(default_factory=list)
@@ -156,6 +159,11 @@ class WizardState:
         self.login_outcome = LoginOutcome.NOT_CHECKED
         self.login_summary.clear()
         self.suggested_login = None
+        self.retry_login = False
+
+    def servers_checked(self) -> bool:
+        """The server check found both servers for the current address and protocol."""
+        return self.incoming is not None and self.outgoing is not None
 
     def diagnostics(self) -> str:
         """Plain text for a volunteer's clipboard: whitelisted fields, never the password."""

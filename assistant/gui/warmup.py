@@ -25,15 +25,23 @@ from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 POLL_MS = 20  # how often the UI thread looks whether the background imports have finished
+STOP_WAIT_S = 5.0  # how long leaving the program waits for an import under way (~130 ms all)
 
 
-def import_all(modules: Iterable[str]) -> None:
-    """Import ``modules`` now, so that their first real use finds them loaded."""
+def import_all(modules: Iterable[str], stop: threading.Event | None = None) -> None:
+    """Import ``modules`` now, so that their first real use finds them loaded; ``stop``
+    (the program is closing) ends the list between two modules.
+
+    Any failure is only logged, by type: a warm-up must never print a traceback, e.g. when
+    Python is already shutting down (an import that registers an atexit hook then raises
+    RuntimeError). The module is imported again, with its error, where it is really used."""
     for name in modules:
+        if stop is not None and stop.is_set():
+            return
         try:
             importlib.import_module(name)
-        except ImportError:  # raised again, with its context, where the module is used
-            log.exception("warm-up could not import %s", name)
+        except Exception as error:  # see the docstring: never a traceback from here
+            log.warning("warm-up could not import %s: %s", name, type(error).__name__)
 
 
 class Warmup(QObject):
@@ -46,6 +54,7 @@ class Warmup(QObject):
         self._pending = deque(steps)
         self._background = tuple(background_modules)
         self._thread: threading.Thread | None = None
+        self._stop = threading.Event()
         self._watched: QWidget | None = None
         self.started = False
         self.done = False
@@ -62,19 +71,32 @@ class Warmup(QObject):
         return False
 
     def start(self) -> None:
-        if not self.started:
+        if not self.started and not self._stop.is_set():
             self.started = True
             gc.freeze()  # see _step: the imports below would trigger full collections
             QTimer.singleShot(0, self, self._step)
 
+    def stop(self, wait: float = STOP_WAIT_S) -> None:
+        """The program is closing: no further step, and the background imports end after the
+        module under way, joined here (up to ``wait`` seconds) while Python is still whole.
+        Left to the interpreter's own shutdown, that import raised "can't register atexit
+        after shutdown" when the window was closed within ~0.1–0.3 s of the start."""
+        self._stop.set()
+        self._pending.clear()
+        if self._thread is not None:
+            self._thread.join(wait)
+
     def _step(self) -> None:
+        if self._stop.is_set():
+            return
         if self._pending:
             self._pending.popleft()()
             QTimer.singleShot(0, self, self._step)
         elif self._thread is None:
             # Not a daemon: leaving the program waits for an import under way instead of
-            # cutting it off.
-            self._thread = threading.Thread(target=import_all, args=(self._background,),
+            # cutting it off (see stop).
+            self._thread = threading.Thread(target=import_all,
+                                            args=(self._background, self._stop),
                                             name="warm-up imports")
             self._thread.start()
             QTimer.singleShot(POLL_MS, self, self._step)

@@ -150,6 +150,7 @@ class MailWizard(QWizard):
         if target is Page.ACCOUNT:
             from assistant.gui.pages.account import AccountPage
 
+            self.state.retry_login = True  # Next there leads straight to the login check
             self.return_to(target)
             page = self.page_of(Page.ACCOUNT)
             assert isinstance(page, AccountPage)
@@ -270,7 +271,10 @@ class MailWizard(QWizard):
         self.menu_button.setAccessibleName(self.tr("Menu"))
         self.volunteer_action.setText(self.tr("Volunteer mode (technical details)"))
         self.large_font_action.setText(self.tr("Larger text"))
-        self.copy_action.setText(self.tr("Copy diagnostics (without the password)"))
+        # The diagnostics stay English on purpose: they are pasted to a technician (who may
+        # not read Japanese) and compared with logs; the menu says so (docs/wizard.md).
+        self.copy_action.setText(self.tr(
+            "Copy diagnostics for a technician (in English, without the password)"))
         labels = {"profile": self.tr("Export church settings profile…"),
                   "autoconfig": self.tr("Export autoconfig XML…"),
                   "mobileconfig": self.tr("Export iPhone/iPad profile (mobileconfig)…")}

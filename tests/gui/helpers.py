@@ -17,7 +17,7 @@ ALLOWED_LATIN = {
     "IMAP", "POP", "SMTP", "AUTH", "WebMail", "Thunderbird", "Outlook", "SSL", "TLS",
     "STARTTLS", "DNS", "SRV", "MX", "autoconfig", "XML", "iPhone", "iPad", "mobileconfig",
     "PC", "Enter", "Caps", "Lock", "SHA", "PDF", "pdf", "html", "mail", "taro", "example",
-    "jp",
+    "jp", "RFC", "STLS",  # a standard's and a POP3 command's name (volunteer panel)
 }
 PATHS_AND_ADDRESSES = re.compile(r"[^\s（）()]*[/@.\\:_][^\s（）()]*")  # paths, hosts, keys
 

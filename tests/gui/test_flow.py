@@ -13,7 +13,7 @@ from assistant.gui.choice import propose
 from assistant.gui.flow import Page, effective_protocol, next_page, path
 from assistant.gui.state import LoginOutcome, Password, WizardState
 from assistant.profile import load_profile
-from assistant.settings import Protocol, Security
+from assistant.settings import Protocol, Security, Server
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "resources" / "profiles" / "sample-church.mailsetup"
@@ -66,6 +66,21 @@ def test_wrong_password_leads_back_to_the_account_page():
     assert next_page(Page.LOGIN, state) is Page.ACCOUNT
     state.login_outcome = LoginOutcome.FAILED
     assert next_page(Page.LOGIN, state) is Page.CLIENT
+
+
+def test_after_a_refused_password_the_account_page_leads_straight_to_the_login_check():
+    state = WizardState(incoming=Server.parse_spec("imap:mail.church.test:993:tls"),
+                        outgoing=Server.parse_spec("smtp:mail.church.test:587:starttls"))
+    assert next_page(Page.ACCOUNT, state) is Page.SERVER  # not refused: the usual order
+    state.retry_login = True
+    assert next_page(Page.ACCOUNT, state) is Page.LOGIN
+    assert path(state) == [Page.WELCOME, Page.PROTOCOL, Page.ACCOUNT, Page.LOGIN,
+                           Page.CLIENT, Page.DONE]
+    state.forget_servers()  # a new address or protocol: check the servers again
+    assert not state.retry_login
+    assert next_page(Page.ACCOUNT, state) is Page.SERVER
+    state.retry_login = True  # refused, but no servers known: the check cannot be skipped
+    assert next_page(Page.ACCOUNT, state) is Page.SERVER
 
 
 @pytest.mark.parametrize(("shared", "chosen", "expected"), [

@@ -4,6 +4,7 @@ accessible names, larger text, no clipped text (also at 150 %), the volunteer's 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -22,10 +23,12 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from assistant.errors import AssistantError
 from assistant.gui.backend import Backend
 from assistant.gui.demo import DemoBackend
 from assistant.gui.flow import Page
-from tests.gui.helpers import current, english_words, fill_account, to_account
+from assistant.messages import text as message_text
+from tests.gui.helpers import current, english_words, fill_account, to_account, type_into
 from tests.gui.walk import clipped, visible_texts, walk
 
 pytestmark = pytest.mark.gui
@@ -181,6 +184,12 @@ def test_large_font_mode(qtbot, make_wizard, tmp_path):
     assert QApplication.font().pointSizeF() == pytest.approx(before)
 
 
+RAW_VALUES = {"ok", "timeout", "imap", "smtp", "tls", "starttls", "PLAIN", "LOGIN", "PySide",
+              "Python", "Linux", "profile", "srv", "autoconfig", "mx", "thunderbird", "INBOX",
+              "Sent"}
+LABELLED_ENGLISH = re.compile(r"英語の原文）: .*?(?=  |$)", re.MULTILINE)
+
+
 def test_volunteer_mode_details_exports_and_diagnostics(qtbot, translations, tmp_path):
     seen: dict[Page, str] = {}
 
@@ -192,7 +201,13 @@ def test_volunteer_mode_details_exports_and_diagnostics(qtbot, translations, tmp
     wizard = run_walk(qtbot, translations, tmp_path, "ja", check, volunteer=True)
     wizard.runner.shutdown()
     assert set(seen) == set(Page)
-    assert "993" in seen[Page.SERVER] and "sha256=" in seen[Page.SERVER]
+    assert "993" in seen[Page.SERVER] and "SHA-256 の指紋" in seen[Page.SERVER]
+    # The panels are labelled in Japanese; only raw values stay Latin (codes and protocol
+    # words as the core reports them, the platform's name, the TLS library's English text,
+    # which the panel labels as English).
+    english = {page: english_words(LABELLED_ENGLISH.sub("", text)) - RAW_VALUES
+               for page, text in seen.items()}
+    assert english == {page: set() for page in seen}, english
     assert all(action.isVisible() for action in wizard.export_actions)
     for fmt, name in (("autoconfig", "config.xml"), ("mobileconfig", "a.mobileconfig"),
                       ("profile", "church.mailsetup")):
@@ -262,7 +277,7 @@ def test_volunteer_mode_from_the_menu(qtbot, make_wizard, tmp_path):
     assert not any(action.isVisible() for action in wizard.export_actions)
     wizard.volunteer_action.trigger()
     assert wizard.state.volunteer and page.details.isVisible()
-    assert "mail-assistant" in page.details.toPlainText()
+    assert "バージョン: " in page.details.toPlainText()  # labelled in Japanese
     assert all(action.isVisible() for action in wizard.export_actions)
     wizard.volunteer_action.trigger()
     assert not page.details.isVisible()
@@ -289,3 +304,103 @@ def test_outlook_files_written_off_windows(qtbot, make_wizard, tmp_path):
     assert written and all(p.exists() for p in written)
     assert all("pw-demo-123" not in p.read_text(errors="replace") for p in written)
     assert "Outlook" in wizard.page_of(Page.DONE).summary.text()
+
+
+class DemoWithThunderbirdProblem(DemoBackend):
+    """The demo backend whose Thunderbird checks fail the way the core reports it."""
+
+    def __init__(self, output_dir: Path, where: str, code: str) -> None:
+        super().__init__(output_dir)
+        self.where, self.code = where, code
+
+    def thunderbird_installed(self) -> bool:
+        return True
+
+    def thunderbird_profile(self, explicit: Path | None) -> Path | None:
+        if self.where == "profile":
+            raise AssistantError(self.code, path="/home/taro/profiles.ini", reason="EACCES")
+        return explicit
+
+    def thunderbird_in_use(self, profile_dir: Path) -> bool:
+        if self.where == "lock":
+            raise AssistantError(self.code, path=str(profile_dir / "lock"), reason="EACCES")
+        return False
+
+
+@pytest.mark.parametrize(("where", "code"), [
+    ("profile", "thunderbird.profiles_ini_unreadable"),
+    ("lock", "thunderbird.lock_unknown"),
+])
+def test_thunderbird_problems_are_shown_on_the_client_page(qtbot, make_wizard, tmp_path, where,
+                                                          code):
+    backend = DemoWithThunderbirdProblem(tmp_path, where, code)
+    wizard = make_wizard(backend=backend)
+    to_account(wizard)
+    fill_account(wizard, "太郎", "taro@example-church.jp", "pw-demo-123")
+    for _ in range(2):
+        wizard.next()
+        qtbot.waitUntil(wizard.currentPage().isComplete, timeout=10000)
+    wizard.next()  # the page's checks raise: shown, not a crash
+    client = wizard.page_of(Page.CLIENT)
+    assert current(wizard) is Page.CLIENT and client.thunderbird.isChecked()
+    params = {"path": "/home/taro/profiles.ini" if where == "profile" else
+              str(wizard.state.options.thunderbird_profile / "lock"), "reason": "EACCES"}
+    assert client.error.isVisible()
+    assert client.error.text() == message_text(code, "ja", **params)
+    assert client.recheck.isVisible()
+    assert not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+    client.recheck.click()  # still failing: still shown, still not written
+    assert client.error.text() == message_text(code, "ja", **params)
+    client.sheet_only.setChecked(True)  # another way on: the problem no longer applies
+    assert not client.error.isVisible()
+    assert wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+    client.thunderbird.setChecked(True)
+    backend.where = "nowhere"  # e.g. the file was made readable
+    client.recheck.click()
+    assert not client.error.isVisible()
+    assert wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+
+
+class RecordingDemo(DemoBackend):
+    """Canned results; remembers the profile each probe was given."""
+
+    def __init__(self, output_dir: Path) -> None:
+        super().__init__(output_dir)
+        self.probed_with: list[object] = []
+
+    def probe(self, email, options, profile, on_event, cancel):
+        self.probed_with.append(profile)
+        return super().probe(email, options, profile, on_event, cancel)
+
+
+@pytest.mark.parametrize(("rule", "login", "details_open"), [
+    ("address", "taro@example-church.jp", False),
+    ("local-part", "taro", False),
+    ("ask", "", True),
+])
+def test_profile_answers_what_it_can(qtbot, make_wizard, tmp_path, rule, login, details_open):
+    """A loaded profile: only IMAP offered → no POP/IMAP page; its login rule fills the login
+    name under 詳細 (closed) or, for "ask", opens 詳細 and waits for it; its servers go to the
+    probe (which tries them first)."""
+    from dataclasses import replace
+
+    from assistant.profile import load_profile
+    from assistant.settings import LoginRule, Protocol
+
+    sample = load_profile(ROOT / "resources" / "profiles" / "sample-church.mailsetup")
+    profile = replace(sample, login_rule=LoginRule(rule), incoming=tuple(
+        s for s in sample.incoming if s.protocol is Protocol.IMAP))
+    backend = RecordingDemo(tmp_path)
+    wizard = make_wizard(backend=backend, profile=profile)
+    wizard.next()
+    assert current(wizard) is Page.ACCOUNT  # the POP/IMAP page was skipped
+    account = fill_account(wizard, "太郎", "taro@example-church.jp", "pw-demo-123")
+    assert account.login.text() == login
+    assert account.login_form.isVisible() is details_open
+    assert account.isComplete() is (rule != "ask")
+    if rule == "ask":
+        type_into(account.login, "taro")
+        assert account.isComplete()
+    wizard.next()
+    qtbot.waitUntil(lambda: bool(backend.probed_with), timeout=10000)
+    assert backend.probed_with == [profile]

@@ -97,7 +97,7 @@ def test_later_pages_are_built_on_next_in_the_current_language_and_mode(
     protocol = wizard.currentPage()
     assert protocol is wizard.page_of(Page.PROTOCOL) is wizard.page(int(Page.PROTOCOL))
     assert protocol.title() == "POP and IMAP"
-    assert protocol.details.isVisible() and "IMAP: 993" in protocol.details.toPlainText()
+    assert protocol.details.isVisible() and "IMAP: port 993" in protocol.details.toPlainText()
     assert set(wizard.pages) == {Page.WELCOME, Page.PROTOCOL}
     assert "Next" in wizard.buttonText(QWizard.WizardButton.NextButton)
     wizard.back()

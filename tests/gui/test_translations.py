@@ -93,3 +93,18 @@ def test_help_pages_exist_in_both_languages():
     text = (ROOT / "resources" / "help" / "ja" / "pop-imap.html").read_text(encoding="utf-8")
     for point in ("共用パソコン", "WebMail", "受信トレイ", "サーバーに残", "993", "RFC 8314"):
         assert point in text
+
+
+@pytest.mark.parametrize(("lang", "caption", "loss"), [
+    ("ja", "（サーバーに残さない場合）", "メールはなくなる"),
+    ("en", "(if mail is not left on the server)", "mail is gone"),
+])
+def test_diagram_says_when_pop_loses_the_mail(lang, caption, loss):
+    # The wizard's POP default leaves mail on the server: the POP half of the diagram shows
+    # the other case, and must say so next to its title (same row, right of "POP").
+    svg = ET.parse(ROOT / "resources" / "diagrams" / f"pop-imap.{lang}.svg").getroot()
+    texts = {"".join(t.itertext()): t for t in svg.iter("{http://www.w3.org/2000/svg}text")}
+    assert loss in texts and caption in texts
+    title = next(t for text, t in texts.items() if text == "POP")
+    assert texts[caption].get("y") == title.get("y")
+    assert float(texts[caption].get("x")) > float(title.get("x"))

@@ -226,9 +226,15 @@ class AccountPage(BasePage):
 
     def details_text(self) -> str:
         email = self.state.email
+        rule = {LoginRule.ADDRESS: self.tr("the whole address"),
+                LoginRule.LOCAL_PART: self.tr("the part before @"),
+                LoginRule.ASK: self.tr("asked from the member")}.get(
+            self.state.login_rule(), self.state.login_rule().value)
         return "\n".join([
-            f"address (wire form): {email.ascii if email else '-'}",
-            f"address (display):   {email.display if email else '-'}",
-            f"login rule: {self.state.login_rule().value}, login: {self.state.login_name or '-'}",
-            f"password entered: {bool(self.state.password)}",
+            self.tr("Address as sent to the server: {value}").format(
+                value=email.ascii if email else "-"),
+            self.tr("Address as shown: {value}").format(value=email.display if email else "-"),
+            self.tr("Login name from: {rule}; login name: {login}").format(
+                rule=rule, login=self.state.login_name or "-"),
+            self.tr("Password entered: {value}").format(value=self.yes_no(self.state.password)),
         ])

@@ -113,8 +113,12 @@ class BasePage(QWizardPage):
         """Set every visible text; called at start and after each language switch."""
 
     def details_text(self) -> str:
-        """What a volunteer sees on this page (never the password)."""
+        """What a volunteer sees on this page (never the password), labelled in the page's
+        language; raw values (host names, codes, the TLS library's English) stay as data."""
         return ""
+
+    def yes_no(self, value: object) -> str:
+        return self.tr("yes") if value else self.tr("no")
 
     def details_shown(self) -> bool:
         return self.state.volunteer or bool(

@@ -50,6 +50,7 @@ class ClientPage(BasePage):
         self.installed = {ClientChoice.THUNDERBIRD: False, ClientChoice.OUTLOOK: False}
         self.profile_dir: Path | None = None
         self._in_use = False
+        self._problem: AssistantError | None = None
         self.group.buttonToggled.connect(lambda *_: self._changed())
         self.recheck.clicked.connect(self._check_running)
         self.finish_layout()
@@ -80,20 +81,33 @@ class ClientPage(BasePage):
         self._check_running()
 
     def _check_running(self) -> None:
-        """Thunderbird must be closed while its settings are written."""
+        """Thunderbird must be closed while its settings are written. When its profile list
+        cannot be read or its lock cannot be judged, the core's message is shown and writing
+        waits (Check again, or choose another way)."""
         self._in_use = False
+        self._problem = None
+        self.error.hide()
         if self.state.client is ClientChoice.THUNDERBIRD:
-            self.profile_dir = self.backend.thunderbird_profile(
-                self.state.options.thunderbird_profile)
-            self._in_use = self.profile_dir is not None and self.backend.thunderbird_in_use(
-                self.profile_dir)
+            try:
+                self.profile_dir = self.backend.thunderbird_profile(
+                    self.state.options.thunderbird_profile)
+                self._in_use = self.profile_dir is not None and self.backend.thunderbird_in_use(
+                    self.profile_dir)
+            except AssistantError as error:
+                self._problem = error
         self.running.setVisible(self._in_use)
-        self.recheck.setVisible(self._in_use)
+        self.recheck.setVisible(self._in_use or self._problem is not None)
+        self._show_problem()
         self.completeChanged.emit()
         self.refresh_details()
 
+    def _show_problem(self) -> None:
+        if self._problem is not None:
+            self.error.setText(text(self._problem, self.state.lang))
+            self.error.show()
+
     def isComplete(self) -> bool:
-        return not self._in_use
+        return not self._in_use and self._problem is None
 
     def validatePage(self) -> bool:
         """Write the account into the chosen program (local files only)."""
@@ -101,7 +115,7 @@ class ClientPage(BasePage):
         if account is None:
             return False
         self._check_running()
-        if self._in_use:
+        if not self.isComplete():
             return False
         try:
             if self.state.client is ClientChoice.THUNDERBIRD:
@@ -145,12 +159,21 @@ class ClientPage(BasePage):
             "Check again."))
         self.recheck.setText(self.tr("Check again"))
         self.recheck.setAccessibleName(self.tr("Check again whether Thunderbird is closed"))
+        self._show_problem()  # the core's message in the current language
 
     def details_text(self) -> str:
+        account = self.state.account()
         return "\n".join([
-            f"thunderbird installed={self.installed[ClientChoice.THUNDERBIRD]} "
-            f"profile={self.profile_dir or '-'} in_use={self._in_use}",
-            f"outlook installed={self.installed[ClientChoice.OUTLOOK]} "
-            f"output={self.state.options.outlook_output or '-'}",
-            f"account: {self.state.account()}",
+            self.tr("Thunderbird: installed: {installed}; profile folder: {profile}; "
+                    "running: {running}").format(
+                installed=self.yes_no(self.installed[ClientChoice.THUNDERBIRD]),
+                profile=self.profile_dir or "-", running=self.yes_no(self._in_use)),
+            self.tr("Outlook: installed: {installed}; output folder: {output}").format(
+                installed=self.yes_no(self.installed[ClientChoice.OUTLOOK]),
+                output=self.state.options.outlook_output or "-"),
+            self.tr("Account to write: {address}; login name: {login}; receiving: {incoming}; "
+                    "sending: {outgoing}").format(
+                address=account.email.ascii, login=account.login_name,
+                incoming=account.incoming.spec, outgoing=account.outgoing.spec)
+            if account is not None else self.tr("Account to write: not complete yet"),
         ])

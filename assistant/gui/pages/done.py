@@ -25,6 +25,7 @@ class DonePage(BasePage):
         self.backend = backend
         self.summary = wrapping_label(self)
         self.where = wrapping_label(self)
+        self.certificate = error_label(self)  # dark red: the member has to act on it
         self.sheet_intro = wrapping_label(self)
         self.save_sheet = QPushButton(self)
         self.print_sheet = QPushButton(self)
@@ -37,7 +38,7 @@ class DonePage(BasePage):
         row.addWidget(self.save_sheet)
         row.addWidget(self.print_sheet)
         row.addStretch(1)
-        for widget in (self.summary, self.where, self.sheet_intro):
+        for widget in (self.summary, self.where, self.certificate, self.sheet_intro):
             self.body.addWidget(widget)
         self.body.addLayout(row)
         self.body.addWidget(self.sheet_result)
@@ -117,6 +118,7 @@ class DonePage(BasePage):
                 path=state.backup) if state.backup else self.tr(
                 "There were no previous settings to back up."))
             self.where.setText("\n".join(lines))
+        self._explain_pinned_certificates()
         self.sheet_intro.setText(self.tr(
             "Keep a settings sheet with your papers: it lists the servers and your login name "
             "(never the password)."))
@@ -143,8 +145,46 @@ class DonePage(BasePage):
             steps += "\n\n" + notes.strip()
         self.next_steps.setText(steps)
 
+    def _explain_pinned_certificates(self) -> None:
+        """A certificate trusted here by its fingerprint is not trusted by the mail program:
+        it asks again at its first connection, and the member should compare the same
+        fingerprint there."""
+        state = self.state
+        pinned = [(server, state.trusted_fingerprints[(server.host, server.port)])
+                  for server in (state.incoming, state.outgoing)
+                  if server is not None and (server.host, server.port) in
+                  state.trusted_fingerprints]
+        if not pinned:
+            self.certificate.clear()
+            self.certificate.hide()
+            return
+        if state.client is ClientChoice.THUNDERBIRD:
+            lines = [self.tr(
+                "Important: you trusted the server's certificate here by its fingerprint, but "
+                "Thunderbird does not know that. When Thunderbird first connects, it shows a "
+                "window \"Add Security Exception\". Compare the fingerprint (SHA-256) shown "
+                "there with the one below. Only if they are the same, press \"Confirm Security "
+                "Exception\"; otherwise press Cancel and ask a volunteer.")]
+        else:
+            lines = [self.tr(
+                "Important: you trusted the server's certificate here by its fingerprint, but "
+                "your mail program does not know that. At its first connection it warns about "
+                "the certificate. Accept it only if the fingerprint (SHA-256) it shows is the "
+                "same as the one below; otherwise ask a volunteer.")]
+        for server, fingerprint in pinned:
+            lines.append(self.tr("{host} port {port}:").format(
+                host=server.host_display, port=server.port))
+            pairs = fingerprint.split(":")  # two lines of 16 pairs: easier to compare
+            lines += ["  " + ":".join(pairs[:16]), "  " + ":".join(pairs[16:])]
+        self.certificate.setText("\n".join(lines))
+        self.certificate.show()
+
     def details_text(self) -> str:
-        return "\n".join([f"client={self.state.client.value}",
-                          f"target={self.state.written_target or '-'}",
-                          f"backup={self.state.backup or '-'}",
-                          *self.state.changes])
+        changes = self.state.changes
+        return "\n".join([
+            self.tr("Mail program: {client}").format(client=self.state.client.value),
+            self.tr("Written to: {path}").format(path=self.state.written_target or "-"),
+            self.tr("Backup: {path}").format(path=self.state.backup or "-"),
+            *([self.tr("Changes, as the writer reports them (settings names are English):")]
+              if changes else []),
+            *("  " + change for change in changes)])

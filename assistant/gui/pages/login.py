@@ -94,6 +94,7 @@ class LoginPage(BasePage):
         self.backend.prepare()  # on this thread: a worker importing the core stalls the UI
         self._cancel()
         self.state.login_outcome = LoginOutcome.NOT_CHECKED
+        self.state.retry_login = False
         self.state.login_summary.clear()
         self._steps.clear()
         self._running = None
@@ -213,9 +214,13 @@ class LoginPage(BasePage):
         lines = []
         for step in self._steps.values():
             r = step.result
-            lines.append(f"{step.role} {step.server.spec} login={self.state.login_name} "
-                         f"result={r.result} code={r.problem.code} mechanism={r.mechanism} "
-                         f"security={getattr(r, 'security', None)}")
+            lines.append(self.tr(
+                "{role}: {spec}; login name: {login}; result: {result} (code {code}); "
+                "login method: {mechanism}; encryption: {security}").format(
+                role=self.words.role(step.server.protocol), spec=step.server.spec,
+                login=self.state.login_name, result=r.result, code=r.problem.code,
+                mechanism=r.mechanism or "-", security=getattr(r, "security", None) or "-"))
             if r.folders:
-                lines.append("  folders: " + ", ".join(r.folders))
+                lines.append("  " + self.tr("Folders: {folders}").format(
+                    folders=", ".join(r.folders)))
         return "\n".join(lines) or "-"

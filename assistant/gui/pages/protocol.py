@@ -108,9 +108,12 @@ class ProtocolPage(BasePage):
 
     def details_text(self) -> str:
         return "\n".join([
-            "IMAP: 993 (implicit TLS, RFC 8314) or 143 + STARTTLS",
-            "POP3: 995 (implicit TLS) or 110 + STLS",
-            "SMTP submission: 465 (implicit TLS) or 587 + STARTTLS, SMTP AUTH",
-            f"chosen: {effective_protocol(self.state).value}, shared PC: {self.state.shared_pc},"
-            f" leave on server: {self.state.leave_on_server}",
+            self.tr("IMAP: port 993 (SSL/TLS from the start, RFC 8314) or 143 with STARTTLS"),
+            self.tr("POP3: port 995 (SSL/TLS from the start) or 110 with STLS"),
+            self.tr("Sending (SMTP): port 465 (SSL/TLS from the start) or 587 with STARTTLS, "
+                    "with SMTP AUTH"),
+            self.tr("Chosen: {protocol}; shared PC: {shared}; leave mail on the server: "
+                    "{leave}").format(protocol=effective_protocol(self.state).value,
+                                      shared=self.yes_no(self.state.shared_pc),
+                                      leave=self.yes_no(self.state.leave_on_server)),
         ])

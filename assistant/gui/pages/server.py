@@ -342,9 +342,10 @@ class ServerPage(BasePage):
         lines = list(self._technical)
         report = self._outcome.report if self._outcome else None
         if report is not None:
-            lines.insert(0, f"domain={getattr(report, 'domain', '?')} "
-                            f"elapsed={getattr(report, 'elapsed_ms', '?')} ms")
+            lines.insert(0, self.tr("Domain: {domain}; time taken: {ms} ms").format(
+                domain=getattr(report, "domain", "?"), ms=getattr(report, "elapsed_ms", "?")))
             for source in getattr(report, "sources", []):
-                lines.insert(1, f"source {source.kind}: {source.detail} -> "
-                                f"{', '.join(source.hosts)}")
+                lines.insert(1, self.tr("Looked in {kind}: {detail} → {hosts}").format(
+                    kind=source.kind, detail=source.detail,
+                    hosts=", ".join(source.hosts) or "-"))
         return "\n".join(lines) or "-"

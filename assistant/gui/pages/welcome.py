@@ -94,9 +94,11 @@ class WelcomePage(BasePage):
         import platform  # only for the volunteer's panel: not worth importing at start
 
         return "\n".join([
-            f"mail-assistant {__version__}",
+            self.tr("Version: {version}").format(version=__version__),
             f"Python {platform.python_version()}, PySide6 {pyside_version}, {platform.platform()}",
-            f"profile: {self.state.options.profile_path or '-'}",
-            f"dns server: {self.state.options.dns_server or '(system)'}",
-            f"extra CA: {self.state.options.ca_file or '-'}",
+            self.tr("Settings file: {path}").format(path=self.state.options.profile_path or "-"),
+            self.tr("DNS server: {server}").format(
+                server=self.state.options.dns_server or self.tr("the computer's own")),
+            self.tr("Additional certificate authority file: {path}").format(
+                path=self.state.options.ca_file or "-"),
         ])

@@ -19,13 +19,18 @@ SCHEMA = 1
 
 @dataclass
 class ProbeOptions:
-    """``None`` means "not given"; an empty ``dns_server`` or ``host`` is a ValidationError."""
+    """``None`` means "not given"; an empty ``dns_server`` or ``host`` is a ValidationError.
+
+    ``complete``: wait for every endpoint (up to the timeout) instead of stopping the
+    stragglers once the recommendation is known (the probe benchmark measures all of them).
+    """
 
     dns_server: str | None = None
     ca_file: Path | None = None
     timeout: float = 10.0
     host: str | None = None
     profile: SettingsProfile | None = None
+    complete: bool = False
 
 
 @dataclass

@@ -4,7 +4,7 @@ recommendation as soon as it is known.
 Threads: one per endpoint (each bounded by its own deadline, all by the overall one); all
 events are emitted from the calling thread. Once the recommendation is known the report
 does not wait for stragglers: an endpoint still silent after the grace period is stopped
-and listed with status ``timeout``.
+and listed with status ``timeout`` (``ProbeOptions.complete`` waits for all instead).
 """
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ def run_probe(email: EmailAddress, options: ProbeOptions, *,
                            profile=options.profile,
                            on_source=lambda s: emit(ProbeEvent("source", source=s)))
     candidates = candidates_of(sources)
-    prober = _Prober(candidates, resolver, policy, overall, cancel, emit)
+    prober = _Prober(candidates, resolver, policy, overall, cancel, emit, options.complete)
     endpoints, recommendation, recommended_at = prober.run()
     recommendation.warnings += downgrade_warnings(endpoints)
     cancelled = cancel is not None and cancel.is_set()
@@ -105,10 +105,10 @@ def run_probe(email: EmailAddress, options: ProbeOptions, *,
 class _Prober:
     def __init__(self, candidates: list[Candidate], resolver: Resolver, policy: TlsPolicy,
                  overall: Deadline, cancel: CancelToken | None,
-                 emit: Callable[[ProbeEvent], None]) -> None:
+                 emit: Callable[[ProbeEvent], None], complete: bool) -> None:
         self.candidates = candidates
         self.resolver, self.policy, self.overall = resolver, policy, overall
-        self.cancel, self.emit = cancel, emit
+        self.cancel, self.emit, self.complete = cancel, emit, complete
         self.stops = [threading.Event() for _ in candidates]
         self.started: dict[int, float] = {}
         self.lock = threading.Lock()
@@ -159,7 +159,7 @@ class _Prober:
                 if stopping:
                     for stop in self.stops:
                         stop.set()
-                elif recommendation is not None:
+                elif recommendation is not None and not self.complete:
                     grace = grace_period(list(results.values()))
                     for future in pending:
                         index = futures[future]

@@ -54,6 +54,7 @@ def test_dropped_ports_do_not_hold_back_the_recommendation(testbed: Testbed) -> 
     assert rec.outgoing is not None and rec.outgoing.port == 587
     by_port = {e.port: e for e in report.endpoints}
     assert by_port[993].status == by_port[465].status == "timeout"
+    assert by_port[993].problem is not None and by_port[993].problem.code == "probe.stopped"
     assert len(report.endpoints) == 7  # every endpoint listed, the dropped ones too
     order = [(e.kind, e.endpoint.port if e.endpoint else None) for e in events]
     recommended = order.index(("recommendation", None))
@@ -61,6 +62,20 @@ def test_dropped_ports_do_not_hold_back_the_recommendation(testbed: Testbed) -> 
     assert order.index(("endpoint_done", 465)) > recommended
     # It returned long before the 30 s timeout (and before a per-port timeout would end).
     assert report.elapsed_ms < 30_000 and report.recommendation_ms is not None
+
+
+def test_complete_waits_for_the_dropped_ports(testbed: Testbed) -> None:
+    """The benchmark's mode: every endpoint runs to its own end, none is stopped early."""
+    modern = testbed.scenarios["modern"]
+    with dropped(modern.ip, 993):
+        report = run_probe(parse_email(modern.user("alice").email),
+                           ProbeOptions(dns_server=testbed.dns_server, ca_file=testbed.ca_file,
+                                        host=modern.mail_host, timeout=4, complete=True))
+    dropped_993 = next(e for e in report.endpoints if e.port == 993)
+    assert dropped_993.status == "timeout"
+    assert report.recommendation_ms is not None
+    # Early mode would stop it after the grace period ("probe.stopped"); here it runs out.
+    assert dropped_993.problem is not None and dropped_993.problem.code != "probe.stopped"
 
 
 def test_smtp_without_auth_is_warned_about(testbed: Testbed) -> None:

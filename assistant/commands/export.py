@@ -92,5 +92,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         for warning in warnings:
             print(warning["message"], file=sys.stderr)
-        print(text("export.written", args.lang, format=args.format, path=str(output)))
+        kind = text(f"export.format.{args.format}", args.lang)
+        print(text("export.written", args.lang, format=kind, path=str(output)))
     return EXIT_OK

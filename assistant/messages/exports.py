@@ -43,9 +43,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Unknown export format: {format}",
     ),
     "export.written": (
-        "{format} を書き出しました: {path}",
+        "{format}を書き出しました: {path}",
         "Wrote {format}: {path}",
     ),
+    "export.format.profile": ("設定プロファイル", "the settings profile"),
+    "export.format.autoconfig": ("自動設定ファイル（Mozilla autoconfig）",
+                                 "the Mozilla autoconfig file"),
+    "export.format.autodiscover": ("Outlook 用の自動検出ファイル（autodiscover）",
+                                   "the Outlook autodiscover file"),
+    "export.format.mobileconfig": ("iPhone・iPad・Mac 用の構成プロファイル",
+                                   "the Apple configuration profile"),
+    "export.format.sheet": ("設定シート", "the settings sheet"),
+    "export.format.userjs": ("Thunderbird 用の user.js", "the Thunderbird user.js fragment"),
     "export.mobileconfig_starttls": (
         "Apple の構成プロファイルでは STARTTLS と SSL/TLS を区別できません"
         "（{protocol} ポート {port}）。"

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QTextBrowser, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QWidget
 
 from assistant.gui.backend import Backend
-from assistant.gui.describe import Describer
 from assistant.gui.flow import Page
-from assistant.gui.pages.base import BasePage, wrapping_label
+from assistant.gui.pages.base import wrapping_label
+from assistant.gui.pages.check import CheckPage
 from assistant.gui.state import LoginOutcome, WizardState
 from assistant.gui.tasks import Reporter, Task, TaskRunner
 from assistant.gui.translations import help_html
@@ -48,17 +48,12 @@ def login_check(backend: Backend, state: WizardState, reporter: Reporter) -> lis
     return steps
 
 
-class LoginPage(BasePage):
+class LoginPage(CheckPage):
     page_id = Page.LOGIN
 
     def __init__(self, state: WizardState, backend: Backend, runner: TaskRunner,
                  parent: QWidget | None = None) -> None:
-        super().__init__(state, parent)
-        self.backend = backend
-        self.runner = runner
-        self.words = Describer(self)
-        self.status = wrapping_label(self)
-        self.progress = QProgressBar(self)
+        super().__init__(state, backend, runner, parent)
         self.incoming = wrapping_label(self)
         self.outgoing = wrapping_label(self)
         self.retry = QPushButton(self)

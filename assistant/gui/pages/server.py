@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QStyle,
     QWidget,
@@ -19,9 +18,9 @@ from PySide6.QtWidgets import (
 
 from assistant.gui.backend import Backend
 from assistant.gui.choice import Proposal, fingerprint, propose
-from assistant.gui.describe import Describer
 from assistant.gui.flow import Page, effective_protocol
-from assistant.gui.pages.base import BasePage, wrapping_label
+from assistant.gui.pages.base import wrapping_label
+from assistant.gui.pages.check import CheckPage
 from assistant.gui.pages.questions import QuestionPanel
 from assistant.gui.state import WizardState
 from assistant.gui.tasks import Question, Reporter, Task, TaskRunner
@@ -71,17 +70,12 @@ def server_check(backend: Backend, state: WizardState, reporter: Reporter) -> Se
     return outcome
 
 
-class ServerPage(BasePage):
+class ServerPage(CheckPage):
     page_id = Page.SERVER
 
     def __init__(self, state: WizardState, backend: Backend, runner: TaskRunner,
                  parent: QWidget | None = None) -> None:
-        super().__init__(state, parent)
-        self.backend = backend
-        self.runner = runner
-        self.words = Describer(self)
-        self.status = wrapping_label(self)
-        self.progress = QProgressBar(self)
+        super().__init__(state, backend, runner, parent)
         self.checks = QListWidget(self)
         self.checks.setMinimumHeight(120)
         self.checks.setIconSize(QSize(16, 16))

@@ -57,6 +57,16 @@ def to_account(wizard: MailWizard) -> None:
     assert current(wizard) is Page.ACCOUNT
 
 
+def through_checks(qtbot: Any, wizard: MailWizard) -> None:
+    """From the filled account page, let the server and login checks finish and go on to
+    the mail-program page."""
+    for _ in range(2):
+        wizard.next()
+        qtbot.waitUntil(wizard.currentPage().isComplete, timeout=10_000)
+    wizard.next()
+    assert current(wizard) is Page.CLIENT
+
+
 def server_page(wizard: MailWizard) -> ServerPage:
     page = wizard.page_of(Page.SERVER)
     assert isinstance(page, ServerPage)

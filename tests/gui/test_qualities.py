@@ -28,7 +28,14 @@ from assistant.gui.backend import Backend
 from assistant.gui.demo import DemoBackend
 from assistant.gui.flow import Page
 from assistant.messages import text as message_text
-from tests.gui.helpers import current, english_words, fill_account, to_account, type_into
+from tests.gui.helpers import (
+    current,
+    english_words,
+    fill_account,
+    through_checks,
+    to_account,
+    type_into,
+)
 from tests.gui.walk import clipped, visible_texts, walk
 
 pytestmark = pytest.mark.gui
@@ -234,10 +241,7 @@ def test_running_thunderbird_must_be_closed_first(qtbot, make_wizard, tmp_path):
     lock.symlink_to(f"127.0.0.1:+{os.getpid()}")  # what a running Thunderbird leaves
     to_account(wizard)
     fill_account(wizard, "太郎", "taro@example-church.jp", "pw-demo-123")
-    for _ in range(2):
-        wizard.next()
-        qtbot.waitUntil(wizard.currentPage().isComplete, timeout=10000)
-    wizard.next()
+    through_checks(qtbot, wizard)
     client = wizard.page_of(Page.CLIENT)
     assert current(wizard) is Page.CLIENT and client.thunderbird.isChecked()
     assert client.running.isVisible() and client.recheck.isVisible()
@@ -293,10 +297,7 @@ def test_outlook_files_written_off_windows(qtbot, make_wizard, tmp_path):
     wizard = make_wizard(backend=DemoWithRealOutlook(tmp_path))
     to_account(wizard)
     fill_account(wizard, "太郎", "taro@example-church.jp", "pw-demo-123")
-    for _ in range(2):
-        wizard.next()
-        qtbot.waitUntil(wizard.currentPage().isComplete, timeout=10000)
-    wizard.next()
+    through_checks(qtbot, wizard)
     wizard.page_of(Page.CLIENT).outlook.click()
     wizard.next()
     assert current(wizard) is Page.DONE
@@ -337,10 +338,7 @@ def test_thunderbird_problems_are_shown_on_the_client_page(qtbot, make_wizard, t
     wizard = make_wizard(backend=backend)
     to_account(wizard)
     fill_account(wizard, "太郎", "taro@example-church.jp", "pw-demo-123")
-    for _ in range(2):
-        wizard.next()
-        qtbot.waitUntil(wizard.currentPage().isComplete, timeout=10000)
-    wizard.next()  # the page's checks raise: shown, not a crash
+    through_checks(qtbot, wizard)  # the page's checks raise: shown, not a crash
     client = wizard.page_of(Page.CLIENT)
     assert current(wizard) is Page.CLIENT and client.thunderbird.isChecked()
     params = {"path": "/home/taro/profiles.ini" if where == "profile" else

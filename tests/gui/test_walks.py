@@ -25,6 +25,7 @@ from tests.gui.helpers import (
     english_words,
     fill_account,
     server_page,
+    through_checks,
     to_account,
     type_into,
     wait_login_done,
@@ -178,10 +179,7 @@ def test_done_page_without_a_pinned_certificate_has_no_warning(qtbot, make_wizar
     wizard = make_wizard(backend=DemoBackend(tmp_path))
     to_account(wizard)
     fill_account(wizard, "太郎", "taro@example-church.jp", "pw-demo-123")
-    for _ in range(2):
-        wizard.next()
-        qtbot.waitUntil(wizard.currentPage().isComplete, timeout=10000)
-    wizard.next()
+    through_checks(qtbot, wizard)
     wizard.page_of(Page.CLIENT).sheet_only.click()
     wizard.next()
     done = wizard.page_of(Page.DONE)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import socket
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +14,7 @@ import pytest
 from assistant.login import LoginResult, check_login
 from assistant.settings import Server
 from tests.testbed import Scenario, Testbed
+from tests.testbed.fakes import FakeServer
 
 # Generous: Dovecot delays answers after failed logins; a check never waits this long
 # unless something hangs (and then the test fails on the result, not on time).
@@ -64,33 +65,20 @@ Script = Callable[[socket.socket, Fake], None]
 
 @contextmanager
 def scripted(ip: str, script: Script) -> Iterator[Fake]:
-    """Serve ``script`` (one call per connection) on ``ip`` and a free port, in a thread."""
-    listener = socket.create_server((ip, 0))
-    listener.settimeout(0.2)
-    fake = Fake(ip, listener.getsockname()[1])
-    stop = threading.Event()
+    """Serve ``script`` (one call per connection) on ``ip`` and a free port (the test bed's
+    FakeServer)."""
+    fakes: list[Fake] = []
 
-    def serve() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = listener.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            with conn:
-                conn.settimeout(30)
-                with suppress(OSError):  # the client hung up: its business
-                    script(conn, fake)
+    def behaviour(conn: socket.socket, stop: threading.Event) -> None:
+        conn.settimeout(30)
+        script(conn, fakes[0])
 
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
+    server = FakeServer(ip, 0, behaviour)
+    fakes.append(Fake(ip, server.port))
     try:
-        yield fake
+        yield fakes[0]
     finally:
-        stop.set()
-        listener.close()
-        thread.join(5)
+        server.stop()
 
 
 def lines(conn: socket.socket, fake: Fake) -> Iterator[bytes]:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.testbed.ca import TestCA
+from tests.testbed.fakes import FakeServer
 
 
 @pytest.fixture(scope="session")
@@ -24,45 +25,18 @@ Script = Callable[[socket.socket], None]
 
 
 @contextmanager
-def scripted(ip: str, port: int, script: Script) -> Iterator[list[bytes]]:
-    """A server that runs `script(conn)` for each connection; yields what clients sent."""
-    received: list[bytes] = []
-    listener = socket.socket()
-    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    listener.bind((ip, port))
-    listener.listen(8)
-    listener.settimeout(0.1)
-    stop = threading.Event()
-    conns: list[socket.socket] = []
+def scripted(ip: str, port: int, script: Script) -> Iterator[FakeServer]:
+    """A server that runs `script(conn)` for each connection (the test bed's FakeServer)."""
 
-    def serve(conn: socket.socket) -> None:
-        try:
-            conn.settimeout(5)
-            script(conn)
-        except OSError:
-            pass
+    def behaviour(conn: socket.socket, stop: threading.Event) -> None:
+        conn.settimeout(5)
+        script(conn)
 
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = listener.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            conns.append(conn)
-            threading.Thread(target=serve, args=(conn,), daemon=True).start()
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
+    server = FakeServer(ip, port, behaviour)
     try:
-        yield received
+        yield server
     finally:
-        stop.set()
-        thread.join(timeout=5)
-        listener.close()
-        for conn in conns:
-            conn.close()
+        server.stop()
 
 
 def read_line(conn: socket.socket) -> bytes:

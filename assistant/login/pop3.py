@@ -26,10 +26,6 @@ _TEMPORARY = re.compile(r"\[(IN-USE|SYS/TEMP|SYS/PERM|LOGIN-DELAY)\]", re.IGNORE
 _STAT = re.compile(r"\+OK\s+(\d+)\s+\d+")
 
 
-class _Unsupported(Exception):
-    """The server refused the mechanism itself (not the credentials): try the next one."""
-
-
 def run(attempt: Attempt) -> Success:
     session = attempt.open()
     conn = session.conn
@@ -73,7 +69,7 @@ def _authenticate(attempt: Attempt, conn: Connection, capabilities: list[str],
         try:
             ok, text = _user_pass(attempt, conn) if mechanism == USER else _sasl(
                 attempt, conn, mechanism)
-        except _Unsupported:
+        except sasl.MechanismRefused:
             continue
         if ok:
             return mechanism
@@ -92,15 +88,15 @@ def _authenticate(attempt: Attempt, conn: Connection, capabilities: list[str],
 
 def _user_pass(attempt: Attempt, conn: Connection) -> tuple[bool, str]:
     if any(ch in attempt.login for ch in "\r\n "):
-        raise _Unsupported
+        raise sasl.MechanismRefused
     conn.send(b"USER " + attempt.login.encode("utf-8") + b"\r\n")
     ok, text = read_pop3_status(conn)
     if not ok:
         if _NEEDS_TLS.search(text):
             return ok, text
-        raise _Unsupported
+        raise sasl.MechanismRefused
     if any(ch in attempt.password.reveal() for ch in "\r\n"):
-        raise _Unsupported  # cannot be sent as a PASS argument; AUTH PLAIN could
+        raise sasl.MechanismRefused  # cannot be sent as a PASS argument; AUTH PLAIN could
     conn.send(b"PASS " + attempt.password.reveal().encode("utf-8") + b"\r\n")
     return read_pop3_status(conn)
 
@@ -114,7 +110,7 @@ def _sasl(attempt: Attempt, conn: Connection, mechanism: str) -> tuple[bool, str
         line = conn.read_line().decode("utf-8", "replace").rstrip("\r\n")
         if line.startswith(("+OK", "-ERR")):
             if first and line.startswith("-ERR") and not _NEEDS_TLS.search(line):
-                raise _Unsupported
+                raise sasl.MechanismRefused
             return line.startswith("+OK"), line
         if not (line == "+" or line.startswith("+ ")):
             raise ProtocolError("bad_reply", line=attempt.detail(line))

@@ -21,6 +21,10 @@ LOGIN = "LOGIN"
 CRAM_MD5 = "CRAM-MD5"
 
 
+class MechanismRefused(Exception):
+    """The server refused the mechanism itself, not the credentials: try the next one."""
+
+
 def plain_response(login: str, password: Secret, authzid: str = "") -> bytes:
     """RFC 4616: ``authzid NUL authcid NUL passwd``, UTF-8."""
     return b"\0".join(

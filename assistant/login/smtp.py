@@ -22,10 +22,6 @@ _NEEDS_TLS = (530, 538)
 _MAX_ROUNDS = 4
 
 
-class _Unsupported(Exception):
-    """The server refused the mechanism itself: try the next one."""
-
-
 def run(attempt: Attempt) -> Success:
     session = attempt.open()
     conn = session.conn
@@ -55,7 +51,7 @@ def _authenticate(attempt: Attempt, conn: Connection, extensions: list[str],
     for mechanism in candidates:
         try:
             reply = _auth(attempt, conn, mechanism)
-        except _Unsupported:
+        except sasl.MechanismRefused:
             continue
         if reply.code == 235:
             return mechanism
@@ -84,7 +80,7 @@ def _auth(attempt: Attempt, conn: Connection, mechanism: str) -> SmtpReply:
         reply = read_smtp_reply(conn)
         if reply.code != 334:
             if reply.code in _NEXT_MECHANISM:
-                raise _Unsupported
+                raise sasl.MechanismRefused
             return reply
         challenge = reply.lines[-1].decode("ascii", "replace")[4:].strip()
         conn.send(exchange.answer_base64(challenge) + b"\r\n")

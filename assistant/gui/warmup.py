@@ -74,6 +74,7 @@ class Warmup(QObject):
         if not self.started and not self._stop.is_set():
             self.started = True
             gc.freeze()  # see _step: the imports below would trigger full collections
+            gc.enable()  # paused for the start (assistant.cli._wizard)
             QTimer.singleShot(0, self, self._step)
 
     def stop(self, wait: float = STOP_WAIT_S) -> None:

@@ -8,10 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import idna
-
 from assistant.errors import ValidationError
-from assistant.settings import Domain, LoginRule, Protocol, Server, parse_host
+from assistant.settings import (
+    Domain,
+    LoginRule,
+    Protocol,
+    Server,
+    is_plain_ascii_name,
+    parse_host,
+)
 
 PROFILE_SUFFIX = ".mailsetup"
 FORMAT_VERSION = 1
@@ -69,6 +74,10 @@ def readable_host(ascii_host: str) -> str:
     A few valid IDN labels would not come back unchanged (a label of only ``ー`` is read as a
     mistyped hyphen), so those stay in their ASCII form.
     """
+    if is_plain_ascii_name(ascii_host):
+        return ascii_host  # no A-label in it: the Unicode form is the same
+    import idna
+
     try:
         unicode = idna.decode(ascii_host)
     except idna.IDNAError:

@@ -14,10 +14,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-
-import idna
+from typing import TYPE_CHECKING
 
 from assistant.errors import ValidationError
+
+if TYPE_CHECKING:
+    import idna
 
 
 class Protocol(StrEnum):
@@ -78,6 +80,9 @@ _DASHES = dict.fromkeys(map(ord, "ー－‐‑‒–—―−ｰ"), "-")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _ATEXT = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+")
 _ASCII_LABEL = re.compile(r"[A-Za-z0-9-]+")
+# A lower-case ASCII label that UTS 46 / IDNA 2008 leaves exactly as it is: letters, digits and
+# inner hyphens, at most 63, no "--" in places 3-4 (reserved for "xn--" A-labels).
+_PLAIN_LABEL = re.compile(r"(?!..--)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
 
 
 def clean_typed(text: str) -> str:
@@ -121,19 +126,15 @@ def parse_domain(text: str, field_name: str = "domain") -> Domain:
         raise ValidationError("domain.empty_label", field=field_name, value=cleaned)
     labels = [_fix_dashes_if_ascii(label) for label in typed]
     joined = ".".join(labels)
-    try:
-        ascii_form = _idna_ascii(joined)
-    except idna.IDNAError as exc:
-        if labels != typed:
-            # "aー.jp" is a valid IDN as typed: the ー was meant, not a hyphen.
-            try:
-                joined = ".".join(typed)
-                ascii_form = _idna_ascii(joined)
-            except idna.IDNAError:
-                raise _domain_error(exc, labels, joined, field_name) from None
-        else:
-            raise _domain_error(exc, labels, joined, field_name) from None
-    ascii_form = ascii_form.lower()
+    if is_plain_ascii_name(joined.lower()):
+        # The usual name: idna would return it lower-cased and unchanged. Its tables take
+        # ~2 ms to load, on the way to the wizard's first page (which reads the profile).
+        ascii_form = unicode_form = joined.lower()
+    else:
+        import idna
+
+        ascii_form, joined = _idna_domain(labels, typed, field_name)
+        unicode_form = idna.decode(ascii_form)
     if len(ascii_form) > MAX_HOST:
         raise ValidationError("domain.too_long", field=field_name, max=MAX_HOST)
     if any(len(label) > MAX_LABEL for label in ascii_form.split(".")):
@@ -142,10 +143,36 @@ def parse_domain(text: str, field_name: str = "domain") -> Domain:
         raise ValidationError("domain.not_qualified", field=field_name, value=joined)
     if re.fullmatch(r"[0-9]+", ascii_form.rsplit(".", 1)[1]):
         raise ValidationError("domain.invalid", field=field_name, value=joined)
-    return Domain(ascii_form, idna.decode(ascii_form))
+    return Domain(ascii_form, unicode_form)
+
+
+def is_plain_ascii_name(name: str) -> bool:
+    """True for a lower-case LDH host name that IDNA processing would leave unchanged."""
+    return name.isascii() and all(_PLAIN_LABEL.fullmatch(label) for label in name.split("."))
+
+
+def _idna_domain(labels: list[str], typed: list[str], field_name: str) -> tuple[str, str]:
+    """A name that is not plain ASCII, mapped per UTS 46: (its lower-case A-label form, the
+    text it came from: the labels with IME dashes fixed, else as typed)."""
+    import idna
+
+    joined = ".".join(labels)
+    try:
+        return _idna_ascii(joined).lower(), joined
+    except idna.IDNAError as exc:
+        if labels != typed:
+            # "aー.jp" is a valid IDN as typed: the ー was meant, not a hyphen.
+            try:
+                joined = ".".join(typed)
+                return _idna_ascii(joined).lower(), joined
+            except idna.IDNAError:
+                raise _domain_error(exc, labels, joined, field_name) from None
+        raise _domain_error(exc, labels, joined, field_name) from None
 
 
 def _idna_ascii(name: str) -> str:
+    import idna
+
     return idna.encode(name, uts46=True, transitional=False).decode("ascii")
 
 
@@ -323,6 +350,8 @@ class Server:
     @property
     def host_display(self) -> str:
         """The host as people read it (Unicode for IDN)."""
+        import idna
+
         try:
             return idna.decode(self.host)
         except idna.IDNAError:

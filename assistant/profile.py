@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from assistant.atomic import write_atomic
 from assistant.errors import ProfileError
 from assistant.profile_model import (
     FORMAT_VERSION,
@@ -21,7 +20,6 @@ from assistant.profile_model import (
     SettingsProfile,
 )
 from assistant.profile_read import parse_profile
-from assistant.profile_write import dump_profile
 
 __all__ = [
     "FORMAT_VERSION",
@@ -58,9 +56,19 @@ def load_profile(path: str | Path) -> SettingsProfile:
     return parse_profile(text, source=str(path))
 
 
+def dump_profile(profile: SettingsProfile) -> str:
+    """The profile as TOML (:func:`assistant.profile_write.dump_profile`). The writer and
+    ``tomli_w`` are imported on first use: the wizard's start only reads a profile."""
+    from assistant.profile_write import dump_profile as dump
+
+    return dump(profile)
+
+
 def save_profile(profile: SettingsProfile, path: str | Path) -> None:
     """Write atomically (:func:`assistant.atomic.write_atomic`; a new file is 0o644: a
     profile is not secret, the installer ships it)."""
+    from assistant.atomic import write_atomic
+
     path = Path(path)
     data = dump_profile(profile).encode("utf-8")
     try:

@@ -64,6 +64,5 @@ def run_gui(profile: str | None, lang: str, volunteer: bool) -> int:
 
         QTimer.singleShot(quit_after, report)
     status = int(app.exec())
-    wizard.warmup.stop()  # before Python shuts down: see Warmup.stop
-    wizard.runner.shutdown()
+    wizard.shut_down()
     return status

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -30,9 +31,11 @@ from assistant.gui.flow import Page, next_page
 from assistant.gui.pages.base import BasePage
 from assistant.gui.pages.welcome import WelcomePage
 from assistant.gui.state import WizardState
-from assistant.gui.tasks import TaskRunner
 from assistant.gui.translations import Translations, icon_path
 from assistant.gui.warmup import Warmup, import_all
+
+if TYPE_CHECKING:
+    from assistant.gui.tasks import TaskRunner
 
 LARGE_FONT_FACTOR = 1.35
 EXPORT_FORMATS = (("profile", ".mailsetup"), ("autoconfig", ".xml"),
@@ -59,7 +62,7 @@ class MailWizard(QWizard):
         self.state = state
         self.translations = translations or Translations()
         self.backend = backend or Backend()
-        self.runner = TaskRunner(self)
+        self._runner: TaskRunner | None = None
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
@@ -77,6 +80,23 @@ class MailWizard(QWizard):
         self._fit_to_screen(820, 660)
         if state.large_font:
             self.set_large_font(True)
+
+    @property
+    def runner(self) -> TaskRunner:
+        """The pool for the checks, made when first needed: only the server and login pages
+        use it, and its module and Qt classes (~1 ms) need not delay the first page."""
+        if self._runner is None:
+            from assistant.gui.tasks import TaskRunner
+
+            self._runner = TaskRunner(self)
+        return self._runner
+
+    def shut_down(self) -> None:
+        """The program is ending: stop the warm-up and every check (without making the pool
+        if no check ever ran)."""
+        self.warmup.stop()  # before Python shuts down: see Warmup.stop
+        if self._runner is not None:
+            self._runner.shutdown()
 
     def _fit_to_screen(self, width: int, height: int) -> None:
         """At 150 % scaling a small laptop screen has ~700 logical pixels of height."""
@@ -290,9 +310,11 @@ class MailWizard(QWizard):
 
     def done(self, result: int) -> None:
         """Cancel (or finish) stops every background check at once."""
-        self.runner.cancel_all()
+        if self._runner is not None:
+            self._runner.cancel_all()
         super().done(result)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.runner.cancel_all()
+        if self._runner is not None:
+            self._runner.cancel_all()
         super().closeEvent(event)

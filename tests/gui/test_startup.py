@@ -24,6 +24,11 @@ LATER = ["assistant.gui.pages.protocol", "assistant.gui.pages.account",
          "assistant.net", "assistant.login", "assistant.probe", "assistant.discovery",
          "assistant.clients.thunderbird", "assistant.clients.outlook",
          "assistant.clients.exports"]
+# Not needed for the first page even with a church profile loaded (plain ASCII host names
+# need no IDNA tables; writing a profile and the checks' thread pool come later).
+NOT_AT_START = ["idna", "tomli_w", "assistant.profile_write", "assistant.atomic",
+                "assistant.gui.tasks"]
+SAMPLE = ROOT / "resources" / "profiles" / "sample-church.mailsetup"
 
 # Run in a fresh interpreter: this test process has long imported everything.
 START = """
@@ -36,12 +41,15 @@ from assistant.gui.translations import Translations
 from assistant.gui.wizard import MailWizard
 translations = Translations()
 translations.install("ja")
-path, profile, error = load_settings_profile(None)
+from pathlib import Path
+path, profile, error = load_settings_profile(Path(sys.argv[3]))
+assert profile is not None, error
 wizard = MailWizard(WizardState(profile=profile, options=Options()), translations)
 wizard.show()
 later = json.loads(sys.argv[1])
 report = {"built": sorted(int(p) for p in wizard.pages),
           "at_start": sorted(m for m in later + ["PySide6.QtPrintSupport"] if m in sys.modules),
+          "not_at_start": sorted(m for m in json.loads(sys.argv[4]) if m in sys.modules),
           "icon_at_start": not app.windowIcon().isNull()}
 if sys.argv[2] == "warm-up":
     from PySide6.QtCore import QEventLoop, QTimer
@@ -62,7 +70,8 @@ print(json.dumps(report))
 
 def start(how: str) -> dict[str, object]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    out = subprocess.run([sys.executable, "-c", START, json.dumps(LATER), how], cwd=ROOT,
+    out = subprocess.run([sys.executable, "-c", START, json.dumps(LATER), how, str(SAMPLE),
+                          json.dumps(NOT_AT_START)], cwd=ROOT,
                          env=env, capture_output=True, text=True, timeout=120, check=True)
     result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
@@ -72,9 +81,38 @@ def test_start_builds_the_welcome_page_only_and_imports_no_core():
     report = start("warm-up")
     assert report["built"] == [int(Page.WELCOME)]
     assert report["at_start"] == [] and report["icon_at_start"] is False
+    assert report["not_at_start"] == []
     # After the first paint the warm-up imports the rest; printing support stays lazy.
     assert report["done"] is True and report["icon"] is True
     assert report["after"] == sorted(LATER)
+
+
+# The program itself (cli.main without arguments), shown for 400 ms.
+GC_START = """
+import gc, json, os
+os.environ["MAIL_ASSISTANT_SMOKE_MS"] = "400"
+from assistant import cli
+from assistant.gui.warmup import Warmup
+seen = {}
+real_start = Warmup.start
+def start(self):
+    seen.setdefault("paused_until_first_paint", not gc.isenabled())
+    real_start(self)
+    seen.setdefault("resumed", gc.isenabled())
+    seen.setdefault("start_objects_frozen", gc.get_freeze_count() > 10000)
+Warmup.start = start
+status = cli.main([])
+print(json.dumps({**seen, "status": status, "on_at_exit": gc.isenabled()}))
+"""
+
+
+def test_garbage_collection_pauses_until_the_first_paint():
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", GC_START], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=120, check=True)
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == {
+        "paused_until_first_paint": True, "resumed": True, "start_objects_frozen": True,
+        "status": 0, "on_at_exit": True}
 
 
 def test_a_check_imports_the_core_itself_when_the_warm_up_has_not():
@@ -115,3 +153,6 @@ def test_labels_set_by_property_name_are_plain_or_rich_and_selectable(qapp):
     for label in (plain, rich, error_label(plain)):
         assert label.wordWrap()
         assert label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    fixed = wrapping_label(selectable=False)
+    assert fixed.wordWrap() and fixed.textFormat() is Qt.TextFormat.PlainText
+    assert not fixed.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
@@ -22,12 +21,12 @@ if TYPE_CHECKING:
     from assistant.gui.wizard import MailWizard
 
 
-DARK_RED = QColor(0x80, 0, 0)  # Qt's darkRed
-
-
-def wrapping_label(parent: QWidget | None = None, *, rich: bool = False) -> QLabel:
+def wrapping_label(parent: QWidget | None = None, *, rich: bool = False,
+                   selectable: bool = True) -> QLabel:
     """A label that wraps (Japanese has no spaces to break at, so word wrap alone is not enough
-    for long file paths; the label is also selectable for volunteers to copy).
+    for long file paths; the label is also selectable for volunteers to copy). Only fixed
+    explanations are not ``selectable``: a selectable label lays its text out in a text
+    document, ~1.3 ms more for each of the welcome page's labels before it is shown.
 
     Format and flags are set as Qt properties by name: the first use of PySide's ``Qt``
     namespace creates its ~100 Python enums at once (~17 ms), which the welcome page need not
@@ -35,17 +34,21 @@ def wrapping_label(parent: QWidget | None = None, *, rich: bool = False) -> QLab
     label = QLabel(parent)
     label.setWordWrap(True)
     label.setProperty("textFormat", "RichText" if rich else "PlainText")
-    label.setProperty("textInteractionFlags", "TextSelectableByMouse")
+    if selectable:
+        label.setProperty("textInteractionFlags", "TextSelectableByMouse")
     if rich:
         label.setOpenExternalLinks(True)
     return label
 
 
 def error_label(parent: QWidget) -> QLabel:
-    """A hidden dark-red label for a problem with the field above it."""
+    """A hidden dark-red label for a problem with the field above it (the later pages' only:
+    QColor and QPalette are created when first used, not before the welcome page)."""
+    from PySide6.QtGui import QColor, QPalette
+
     label = wrapping_label(parent)
     palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, DARK_RED)
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(0x80, 0, 0))  # Qt's darkRed
     label.setPalette(palette)
     label.hide()
     return label

@@ -16,9 +16,9 @@ class WelcomePage(BasePage):
 
     def __init__(self, state: WizardState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
-        self.intro = wrapping_label(self)
-        self.steps = wrapping_label(self)
-        self.profile_label = wrapping_label(self)
+        self.intro = wrapping_label(self, selectable=False)
+        self.steps = wrapping_label(self, selectable=False)
+        self.profile_label = wrapping_label(self)  # the contact, to copy
         self.language_label = QLabel(self)
         # Language names are shown in their own language, never translated.
         self.japanese = QRadioButton("日本語", self)

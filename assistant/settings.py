@@ -147,13 +147,15 @@ def parse_domain(text: str, field_name: str = "domain") -> Domain:
 
 
 def is_plain_ascii_name(name: str) -> bool:
-    """True for a lower-case LDH host name that IDNA processing would leave unchanged."""
+    """True for a lower-case name of letters, digits and inner hyphens without A-labels: IDNA
+    processing leaves each of its labels unchanged (it may still be too long as a whole)."""
     return name.isascii() and all(_PLAIN_LABEL.fullmatch(label) for label in name.split("."))
 
 
 def _idna_domain(labels: list[str], typed: list[str], field_name: str) -> tuple[str, str]:
-    """A name that is not plain ASCII, mapped per UTS 46: (its lower-case A-label form, the
-    text it came from: the labels with IME dashes fixed, else as typed)."""
+    """A name that is not plain (:func:`is_plain_ascii_name`: Unicode, A-labels, or ASCII that
+    IDNA may refuse), mapped per UTS 46: (its lower-case A-label form, the text it came from:
+    the labels with IME dashes fixed, else as typed)."""
     import idna
 
     joined = ".".join(labels)

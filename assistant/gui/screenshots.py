@@ -127,7 +127,7 @@ def render_language(lang: str, out: Path, work: Path, translations: Translations
             wait_until(wizard.currentPage().isComplete)
     shots.append(shoot(wizard, folder, Page.DONE, "-certificate"))
     wizard.close()
-    wizard.runner.shutdown()
+    wizard.shut_down()
     return shots
 
 

@@ -91,12 +91,11 @@ class MailWizard(QWizard):
             self._runner = TaskRunner(self)
         return self._runner
 
-    def shut_down(self) -> None:
+    def shut_down(self, wait_ms: int = 5000) -> bool:
         """The program is ending: stop the warm-up and every check (without making the pool
-        if no check ever ran)."""
+        if no check ever ran); True when every check's thread has ended within ``wait_ms``."""
         self.warmup.stop()  # before Python shuts down: see Warmup.stop
-        if self._runner is not None:
-            self._runner.shutdown()
+        return self._runner is None or self._runner.shutdown(wait_ms)
 
     def _fit_to_screen(self, width: int, height: int) -> None:
         """At 150 % scaling a small laptop screen has ~700 logical pixels of height."""

@@ -125,7 +125,7 @@ def measure(dns_server: str, work: Path) -> tuple[float, float, int, float]:
     run_until(lambda: not login.is_busy(), 60000)
     elapsed = time.perf_counter() - started
     heartbeat.timer.stop()
-    wizard.runner.shutdown()
+    wizard.shut_down()
     wizard.close()
     del app
     return warming.stall_ms, heartbeat.stall_ms, heartbeat.ticks, elapsed

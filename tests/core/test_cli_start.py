@@ -54,7 +54,12 @@ def test_the_wizard_starts_with_or_without_the_parser(
     monkeypatch.setattr(assistant.gui.app, "run_gui", run_gui)
     built: list[bool] = []
     real_build = cli.build_parser
-    monkeypatch.setattr(cli, "build_parser", lambda: built.append(True) or real_build())
+
+    def build_parser() -> argparse.ArgumentParser:
+        built.append(True)
+        return real_build()
+
+    monkeypatch.setattr(cli, "build_parser", build_parser)
     assert cli.main(argv) == 0
     # The collector stays paused until the wizard's first paint (tests/gui/test_startup.py).
     assert calls == [(*expected, False)]

@@ -62,5 +62,5 @@ def make_wizard(qtbot: object, translations: object, tmp_path: Path) -> Iterator
 
     yield make
     for wizard in made:
-        assert wizard.runner.shutdown(10000), "a background task did not stop"
+        assert wizard.shut_down(10000), "a background task did not stop"
         wizard.close()

@@ -65,7 +65,7 @@ def test_japanese_path_shows_no_english(qtbot, translations, tmp_path):
                 found[f"{page.name}: {text}"] = words
 
     wizard = run_walk(qtbot, translations, tmp_path, "ja", check)
-    wizard.runner.shutdown()
+    wizard.shut_down()
     assert found == {}
 
 
@@ -80,7 +80,7 @@ def test_every_control_has_an_accessible_name(qtbot, translations, tmp_path):
                 unnamed.append(f"{page.name}: {type(widget).__name__} {widget.objectName()}")
 
     wizard = run_walk(qtbot, translations, tmp_path, "ja", check, volunteer=True)
-    wizard.runner.shutdown()
+    wizard.shut_down()
     assert unnamed == []
 
 
@@ -92,7 +92,7 @@ def test_no_clipped_text_at_default_size(qtbot, translations, tmp_path, lang):
         problems.extend(f"{page.name}: {p}" for p in clipped(wizard))
 
     wizard = run_walk(qtbot, translations, tmp_path, lang, check)
-    wizard.runner.shutdown()
+    wizard.shut_down()
     assert problems == []
 
 
@@ -206,7 +206,7 @@ def test_volunteer_mode_details_exports_and_diagnostics(qtbot, translations, tmp
         seen[page] = panel.toPlainText()
 
     wizard = run_walk(qtbot, translations, tmp_path, "ja", check, volunteer=True)
-    wizard.runner.shutdown()
+    wizard.shut_down()
     assert set(seen) == set(Page)
     assert "993" in seen[Page.SERVER] and "SHA-256 の指紋" in seen[Page.SERVER]
     # The panels are labelled in Japanese; only raw values stay Latin (codes and protocol

@@ -85,7 +85,7 @@ def main() -> int:
         for lang in ("ja", "en"):
             wizard = walk(lang, Path(work), translations, check,
                           wait=lambda c: wait_until(c, 10000))
-            wizard.runner.shutdown()
+            wizard.shut_down()
             wizard.close()
     print("\n".join(problems) if problems else "OK")
     del app

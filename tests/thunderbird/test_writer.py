@@ -97,6 +97,34 @@ def test_failed_replace_keeps_the_original_and_no_temp(tmp_path: Path,
     assert not [p for p in profile.iterdir() if p.name.endswith(".tmp")]
 
 
+def test_refused_backup_or_folder_is_an_error_not_a_traceback(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every file-system refusal becomes io.cannot_write naming the file (the command line
+    prints it; a bare OSError would end in a traceback)."""
+    profile = profile_with(tmp_path, OTHER_ACCOUNT_PREFS)
+    real_open = os.open
+
+    def refuse_backup(path: object, flags: int, mode: int = 0o777) -> int:
+        if str(path).endswith(".mail-assistant.bak"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, mode)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refuse_backup)
+    with pytest.raises(AssistantError) as info:
+        apply_account(account(), profile)
+    assert info.value.code == "io.cannot_write"
+    assert str(info.value.params["path"]).endswith(".mail-assistant.bak")
+    assert info.value.params["reason"] == "Permission denied"
+    assert (profile / "prefs.js").read_text(encoding="utf-8") == OTHER_ACCOUNT_PREFS
+    monkeypatch.undo()
+
+    (tmp_path / "a-file").write_text("not a folder")
+    with pytest.raises(AssistantError) as info:
+        apply_account(account(), tmp_path / "a-file" / "new")
+    assert info.value.code == "io.cannot_write"
+    assert info.value.params["path"] == str(tmp_path / "a-file" / "new")
+
+
 def test_self_check_refuses_output_that_differs(tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     profile = profile_with(tmp_path, OTHER_ACCOUNT_PREFS)

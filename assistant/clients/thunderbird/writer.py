@@ -129,6 +129,14 @@ def _backup(path: Path, data: bytes) -> Path:
     raise AssistantError("io.cannot_write", path=str(path), reason="no free backup name")
 
 
+def _cannot_write(exc: OSError, path: Path | None) -> AssistantError:
+    """The file system refused: name the file it refused (the backup, a new profile folder or
+    profiles.ini), else ``path``."""
+    where = exc.filename if exc.filename is not None else path
+    return AssistantError("io.cannot_write", path=str(where),
+                          reason=exc.strerror or type(exc).__name__)
+
+
 def apply_account(account: Account, profile_dir: Path | None = None, *, dry_run: bool = False,
                   create_if_missing: bool = True) -> ApplyReport:
     """Write ``account`` into the Thunderbird profile (the default one unless given).
@@ -147,13 +155,19 @@ def apply_account(account: Account, profile_dir: Path | None = None, *, dry_run:
             roots = profile_roots()
             profile = (roots[0] if roots else Path.cwd()) / "(new profile)"
         else:
-            profile = create_profile()
+            try:
+                profile = create_profile()
+            except OSError as exc:
+                raise _cannot_write(exc, profile_dir) from None
             files_written += [profile.parent / "profiles.ini", profile]
     elif not profile.is_dir():
         if not create_if_missing:
             raise AssistantError("thunderbird.profile_not_found")
         if not dry_run:
-            profile.mkdir(parents=True, mode=0o700)
+            try:
+                profile.mkdir(parents=True, mode=0o700)
+            except OSError as exc:
+                raise _cannot_write(exc, profile) from None
             files_written.append(profile)
     if dry_run:
         if profile.is_dir() and profile_in_use(profile):
@@ -186,14 +200,13 @@ def _merge(account: Account, profile: Path, files_written: list[Path], *,
                          updated_existing=plan.updated_existing, files_written=files_written)
     if not write or not plan.changes:
         return report
-    if data:
-        report.backup = _backup(target, data)
     try:
+        if data:
+            report.backup = _backup(target, data)
         write_atomic(target, new_data, PRIVATE_MODE)
         written = target.read_bytes()
     except OSError as exc:
-        raise AssistantError("io.cannot_write", path=str(target),
-                             reason=exc.strerror or type(exc).__name__) from None
+        raise _cannot_write(exc, target) from None
     if written != new_data:
         raise AssistantError("thunderbird.verify_failed", key="(file)")
     report.files_written.append(target)

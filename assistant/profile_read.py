@@ -353,6 +353,10 @@ class _Reader:
             self.fail("profile.bad_url", key, value=url)
         if parts.scheme.lower() not in ("http", "https") or not host:
             self.fail("profile.bad_url", key, value=url)
+        if "@" in parts.netloc:
+            # https://user:secret@host/: it would be printed on every sheet and copied into
+            # the exports, so it is refused, and not echoed in the message either.
+            self.fail("profile.url_credentials", key)
         try:
             parse_host(host)
         except ValidationError as exc:

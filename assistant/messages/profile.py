@@ -137,6 +137,12 @@ _OWN: dict[str, tuple[str, str]] = {
         "In the settings profile {source}, '{key}' must be a web address starting with"
         " https://: {value}",
     ),
+    "profile.url_credentials": (
+        "設定プロファイル {source} の「{key}」のアドレスに、ユーザー名やパスワードを"
+        "書かないでください（https://ホスト名/… の形で書きます）。",
+        "In the settings profile {source}, '{key}' must not contain a user name or password"
+        " (write it as https://host/…).",
+    ),
     "profile.text_too_long": (
         "設定プロファイル {source} の「{key}」が長すぎます（{max} 文字まで）。",
         "In the settings profile {source}, '{key}' is too long (at most {max} characters).",

@@ -375,6 +375,11 @@ CASES = [
      "profile.bad_url", "contact.url"),
     ('url = "https://www.example-church.jp/help"', 'url = "https://example.jp/<script>"',
      "profile.bad_url", "contact.url"),
+    ('url = "https://www.example-church.jp/help"',
+     'url = "https://admin:hunter2@www.example-church.jp/help"',
+     "profile.url_credentials", "contact.url"),
+    ('url = "https://www.example-church.jp/help"', 'url = "https://admin@example.jp/"',
+     "profile.url_credentials", "contact.url"),
     ('url = "https://www.example-church.jp/help"', 'url = "https://localhost/"',
      "profile.invalid.domain.not_qualified", "contact.url"),
     ('email = "help@example-church.jp"', 'email = "help"', "profile.invalid.email.missing_at",
@@ -396,6 +401,17 @@ def test_invalid_value_is_reported_with_its_key(old: str, new: str, code: str, k
         return
     assert error.code == code
     assert error.params["key"] == key
+
+
+def test_url_with_a_password_is_refused_without_echoing_it() -> None:
+    from assistant.messages import text
+
+    error = refused(edited('url = "https://www.example-church.jp/help"',
+                           'url = "https://admin:hunter2@www.example-church.jp/help"'))
+    assert error.code == "profile.url_credentials"
+    for lang in ("ja", "en"):
+        assert "hunter2" not in text(error, lang)
+    assert "hunter2" not in repr(error.params) and "hunter2" not in str(error)
 
 
 def without_section(header: str, end: str) -> str:

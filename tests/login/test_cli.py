@@ -136,8 +136,11 @@ def test_text_output(testbed: Testbed, modern: Scenario) -> None:
     (["--password-stdin", "--port", "70000"], "pw\n", "port.out_of_range"),
 ])
 def test_bad_usage_exits_2(extra: list[str], stdin: str | None, code: str) -> None:
+    # A DNS server that answers nothing (the cases' own --dns-server comes later and wins), in
+    # case a check ever moved behind the first lookup.
     args = ["alice@church.test", "--protocol", "imap", "--host", "mail.church.test",
-            "--port", "993", "--security", "tls", "--json", *extra]
+            "--port", "993", "--security", "tls", "--json", "--dns-server", "127.0.0.1:1",
+            *extra]
     done = cli(*args, stdin=stdin)
     assert done.returncode == 2, (done.stdout, done.stderr)
     assert as_json(done)["error"] == code
@@ -145,8 +148,9 @@ def test_bad_usage_exits_2(extra: list[str], stdin: str | None, code: str) -> No
 
 def test_bad_address_and_missing_option_exit_2() -> None:
     done = cli("not-an-address", "--protocol", "imap", "--host", "h.example", "--port", "993",
-               "--security", "tls", "--password-stdin", "--json", stdin="pw\n")
+               "--security", "tls", "--password-stdin", "--json", "--dns-server", "127.0.0.1:1",
+               stdin="pw\n")
     assert (done.returncode, as_json(done)["error"]) == (2, "email.missing_at")
     missing = cli("a@b.example", "--protocol", "imap", "--host", "h.example",
-                  "--password-stdin", stdin="pw\n")
+                  "--password-stdin", "--dns-server", "127.0.0.1:1", stdin="pw\n")
     assert missing.returncode == 2  # argparse: --port and --security are required

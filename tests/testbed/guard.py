@@ -65,10 +65,20 @@ def _nameinfo(real: Callable[..., Any]) -> Callable[..., Any]:
     return guarded
 
 
+def _no_resolv_conf(resolver: object, *args: Any, **kwargs: Any) -> None:
+    """dnspython's own resolver reads /etc/resolv.conf and sends its queries straight to the
+    system's name server, past the socket functions above."""
+    raise _refuse("/etc/resolv.conf")
+
+
 @contextmanager
 def no_system_resolver() -> Iterator[None]:
-    """Patch the socket module's resolver functions for the duration of the block."""
+    """Patch the socket module's resolver functions, and dnspython's reading of the system's
+    name servers, for the duration of the block."""
+    import dns.resolver
+
     with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(dns.resolver.Resolver, "read_resolv_conf", _no_resolv_conf)
         for name in ("getaddrinfo", "gethostbyname", "gethostbyname_ex"):
             mp.setattr(socket, name, _forward(getattr(socket, name)))
         mp.setattr(socket, "gethostbyaddr", _reverse(socket.gethostbyaddr))

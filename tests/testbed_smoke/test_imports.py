@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import dns.resolver
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,6 +34,9 @@ def test_guard_refuses_system_resolver_lookups() -> None:
     with pytest.raises(socket.gaierror, match="test bed guard"):
         socket.getnameinfo(("192.0.2.1", 80), 0)
     assert socket.getaddrinfo("127.0.0.1", 25, type=socket.SOCK_STREAM)[0][4] == ("127.0.0.1", 25)
+    with pytest.raises(socket.gaierror, match=r"test bed guard: '/etc/resolv\.conf'"):
+        dns.resolver.Resolver()  # the system's name servers
+    assert dns.resolver.Resolver(configure=False).nameservers == []
     assert socket.getnameinfo(("192.0.2.1", 80), socket.NI_NUMERICHOST | socket.NI_NUMERICSERV) \
         == ("192.0.2.1", "80")
 

@@ -32,6 +32,10 @@ class Contact:
     url: str = ""
     email: str = ""
 
+    def phone_and_email(self) -> str:
+        """Phone and e-mail on one line ("03-… / help@…"); empty when neither is given."""
+        return " / ".join(c for c in (self.phone, self.email) if c)
+
 
 @dataclass(frozen=True)
 class SettingsProfile:

@@ -105,6 +105,7 @@ def render_language(lang: str, out: Path, work: Path, translations: Translations
             wait_until(wizard.currentPage().isComplete)
         shots.append(shoot(wizard, folder, page))
     # The certificate question and the volunteer's view, as separate pictures.
+    wizard.shut_down()
     wizard.close()
     state = WizardState(lang=lang, profile=profile, volunteer=True)
     wizard = MailWizard(state, translations, DemoBackend(work, untrusted=True))

@@ -6,10 +6,11 @@ re-read their texts in ``retranslate()``, so the language can change while the w
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from assistant.embedded import bundle_data_dir
 
 LANGS = ("ja", "en")
 CATALOGUE = "mail_assistant"
@@ -17,16 +18,16 @@ CATALOGUE = "mail_assistant"
 
 def qm_dir() -> Path:
     """Where ``i18n/build.py release`` puts the compiled catalogues (also inside a bundle)."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "assistant" / "gui" / "i18n"
+    bundle = bundle_data_dir()
+    if bundle is not None:
+        return bundle / "assistant" / "gui" / "i18n"
     return Path(__file__).resolve().parent / "i18n"
 
 
 def resources_dir() -> Path:
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
+    bundle = bundle_data_dir()
+    if bundle is not None:
+        return bundle / "resources"
     return Path(__file__).resolve().parents[2] / "resources"
 
 

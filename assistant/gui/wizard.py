@@ -199,7 +199,9 @@ class MailWizard(QWizard):
         if on:
             self._fit_to_screen(max(self.width(), 1000), max(self.height(), 800))
 
-    def _large_font_toggled(self, on: bool) -> None:
+    def large_font_toggled(self, on: bool) -> None:
+        """From the menu or the welcome page's box: change only what differs (each control
+        follows the other through set_large_font)."""
         if on != self.state.large_font:
             self.set_large_font(on)
 
@@ -224,7 +226,7 @@ class MailWizard(QWizard):
         self.volunteer_action.toggled.connect(self.set_volunteer)
         self.large_font_action = QAction(self)
         self.large_font_action.setCheckable(True)
-        self.large_font_action.toggled.connect(self._large_font_toggled)
+        self.large_font_action.toggled.connect(self.large_font_toggled)
         self.copy_action = QAction(self)
         self.copy_action.triggered.connect(self.copy_diagnostics)
         self.export_actions: list[QAction] = []
@@ -247,8 +249,6 @@ class MailWizard(QWizard):
             QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
             QWizard.WizardButton.CommitButton,
             QWizard.WizardButton.FinishButton, QWizard.WizardButton.CancelButton])
-        for page in self.pages.values():
-            page.set_volunteer(self.state.volunteer)
 
     def copy_diagnostics(self) -> str:
         """Put the whitelisted diagnostics (never the password) on the clipboard."""

@@ -83,8 +83,7 @@ class AccountPage(BasePage):
             self.email.setText(state.email.display)
         self.login.setText(state.login_name)
         self._show_advanced(state.login_rule() is LoginRule.ASK)
-        self.finish_layout()
-        self._validate()
+        self.finish_layout()  # retranslate() validates
 
     # --- behaviour -------------------------------------------------------------------------
 

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QRadioButton, QWidget
+from PySide6.QtCore import QSignalBlocker
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QHBoxLayout,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
 
 from assistant.errors import AssistantError
 from assistant.gui.backend import Backend
@@ -51,7 +59,7 @@ class ClientPage(BasePage):
         self.profile_dir: Path | None = None
         self._in_use = False
         self._problem: AssistantError | None = None
-        self.group.buttonToggled.connect(lambda *_: self._changed())
+        self.group.buttonToggled.connect(self._toggled)
         self.recheck.clicked.connect(self._check_running)
         self.finish_layout()
 
@@ -64,10 +72,15 @@ class ClientPage(BasePage):
             choice = ClientChoice.OUTLOOK
         else:
             choice = ClientChoice.SHEET_ONLY
-        self._button(choice).setChecked(True)
+        with QSignalBlocker(self.group):  # _changed runs once, below
+            self._button(choice).setChecked(True)
         self.error.hide()
         self.retranslate()
         self._changed()
+
+    def _toggled(self, _button: QAbstractButton, on: bool) -> None:
+        if on:  # the button switched off sends the same change just before
+            self._changed()
 
     def _button(self, choice: ClientChoice) -> QRadioButton:
         return {ClientChoice.THUNDERBIRD: self.thunderbird, ClientChoice.OUTLOOK: self.outlook,

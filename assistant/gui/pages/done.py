@@ -136,10 +136,10 @@ class DonePage(BasePage):
             ClientChoice.SHEET_ONLY: self.tr(
                 "Next: set up your mail program with the values on the sheet."),
         }[client]
-        contact = state.profile.contact if state.profile is not None else None
-        if contact is not None and (contact.phone or contact.email):
+        contact = state.profile.contact.phone_and_email() if state.profile is not None else ""
+        if contact:
             steps += "\n" + self.tr("If something does not work, contact: {contact}").format(
-                contact=" / ".join(c for c in (contact.phone, contact.email) if c))
+                contact=contact)
         notes = state.profile.notes(state.lang) if state.profile is not None else ""
         if notes:
             steps += "\n\n" + notes.strip()

@@ -25,8 +25,7 @@ class ProtocolPage(BasePage):
 
     def __init__(self, state: WizardState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
-        self.diagram = QSvgWidget(self)
-        self.diagram.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+        self.diagram = QSvgWidget(self)  # loaded, and kept in proportion, by retranslate()
         self.diagram.setMinimumHeight(150)
         self.diagram.setMaximumHeight(190)
         self.imap = QRadioButton(self)

@@ -111,7 +111,7 @@ class ServerPage(CheckPage):
     # --- the task ---------------------------------------------------------------------------
 
     def initializePage(self) -> None:
-        if self.state.incoming is not None and self.state.outgoing is not None:
+        if self.state.servers_checked():
             return  # already checked for this address and protocol (e.g. after a new password)
         self._set_status("checking")
         # Start once the page is on screen: the probe's first burst of work in the pool

@@ -55,7 +55,7 @@ class WelcomePage(BasePage):
     def _large_font_toggled(self, on: bool) -> None:
         wizard = self.wizard_()
         if wizard is not None:
-            wizard.set_large_font(on)
+            wizard.large_font_toggled(on)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Welcome"))
@@ -70,12 +70,11 @@ class WelcomePage(BasePage):
             "4. It tests your password for receiving and for sending.\n"
             "5. It writes the settings into Thunderbird or Outlook, or prints them."))
         if self.state.profile is not None:
-            contact = self.state.profile.contact
+            contact = self.state.profile.contact.phone_and_email()
             text = self.tr("Settings loaded for: {organisation}").format(
                 organisation=self.state.organisation())
-            if contact.phone or contact.email:
-                text += "\n" + self.tr("Questions: {contact}").format(
-                    contact=" / ".join(c for c in (contact.phone, contact.email) if c))
+            if contact:
+                text += "\n" + self.tr("Questions: {contact}").format(contact=contact)
         else:
             text = self.tr("No church settings file is loaded: the mail server will be found "
                            "automatically from your address.")

@@ -8,12 +8,11 @@ could not be written (running, unreadable file, …), 2 bad input.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from assistant.cli import EXIT_FAILED, EXIT_OK
 from assistant.clients.report import ApplyReport
-from assistant.commands.output import _jsonable, print_json, usage_error
+from assistant.commands.output import print_json, report_error, usage_error
 from assistant.errors import AssistantError, ProfileError, ValidationError
 from assistant.messages import text
 from assistant.settings import (
@@ -32,8 +31,7 @@ def _servers_from_profile(args: argparse.Namespace) -> tuple[Server, Server, Log
     from assistant.profile import load_profile
 
     profile = load_profile(args.profile)
-    incoming = (profile.servers_for(profile.recommended_protocol)
-                or tuple(s for s in profile.incoming if s.is_incoming))
+    incoming = profile.servers_for(profile.recommended_protocol)
     outgoing = profile.servers_for(Protocol.SMTP)
     if not incoming or not outgoing:
         raise ValidationError("apply.profile_without_servers")
@@ -41,12 +39,10 @@ def _servers_from_profile(args: argparse.Namespace) -> tuple[Server, Server, Log
 
 
 def _servers_from_probe(args: argparse.Namespace) -> tuple[Server, Server]:
-    from assistant.probe import ProbeOptions, run_probe
+    from assistant.commands.probe import probe_options
+    from assistant.probe import run_probe
 
-    options = ProbeOptions(dns_server=args.dns_server,
-                           ca_file=Path(args.ca_file) if args.ca_file else None,
-                           timeout=args.timeout, host=args.host)
-    report = run_probe(parse_email(args.email), options)
+    report = run_probe(parse_email(args.email), probe_options(args))
     recommendation = report.recommendation
     if recommendation.incoming is None or recommendation.outgoing is None:
         raise AssistantError("apply.no_recommendation")
@@ -123,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
     except (ValidationError, ProfileError) as exc:
         return usage_error(args, exc)
     except AssistantError as exc:  # the probe found nothing usable
-        return _failed(args, exc)
+        return report_error(args, exc, EXIT_FAILED)
     try:
         if args.client == "thunderbird":
             from assistant.clients.thunderbird import apply_account
@@ -138,19 +134,9 @@ def run(args: argparse.Namespace) -> int:
     except ValidationError as exc:
         return usage_error(args, exc)
     except AssistantError as exc:
-        return _failed(args, exc)
+        return report_error(args, exc, EXIT_FAILED)
     if args.json:
         print_json(_to_json(report, args.dry_run, args.lang))
     else:
         _print(report, args.dry_run, args.lang)
     return EXIT_OK
-
-
-def _failed(args: argparse.Namespace, error: AssistantError) -> int:
-    message = text(error, args.lang)
-    if args.json:
-        print_json({"schema": 1, "error": error.code, "params": _jsonable(error.params),
-                    "message": message})
-    else:
-        print(message, file=sys.stderr)
-    return EXIT_FAILED

@@ -18,14 +18,20 @@ def print_json(obj: Any) -> None:
 
 
 def usage_error(args: argparse.Namespace, error: AssistantError) -> int:
-    """Bad input (exit 2): the message in the user's language, and the code under --json."""
+    """Bad input (exit 2): see :func:`report_error`."""
+    return report_error(args, error, EXIT_USAGE)
+
+
+def report_error(args: argparse.Namespace, error: AssistantError, status: int) -> int:
+    """The message in the user's language (stderr), or the code, its parameters and the
+    message as one JSON object under --json; returns ``status``."""
     message = text(error, args.lang)
     if getattr(args, "json", False):
         print_json({"schema": 1, "error": error.code, "params": _jsonable(error.params),
                     "message": message})
     else:
         print(message, file=sys.stderr)
-    return EXIT_USAGE
+    return status
 
 
 def _jsonable(params: Any) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.cli import EXIT_FAILED, EXIT_OK
 from assistant.commands.output import print_json, usage_error
@@ -17,24 +18,32 @@ from assistant.net import host_port
 from assistant.probe import EndpointResult, ProbeOptions, ProbeReport, run_probe
 from assistant.settings import parse_email
 
+if TYPE_CHECKING:
+    from assistant.profile import SettingsProfile
+
 MAX_TIMEOUT = 300.0
+
+
+def probe_options(args: argparse.Namespace,
+                  profile: SettingsProfile | None = None) -> ProbeOptions:
+    """The probe's options from the discovery options (probe and apply share them)."""
+    if not 0 < args.timeout <= MAX_TIMEOUT:
+        raise ValidationError("probe.timeout_invalid", field="timeout", value=args.timeout,
+                              max=int(MAX_TIMEOUT))
+    return ProbeOptions(dns_server=args.dns_server,
+                        ca_file=None if args.ca_file is None else Path(args.ca_file),
+                        timeout=args.timeout, host=args.host, profile=profile)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
         email = parse_email(args.email)
-        if not 0 < args.timeout <= MAX_TIMEOUT:
-            raise ValidationError("probe.timeout_invalid", field="timeout", value=args.timeout,
-                                  max=int(MAX_TIMEOUT))
         profile = None
         if args.profile is not None:
             from assistant.profile import load_profile
 
             profile = load_profile(args.profile)
-        options = ProbeOptions(dns_server=args.dns_server,
-                               ca_file=None if args.ca_file is None else Path(args.ca_file),
-                               timeout=args.timeout, host=args.host, profile=profile)
-        report = run_probe(email, options)
+        report = run_probe(email, probe_options(args, profile))
     except AssistantError as error:
         return usage_error(args, error)
     if args.json:

@@ -44,3 +44,15 @@ def test_plaintext_only_server_is_not_written(testbed: Testbed, tmp_path: Path,
     host = testbed.scenarios["legacy"].mail_host
     assert result["params"] == {"server": f"imap:{host}:143:none"}
     assert not (tmp_path / "p" / "prefs.js").exists()
+
+
+@pytest.mark.parametrize("timeout", ["0", "-5", "1e9"])
+def test_probe_timeout_out_of_range_is_bad_usage(tmp_path: Path, timeout: str,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """The same check as `probe --timeout`, before any lookup."""
+    code = main(["apply", "--client", "thunderbird", "--email", "alice@church.test",
+                 "--name", "Alice", "--dns-server", "127.0.0.1:1", "--timeout", timeout,
+                 "--thunderbird-profile", str(tmp_path / "p"), "--json"])
+    result = json.loads(capsys.readouterr().out)
+    assert (code, result["error"]) == (2, "probe.timeout_invalid")
+    assert not (tmp_path / "p").exists()

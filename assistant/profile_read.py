@@ -27,6 +27,7 @@ from assistant.profile_model import (
     readable_host,
 )
 from assistant.settings import (
+    IME_DASHES,
     INCOMING_PROTOCOLS,
     AuthMethod,
     Domain,
@@ -62,7 +63,6 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _AT_END = re.compile(r"\s*\(at end of document\)$")
 _PHONE = re.compile(r"[0-9+()\-. ]+")
-_PHONE_DASHES = dict.fromkeys(map(ord, "ー‐‑‒–—―−ｰ"), "-")
 _URL_FORBIDDEN = re.compile(r"[\s\"<>\\^`{|}]")
 
 
@@ -332,7 +332,7 @@ class _Reader:
 
     def phone(self, value: object) -> str:
         key = "contact.phone"
-        phone = clean_typed(self.text(value, key)).translate(_PHONE_DASHES)
+        phone = clean_typed(self.text(value, key)).translate(IME_DASHES)  # after NFKC, as for hosts
         phone = " ".join(phone.split())
         if phone and (len(phone) > MAX_PHONE or not _PHONE.fullmatch(phone)
                       or not any(ch.isdigit() for ch in phone)):

@@ -75,7 +75,7 @@ MAX_LOGIN = 256
 MAX_POP_DAYS = 3650
 
 # Characters an IME produces where the user meant an ASCII hyphen (長音符, dashes, minus).
-_DASHES = dict.fromkeys(map(ord, "ー－‐‑‒–—―−ｰ"), "-")
+IME_DASHES = dict.fromkeys(map(ord, "ー－‐‑‒–—―−ｰ"), "-")
 # Invisible characters that slip in when copying from web pages or documents.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _ATEXT = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+")
@@ -97,7 +97,7 @@ def clean_typed(text: str) -> str:
 
 def _fix_dashes_if_ascii(part: str) -> str:
     """Replace IME dashes by ``-`` where the rest of the text is ASCII (what the user meant)."""
-    fixed = part.translate(_DASHES)
+    fixed = part.translate(IME_DASHES)
     return fixed if fixed.isascii() else part
 
 
@@ -352,6 +352,8 @@ class Server:
     @property
     def host_display(self) -> str:
         """The host as people read it (Unicode for IDN)."""
+        if is_plain_ascii_name(self.host):
+            return self.host  # no A-label: idna would give it back unchanged
         import idna
 
         try:
@@ -385,6 +387,14 @@ class PopOptions:
             raise ValidationError("pop.days_without_leave", field="days")
 
 
+def check_server_roles(incoming: Server, outgoing: Server) -> None:
+    """An account receives with POP3 or IMAP and sends with SMTP (ValidationError if not)."""
+    if not incoming.is_incoming:
+        raise ValidationError("account.incoming_not_incoming", value=incoming.protocol)
+    if outgoing.protocol is not Protocol.SMTP:
+        raise ValidationError("account.outgoing_not_smtp", value=outgoing.protocol)
+
+
 @dataclass(frozen=True)
 class Account:
     """Everything a client needs except the password (which is never part of settings)."""
@@ -397,10 +407,7 @@ class Account:
     pop: PopOptions = field(default_factory=PopOptions)
 
     def __post_init__(self) -> None:
-        if not self.incoming.is_incoming:
-            raise ValidationError("account.incoming_not_incoming", value=self.incoming.protocol)
-        if self.outgoing.protocol is not Protocol.SMTP:
-            raise ValidationError("account.outgoing_not_smtp", value=self.outgoing.protocol)
+        check_server_roles(self.incoming, self.outgoing)
 
     @classmethod
     def create(

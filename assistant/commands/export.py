@@ -20,8 +20,8 @@ from assistant.messages import text
 from assistant.profile import SettingsProfile, load_profile
 from assistant.settings import (
     LoginRule,
-    Protocol,
     Server,
+    check_server_roles,
     parse_display_name,
     parse_email,
     parse_login,
@@ -34,10 +34,7 @@ def _servers(args: argparse.Namespace) -> tuple[Server, Server] | None:
     if not (args.incoming and args.outgoing):
         raise ValidationError("export.needs_servers", field="incoming")
     incoming, outgoing = Server.parse_spec(args.incoming), Server.parse_spec(args.outgoing)
-    if not incoming.is_incoming:
-        raise ValidationError("account.incoming_not_incoming", value=incoming.protocol)
-    if outgoing.protocol is not Protocol.SMTP:
-        raise ValidationError("account.outgoing_not_smtp", value=outgoing.protocol)
+    check_server_roles(incoming, outgoing)
     return incoming, outgoing
 
 

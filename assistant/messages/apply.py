@@ -1,11 +1,6 @@
 """Messages of `mail-assistant apply` (what was written where)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "apply.no_server_source": (
-        "サーバーの指定がありません。"
-        "--incoming と --outgoing、または --profile を指定してください。",
-        "No servers were given. Use --incoming and --outgoing, or --profile.",
-    ),
     "apply.both_specs_required": (
         "--incoming と --outgoing は両方指定してください。",
         "Give both --incoming and --outgoing.",

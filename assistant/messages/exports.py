@@ -62,10 +62,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "An Apple configuration profile cannot tell STARTTLS from SSL/TLS ({protocol} port "
         "{port}): it says \"use SSL\" and the device decides by the port.",
     ),
-    "export.pdf_failed": (
-        "PDF を作れませんでした: {reason}",
-        "Could not make the PDF: {reason}",
-    ),
     "sheet.title": ("メール設定シート", "Mail settings sheet"),
     "sheet.lead": (
         "メールソフト（Outlook、Thunderbird、スマートフォンなど）の設定画面に、"

@@ -22,8 +22,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "レジストリの名前に使えない文字が入っています: {name}",
         "A registry name contains a character that is not allowed: {name}",
     ),
-    "outlook.applied": (
-        "Outlook 用のファイルを書き出しました: {path}",
-        "Wrote the Outlook files to {path}",
-    ),
 }

@@ -122,8 +122,8 @@ class _Profile:
         return f"account{number}", number
 
     def new_server_key(self) -> str:
-        listed = [self.server_of(a) for a in self.accounts]
-        listed += [self.get_str(LOCAL_FOLDERS_SERVER)]
+        # Every account's server (listed in the account manager or not) and Local Folders'.
+        listed = [self.get_str(LOCAL_FOLDERS_SERVER)]
         listed += [str(v) for k, v in self.prefs.items()
                    if k.startswith("mail.account.") and k.endswith(".server")]
         used = _numbers(self.prefs, r"mail\.server\.server([0-9]{1,9})\.", listed, "server")

@@ -10,9 +10,9 @@ from typing import Any
 from assistant.errors import Problem
 from assistant.login.secret import Secret
 from assistant.net import Deadline, Limits, Resolver, TlsInfo, TlsPolicy, shown
-from assistant.net.mail import Session, StartTls, open_session
+from assistant.net.mail import Session, StartTls, offers_starttls, open_session
 from assistant.net.text import bracketed
-from assistant.settings import Protocol, Security, Server
+from assistant.settings import Security, Server
 
 # Server texts shown to people are cut to this length (they may be hostile).
 MAX_DETAIL = 200
@@ -86,8 +86,7 @@ class Attempt:
         """Refuse to go on over a plain connection unless the user allowed it explicitly."""
         if session.security is not Security.NONE or self.allow_plaintext:
             return
-        word = "STLS" if self.server.protocol is Protocol.POP3 else "STARTTLS"
-        offered = word in session.capabilities
+        offered = offers_starttls(self.server.protocol, session.capabilities)
         raise Failure("plaintext_refused",
                       "login.plaintext_refused_starttls" if offered else "login.plaintext_refused")
 

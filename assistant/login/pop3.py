@@ -15,8 +15,13 @@ from assistant.login import sasl
 from assistant.login.attempt import Attempt, Failure, Success
 from assistant.net import Connection, NetError
 from assistant.net.errors import ProtocolError
-from assistant.net.mail import pop3_auth_mechanisms, read_pop3_status
-from assistant.settings import AuthMethod, Security
+from assistant.net.mail import (
+    offers_starttls,
+    pop3_auth_mechanisms,
+    pop3_user_pass_offered,
+    read_pop3_status,
+)
+from assistant.settings import AuthMethod, Protocol, Security
 
 USER = "USER"  # USER/PASS, reported as the mechanism "USER"
 # -ERR texts that mean "not over an unencrypted connection" (Dovecot: "Plaintext
@@ -51,9 +56,8 @@ def run(attempt: Attempt) -> Success:
 def _candidates(attempt: Attempt, capabilities: list[str], encrypted: bool) -> list[str]:
     order = sasl.mechanism_order(pop3_auth_mechanisms(capabilities), attempt.server.auth,
                                  encrypted=encrypted)
-    # Without CAPA (old servers) USER/PASS is the only way and is assumed to work.
-    user_pass = not capabilities or USER in capabilities
-    if user_pass and attempt.server.auth is AuthMethod.PASSWORD_CLEARTEXT:
+    cleartext = attempt.server.auth is AuthMethod.PASSWORD_CLEARTEXT
+    if cleartext and pop3_user_pass_offered(capabilities):
         order.append(USER)
     return order
 
@@ -61,7 +65,7 @@ def _candidates(attempt: Attempt, capabilities: list[str], encrypted: bool) -> l
 def _authenticate(attempt: Attempt, conn: Connection, capabilities: list[str],
                   encrypted: bool) -> str:
     candidates = _candidates(attempt, capabilities, encrypted)
-    if not candidates and not encrypted and "STLS" in capabilities:
+    if not candidates and not encrypted and offers_starttls(Protocol.POP3, capabilities):
         # Dovecot with disable_plaintext_auth: USER and SASL appear only after STLS.
         raise Failure("tls_required", "login.tls_required",
                       detail="login is offered only after STLS")

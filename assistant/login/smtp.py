@@ -12,8 +12,8 @@ import contextlib
 from assistant.login import sasl
 from assistant.login.attempt import Attempt, Failure, Success
 from assistant.net import Connection, NetError
-from assistant.net.mail import SmtpReply, read_smtp_reply
-from assistant.settings import Security
+from assistant.net.mail import SmtpReply, offers_starttls, read_smtp_reply
+from assistant.settings import Protocol, Security
 
 # 504 mechanism not supported, 534 mechanism too weak: try the next mechanism.
 _NEXT_MECHANISM = (504, 534)
@@ -42,7 +42,7 @@ def run(attempt: Attempt) -> Success:
 def _authenticate(attempt: Attempt, conn: Connection, extensions: list[str],
                   offered: list[str], encrypted: bool) -> str:
     if not offered:
-        if not encrypted and "STARTTLS" in extensions:
+        if not encrypted and offers_starttls(Protocol.SMTP, extensions):
             # Postfix with smtpd_tls_auth_only: AUTH appears only after STARTTLS.
             raise Failure("tls_required", "login.tls_required",
                           detail="AUTH is offered only after STARTTLS")

@@ -49,7 +49,8 @@ API (import from ``assistant.net``)::
     Protocol dialogues (greeting, capabilities, STARTTLS/STLS performed), all bounded:
     assistant.net.mail: open_session(protocol, host, port, security, resolver=, policy=,
         deadline=, cancel=) -> Session(conn, protocol, security, greeting, capabilities,
-        auth_mechanisms, login_disabled); Session.command(line) etc. (see that module).
+        auth_mechanisms, plain_capabilities); offers_starttls(protocol, caps),
+        pop3_user_pass_offered(caps) (see that module).
 
 Errors (assistant.net.errors): NetError(status, code "net.<kind>", params detail, …) with
 subclasses DnsError, Refused, Timeout, Unreachable, TlsError, CertificateInvalid(.fingerprint),

@@ -217,10 +217,6 @@ class Session:
     plain_capabilities: list[str] = field(default_factory=list)
     _tag: int = 0
 
-    @property
-    def login_disabled(self) -> bool:
-        return self.protocol is Protocol.IMAP and "LOGINDISABLED" in self.capabilities
-
     def next_tag(self) -> str:
         self._tag += 1
         return f"A{self._tag}"
@@ -246,8 +242,7 @@ def _password_accepted(protocol: Protocol, caps: list[str]) -> bool:
         return "LOGINDISABLED" not in caps or bool(
             PLAINTEXT_MECHANISMS & set(imap_auth_mechanisms(caps)))
     if protocol is Protocol.POP3:
-        # Without CAPA (old servers) USER/PASS is the only way in and usually works.
-        return not caps or "USER" in caps or bool(
+        return pop3_user_pass_offered(caps) or bool(
             PLAINTEXT_MECHANISMS & set(pop3_auth_mechanisms(caps)))
     return bool(PLAINTEXT_MECHANISMS & set(smtp_auth_mechanisms(caps)))
 
@@ -290,7 +285,7 @@ def open_session(protocol: Protocol, host: str, port: int, *, implicit_tls: bool
     conn = tcp()
     try:
         _hello(conn, protocol, plain)
-        offered = _offers_starttls(protocol, plain.capabilities)
+        offered = offers_starttls(protocol, plain.capabilities)
         if starttls is StartTls.NEVER or (starttls is StartTls.IF_OFFERED and not offered):
             return _session(conn, protocol, Security.NONE, plain, [])
         if not offered:
@@ -333,7 +328,14 @@ def _session(conn: Connection, protocol: Protocol, security: Security, state: _P
                    state.tag)
 
 
-def _offers_starttls(protocol: Protocol, caps: list[str]) -> bool:
+def pop3_user_pass_offered(caps: list[str]) -> bool:
+    """USER/PASS: listed in CAPA, or the server has no CAPA (old servers: then it is the
+    only way in and usually works)."""
+    return not caps or "USER" in caps
+
+
+def offers_starttls(protocol: Protocol, caps: list[str]) -> bool:
+    """STARTTLS (IMAP, SMTP) or STLS (POP3) among the capabilities."""
     return ("STLS" if protocol is Protocol.POP3 else "STARTTLS") in caps
 
 

@@ -35,9 +35,8 @@ from pathlib import Path
 
 from assistant import APP_NAME
 from assistant.embedded import SMOKE_ENV
+from tests.paths import ROOT, SAMPLE_PROFILE
 
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLE_PROFILE = ROOT / "resources" / "profiles" / "sample-church.mailsetup"
 WARM_RUNS = 9
 COLD_RUNS = 5
 MB = 1_000_000

@@ -7,12 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.paths import ROOT
 from tests.testbed import Testbed
 from tests.testbed.ca import TestCA
 from tests.testbed.dns import A, start_dns
 from tests.testbed.http import start_http
 
-ROOT = Path(__file__).resolve().parents[2]
 DOMAIN = "export-rt.test"
 # Names no guess would try, so finding them proves the exported file was used.
 INCOMING_HOST = f"post.{DOMAIN}"

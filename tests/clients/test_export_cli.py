@@ -16,8 +16,8 @@ import tomli_w
 from assistant.discovery.autoconfig import parse_autoconfig
 from assistant.profile import load_profile
 from assistant.settings import Server, parse_email
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 SPECS = ["--incoming", "imap:mail.church.test:993:tls",
          "--outgoing", "smtp:mail.church.test:587:starttls"]
 NASTY_ORG = 'St. "Mary\'s" <Church> & ]]> \\ 教会'

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant import cli, embedded
-
-SAMPLE = Path(__file__).resolve().parents[2] / "resources/profiles/sample-church.mailsetup"
+from tests.paths import SAMPLE_PROFILE as SAMPLE
 
 
 @pytest.fixture

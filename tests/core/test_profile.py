@@ -29,8 +29,7 @@ from assistant.profile_read import (
     TOP_KEYS,
 )
 from assistant.settings import LoginRule, Protocol, Security, Server
-
-SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "profiles" / "sample-church.mailsetup"
+from tests.paths import SAMPLE_PROFILE as SAMPLE
 
 MINIMAL = """\
 format_version = 1

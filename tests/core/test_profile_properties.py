@@ -29,8 +29,8 @@ from assistant.profile_read import (
     TOP_KEYS,
 )
 from tests.core.strategies import profiles
+from tests.paths import SAMPLE_PROFILE as SAMPLE
 
-SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "profiles" / "sample-church.mailsetup"
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
 
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
+from tests.paths import ROOT
+
 pytestmark = pytest.mark.gui
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize("quit_after_ms", [50, 100, 120, 140, 160, 200, 250, 300])

@@ -5,7 +5,6 @@ from __future__ import annotations
 import subprocess
 import sys
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 import pytest
 
@@ -14,9 +13,8 @@ from assistant.gui.flow import Page, effective_protocol, next_page, path
 from assistant.gui.state import LoginOutcome, Password, WizardState
 from assistant.profile import load_profile
 from assistant.settings import Protocol, Security, Server
-
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "resources" / "profiles" / "sample-church.mailsetup"
+from tests.paths import ROOT
+from tests.paths import SAMPLE_PROFILE as SAMPLE
 
 
 def test_flow_modules_do_not_import_qt():

@@ -37,9 +37,9 @@ from tests.gui.helpers import (
     type_into,
 )
 from tests.gui.walk import clipped, visible_texts, walk
+from tests.paths import ROOT, SAMPLE_PROFILE
 
 pytestmark = pytest.mark.gui
-ROOT = Path(__file__).resolve().parents[2]
 CONTROLS = (QAbstractButton, QLineEdit, QTextBrowser, QListWidget, QProgressBar,
             QPlainTextEdit, QSvgWidget)
 
@@ -259,7 +259,7 @@ def test_running_thunderbird_must_be_closed_first(qtbot, make_wizard, tmp_path):
 def test_profile_loading_and_its_error_on_the_welcome_page(qtbot, make_wizard, tmp_path):
     from assistant.gui.app import load_settings_profile
 
-    sample = ROOT / "resources" / "profiles" / "sample-church.mailsetup"
+    sample = SAMPLE_PROFILE
     path, profile, error = load_settings_profile(sample)
     assert path == sample and error is None and profile is not None
     wizard = make_wizard(backend=DemoBackend(tmp_path), profile=profile)
@@ -385,7 +385,7 @@ def test_profile_answers_what_it_can(qtbot, make_wizard, tmp_path, rule, login, 
     from assistant.profile import load_profile
     from assistant.settings import LoginRule, Protocol
 
-    sample = load_profile(ROOT / "resources" / "profiles" / "sample-church.mailsetup")
+    sample = load_profile(SAMPLE_PROFILE)
     profile = replace(sample, login_rule=LoginRule(rule), incoming=tuple(
         s for s in sample.incoming if s.protocol is Protocol.IMAP))
     backend = RecordingDemo(tmp_path)

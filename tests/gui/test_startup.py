@@ -7,7 +7,6 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QWizard
@@ -15,9 +14,10 @@ from PySide6.QtWidgets import QWizard
 from assistant.gui.demo import DemoBackend
 from assistant.gui.flow import Page
 from tests.gui.helpers import current
+from tests.paths import ROOT
+from tests.paths import SAMPLE_PROFILE as SAMPLE
 
 pytestmark = pytest.mark.gui
-ROOT = Path(__file__).resolve().parents[2]
 LATER = ["assistant.gui.pages.protocol", "assistant.gui.pages.account",
          "assistant.gui.pages.server", "assistant.gui.pages.login",
          "assistant.gui.pages.client", "assistant.gui.pages.done",
@@ -28,7 +28,6 @@ LATER = ["assistant.gui.pages.protocol", "assistant.gui.pages.account",
 # need no IDNA tables; writing a profile and the checks' thread pool come later).
 NOT_AT_START = ["idna", "tomli_w", "assistant.profile_write", "assistant.atomic",
                 "assistant.gui.tasks"]
-SAMPLE = ROOT / "resources" / "profiles" / "sample-church.mailsetup"
 
 # Run in a fresh interpreter: this test process has long imported everything.
 START = """

@@ -6,14 +6,13 @@ import importlib.util
 import re
 import shutil
 import xml.etree.ElementTree as ET
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from tests.gui.helpers import ALLOWED_LATIN
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%\d")
 
 

@@ -25,10 +25,10 @@ from assistant.login import pop3 as login_pop3
 from assistant.settings import Server
 from tests.login.conftest import Fake, lines, scripted
 from tests.login.test_hostile_servers import imap_refusing_starttls, smtp_script
+from tests.paths import ROOT
 from tests.testbed import Scenario, Testbed, fakes
 
 CANARY = 'Canary7Q-ゆ "\\ x'  # non-ASCII, quote, backslash, space
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def forms(password: str, logins: Iterable[str]) -> set[str]:

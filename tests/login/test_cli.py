@@ -11,9 +11,8 @@ from typing import Any
 
 import pytest
 
+from tests.paths import ROOT
 from tests.testbed import Scenario, Testbed
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def cli(*args: str, stdin: str | None, env: dict[str, str] | None = None,

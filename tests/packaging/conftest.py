@@ -7,7 +7,8 @@ from collections.abc import Iterator
 import pytest
 
 from assistant import APP_NAME
-from tests.packaging.helpers import SAMPLE_PROFILE, Bundle, build_script
+from tests.packaging.helpers import Bundle, build_script
+from tests.paths import SAMPLE_PROFILE
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""Shared by the packaging tests: paths, the build script, the built bundle."""
+"""Shared by the packaging tests: the build script, the built bundle (paths: tests.paths)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.paths import ROOT
+
 PACKAGING = ROOT / "packaging"
-SAMPLE_PROFILE = ROOT / "resources" / "profiles" / "sample-church.mailsetup"
 BUILD_TIMEOUT = 600
 
 # The packaging helpers are plain modules in packaging/ (not a package: the name would shadow

@@ -11,7 +11,8 @@ import qt_trim
 
 from assistant.embedded import EMBEDDED_PROFILE_NAME, MUTEX_NAME
 from assistant.profile import PROFILE_SUFFIX
-from tests.packaging.helpers import ROOT, SAMPLE_PROFILE, build_script
+from tests.packaging.helpers import build_script
+from tests.paths import ROOT, SAMPLE_PROFILE
 
 pytestmark = pytest.mark.frozen
 

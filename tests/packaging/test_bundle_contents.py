@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from assistant.embedded import EMBEDDED_PROFILE_NAME
-from tests.packaging.helpers import ROOT, Bundle
+from tests.packaging.helpers import Bundle
+from tests.paths import ROOT
 
 pytestmark = pytest.mark.frozen
 

@@ -13,7 +13,8 @@ import installer_defines
 import pytest
 
 from assistant import APP_NAME, __version__
-from tests.packaging.helpers import ROOT, build_script
+from tests.packaging.helpers import build_script
+from tests.paths import ROOT
 from tests.testbed.need import need
 
 pytestmark = pytest.mark.frozen

@@ -42,6 +42,7 @@ from assistant.probe.model import EndpointResult
 from assistant.probe.rank import downgrade_warnings, recommend
 from assistant.probe.runner import MAX_CANDIDATES, candidates_of
 from assistant.settings import Protocol, Security, parse_email
+from tests.paths import ROOT
 from tests.probe.conftest import read_line, scripted
 from tests.probe.test_discovery import AUTOCONFIG, autoconfig_site, zone
 from tests.probe.test_parsers import MINIMAL
@@ -49,8 +50,6 @@ from tests.testbed import Testbed
 from tests.testbed.ca import TestCA, self_signed
 from tests.testbed.dns import MX, SRV, Record
 from tests.testbed.http import start_http
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def cli(*args: str) -> tuple[int, dict[str, object]]:

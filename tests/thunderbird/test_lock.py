@@ -24,9 +24,9 @@ from assistant.clients.thunderbird import apply_account, lock, profile_in_use, w
 from assistant.clients.thunderbird.lock import profile_locked
 from assistant.clients.thunderbird.prefs_syntax import parse_prefs, pref_map
 from assistant.errors import AssistantError
+from tests.paths import ROOT
 from tests.thunderbird.helpers import OTHER_ACCOUNT_PREFS, account
 
-ROOT = Path(__file__).resolve().parents[2]
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 NOBODY = 65534
 READ_ONLY = 0o644 if AS_ROOT else 0o444  # not writable for the checking user

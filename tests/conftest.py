@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
 
+from tests.paths import ROOT
 from tests.testbed import Testbed
 from tests.testbed.bed import check_programs, start_testbed
 from tests.testbed.guard import no_system_resolver
@@ -29,6 +32,17 @@ def _no_system_resolver(request: pytest.FixtureRequest) -> Iterator[None]:
         return
     with no_system_resolver():
         yield
+
+
+@pytest.fixture(scope="session")
+def compiled_translations() -> None:
+    """The .qm files are build products (`make qm`): compiled here when one is missing or older
+    than its .ts, so the wizard and bundle tests also run on their own from a clean clone."""
+    pairs = [(ts, ROOT / "assistant" / "gui" / "i18n" / f"{ts.stem}.qm")
+             for ts in sorted((ROOT / "i18n").glob("*.ts"))]
+    if all(qm.is_file() and qm.stat().st_mtime >= ts.stat().st_mtime for ts, qm in pairs):
+        return
+    subprocess.run([sys.executable, str(ROOT / "i18n" / "build.py"), "release"], check=True)
 
 
 @pytest.fixture(scope="session")

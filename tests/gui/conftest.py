@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -12,13 +10,10 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any QApplication exists
 
 import pytest
 
-from tests.paths import ROOT
-
 
 @pytest.fixture(scope="session", autouse=True)
-def compiled_translations() -> None:
-    """The .qm files are build products: compile them when a test run starts without them."""
-    subprocess.run([sys.executable, str(ROOT / "i18n" / "build.py"), "release"], check=True)
+def _translations_compiled(compiled_translations: None) -> None:
+    """Every wizard test shows the compiled catalogues (tests/conftest.py)."""
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,8 @@ from tests.paths import SAMPLE_PROFILE
 
 
 @pytest.fixture(scope="session")
-def bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bundle]:
+def bundle(tmp_path_factory: pytest.TempPathFactory,
+           compiled_translations: None) -> Iterator[Bundle]:
     if not SAMPLE_PROFILE.is_file():
         pytest.fail(f"sample profile missing: {SAMPLE_PROFILE}")
     base = tmp_path_factory.mktemp("bundle")

@@ -67,6 +67,13 @@ def through_checks(qtbot: Any, wizard: MailWizard) -> None:
     assert current(wizard) is Page.CLIENT
 
 
+def demo_to_client_page(qtbot: Any, wizard: MailWizard) -> None:
+    """With the demo backend: the demo member's account, both checks, the mail-program page."""
+    to_account(wizard)
+    fill_account(wizard, "太郎", "taro@example-church.jp", "pw-demo-123")
+    through_checks(qtbot, wizard)
+
+
 def server_page(wizard: MailWizard) -> ServerPage:
     page = wizard.page_of(Page.SERVER)
     assert isinstance(page, ServerPage)

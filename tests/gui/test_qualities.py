@@ -30,9 +30,9 @@ from assistant.gui.flow import Page
 from assistant.messages import text as message_text
 from tests.gui.helpers import (
     current,
+    demo_to_client_page,
     english_words,
     fill_account,
-    through_checks,
     to_account,
     type_into,
 )
@@ -239,9 +239,7 @@ def test_running_thunderbird_must_be_closed_first(qtbot, make_wizard, tmp_path):
     profile_dir = wizard.state.options.thunderbird_profile
     lock = profile_dir / "lock"
     lock.symlink_to(f"127.0.0.1:+{os.getpid()}")  # what a running Thunderbird leaves
-    to_account(wizard)
-    fill_account(wizard, "太郎", "taro@example-church.jp", "pw-demo-123")
-    through_checks(qtbot, wizard)
+    demo_to_client_page(qtbot, wizard)
     client = wizard.page_of(Page.CLIENT)
     assert current(wizard) is Page.CLIENT and client.thunderbird.isChecked()
     assert client.running.isVisible() and client.recheck.isVisible()
@@ -295,9 +293,7 @@ class DemoWithRealOutlook(DemoBackend):
 
 def test_outlook_files_written_off_windows(qtbot, make_wizard, tmp_path):
     wizard = make_wizard(backend=DemoWithRealOutlook(tmp_path))
-    to_account(wizard)
-    fill_account(wizard, "太郎", "taro@example-church.jp", "pw-demo-123")
-    through_checks(qtbot, wizard)
+    demo_to_client_page(qtbot, wizard)
     wizard.page_of(Page.CLIENT).outlook.click()
     wizard.next()
     assert current(wizard) is Page.DONE
@@ -336,9 +332,7 @@ def test_thunderbird_problems_are_shown_on_the_client_page(qtbot, make_wizard, t
                                                           code):
     backend = DemoWithThunderbirdProblem(tmp_path, where, code)
     wizard = make_wizard(backend=backend)
-    to_account(wizard)
-    fill_account(wizard, "太郎", "taro@example-church.jp", "pw-demo-123")
-    through_checks(qtbot, wizard)  # the page's checks raise: shown, not a crash
+    demo_to_client_page(qtbot, wizard)  # the page's checks raise: shown, not a crash
     client = wizard.page_of(Page.CLIENT)
     assert current(wizard) is Page.CLIENT and client.thunderbird.isChecked()
     params = {"path": "/home/taro/profiles.ini" if where == "profile" else

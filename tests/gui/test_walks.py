@@ -22,10 +22,10 @@ from assistant.gui.state import ClientChoice, LoginOutcome
 from assistant.settings import Protocol, Security
 from tests.gui.helpers import (
     current,
+    demo_to_client_page,
     english_words,
     fill_account,
     server_page,
-    through_checks,
     to_account,
     type_into,
     wait_login_done,
@@ -177,9 +177,7 @@ def test_self_signed_certificate_accepted_by_fingerprint(qtbot, make_wizard, tes
 
 def test_done_page_without_a_pinned_certificate_has_no_warning(qtbot, make_wizard, tmp_path):
     wizard = make_wizard(backend=DemoBackend(tmp_path))
-    to_account(wizard)
-    fill_account(wizard, "太郎", "taro@example-church.jp", "pw-demo-123")
-    through_checks(qtbot, wizard)
+    demo_to_client_page(qtbot, wizard)
     wizard.page_of(Page.CLIENT).sheet_only.click()
     wizard.next()
     done = wizard.page_of(Page.DONE)

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from assistant.gui.demo import DemoBackend
 from assistant.gui.flow import Page
-from assistant.gui.pages.account import AccountPage
 from assistant.gui.state import Options, WizardState
 from assistant.gui.translations import Translations
 from assistant.gui.wizard import MailWizard
+from tests.gui.helpers import fill_account
 
 
 def visible_texts(widget: QWidget) -> Iterator[tuple[QWidget, str]]:
@@ -44,7 +44,7 @@ def clipped(root: QWidget) -> list[str]:
 
 def walk(lang: str, work: Path, translations: Translations,
          on_page: Callable[[MailWizard, Page], None], *, volunteer: bool = False,
-         wait: Callable[[Callable[[], bool]], None]) -> MailWizard:
+         wait: Callable[[Callable[[], bool]], object]) -> MailWizard:
     """Go through every page, calling ``on_page`` on each once it has settled."""
     translations.install(lang)
     state = WizardState(lang=lang, volunteer=volunteer, options=Options())
@@ -55,13 +55,7 @@ def walk(lang: str, work: Path, translations: Translations,
         wizard.next()
         assert wizard.currentId() == int(page), (wizard.currentId(), page)
         if page is Page.ACCOUNT:
-            account = wizard.page_of(Page.ACCOUNT)
-            assert isinstance(account, AccountPage)
-            for field, value in ((account.name, "山田 太郎"),
-                                 (account.email, "taro@example-church.jp"),
-                                 (account.password, "pw-demo-123")):
-                field.setText(value)
-                field.textEdited.emit(value)
+            fill_account(wizard, "山田 太郎", "taro@example-church.jp", "pw-demo-123")
         wait(lambda: wizard.currentPage().isComplete() or wizard.currentId() == int(Page.DONE))
         on_page(wizard, page)
     return wizard

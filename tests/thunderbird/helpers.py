@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 from assistant.settings import Account, PopOptions, Server
 
 OTHER_ACCOUNT_PREFS = (
@@ -46,3 +52,27 @@ def account(email: str = "alice@church.test", name: str = "Alice",
             pop: PopOptions | None = None) -> Account:
     return Account.create(email, name, Server.parse_spec(incoming), Server.parse_spec(outgoing),
                           login_name=login, pop=pop)
+
+
+HOLD_LOCK = (
+    "import fcntl, os, sys, time\n"
+    "fd = os.open(sys.argv[1], os.O_WRONLY | os.O_CREAT, 0o644)\n"
+    "fcntl.lockf(fd, fcntl.LOCK_EX)\n"
+    "print('locked', flush=True)\n"
+    "time.sleep(60)\n"
+)
+
+
+@contextmanager
+def lock_held_elsewhere(profile: Path) -> Iterator[None]:
+    """Another process holds Thunderbird's lock on the profile (fcntl on .parentlock), as a
+    running Thunderbird does, until the block ends."""
+    process = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(profile / ".parentlock")],
+                               stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline().strip() == "locked"
+        yield
+    finally:
+        process.kill()
+        process.wait()

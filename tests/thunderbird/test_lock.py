@@ -25,7 +25,7 @@ from assistant.clients.thunderbird.lock import profile_locked
 from assistant.clients.thunderbird.prefs_syntax import parse_prefs, pref_map
 from assistant.errors import AssistantError
 from tests.paths import ROOT
-from tests.thunderbird.helpers import OTHER_ACCOUNT_PREFS, account
+from tests.thunderbird.helpers import OTHER_ACCOUNT_PREFS, account, lock_held_elsewhere
 
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 NOBODY = 65534
@@ -43,35 +43,11 @@ TRY_LOCK = (
     "    print('locked')\n"
 )
 
-HOLD_LOCK = (
-    "import fcntl, os, sys, time\n"
-    "fd = os.open(sys.argv[1], os.O_WRONLY | os.O_CREAT, 0o644)\n"
-    "fcntl.lockf(fd, fcntl.LOCK_EX)\n"
-    "print('locked', flush=True)\n"
-    "time.sleep(60)\n"
-)
-
-
 def other_process_tries(profile: Path) -> str:
     """What a starting Thunderbird would get: "refused" or "locked"."""
     out = subprocess.run([sys.executable, "-c", TRY_LOCK, str(profile / ".parentlock")],
                          capture_output=True, text=True, timeout=30, check=True)
     return out.stdout.strip()
-
-
-class Holder:
-    """Another process holding Thunderbird's lock, as a running Thunderbird does."""
-
-    def __init__(self, profile: Path) -> None:
-        self.process = subprocess.Popen([sys.executable, "-c", HOLD_LOCK,
-                                         str(profile / ".parentlock")],
-                                        stdout=subprocess.PIPE, text=True)
-        assert self.process.stdout is not None
-        assert self.process.stdout.readline().strip() == "locked"
-
-    def stop(self) -> None:
-        self.process.kill()
-        self.process.wait()
 
 
 @pytest.fixture
@@ -129,8 +105,7 @@ def test_a_status_check_meanwhile_does_not_drop_our_lock(profile: Path) -> None:
 
 
 def test_profile_held_by_another_process_is_refused_before_anything(profile: Path) -> None:
-    holder = Holder(profile)
-    try:
+    with lock_held_elsewhere(profile):
         assert profile_in_use(profile)
         with pytest.raises(AssistantError) as info:
             apply_account(account(), profile)
@@ -138,8 +113,6 @@ def test_profile_held_by_another_process_is_refused_before_anything(profile: Pat
         with pytest.raises(AssistantError) as info, profile_locked(profile):
             pass
         assert info.value.code == "thunderbird.profile_in_use"
-    finally:
-        holder.stop()
     assert (profile / "prefs.js").read_text(encoding="utf-8") == OTHER_ACCOUNT_PREFS
     assert sorted(p.name for p in profile.iterdir()) == [".parentlock", "prefs.js"]
 
@@ -201,11 +174,8 @@ def check_as_someone_who_cannot_write(profile: Path, mode: int) -> dict[str, Any
 
 
 def test_lock_held_is_seen_through_a_read_only_parentlock(shared_profile: Path) -> None:
-    holder = Holder(shared_profile)
-    try:
+    with lock_held_elsewhere(shared_profile):
         assert check_as_someone_who_cannot_write(shared_profile, READ_ONLY) == {"in_use": True}
-    finally:
-        holder.stop()
     assert check_as_someone_who_cannot_write(shared_profile, READ_ONLY) == {"in_use": False}
 
 
@@ -242,14 +212,11 @@ def dead_pid() -> int:
 def test_symlink_with_a_foreign_or_dead_pid_cannot_hide_a_held_lock(profile: Path) -> None:
     """Flatpak: the link names the sandbox's PID, meaningless (often dead) out here."""
     os.symlink(f"127.0.0.1:+{dead_pid()}", profile / "lock")
-    holder = Holder(profile)
-    try:
+    with lock_held_elsewhere(profile):
         assert profile_in_use(profile)
         with pytest.raises(AssistantError) as info:
             apply_account(account(), profile)
         assert info.value.code == "thunderbird.profile_in_use"
-    finally:
-        holder.stop()
     assert not profile_in_use(profile)  # a crash's stale link alone does not block
     report = apply_account(account(), profile)
     assert pref_map(parse_prefs(report.target.read_bytes()))["mail.server.server2.port"] == 993

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +10,7 @@ import pytest
 from assistant.clients.thunderbird import apply_account, user_js_fragment, writer
 from assistant.clients.thunderbird.prefs_syntax import parse_prefs, pref_map
 from assistant.errors import AssistantError
-from tests.thunderbird.helpers import OTHER_ACCOUNT_PREFS, account
+from tests.thunderbird.helpers import OTHER_ACCOUNT_PREFS, account, lock_held_elsewhere
 
 
 def profile_with(tmp_path: Path, text: str) -> Path:
@@ -190,23 +188,10 @@ def test_user_js_that_overrides_is_reported(tmp_path: Path) -> None:
 
 def test_locked_profile_is_refused(tmp_path: Path) -> None:
     profile = profile_with(tmp_path, OTHER_ACCOUNT_PREFS)
-    (profile / ".parentlock").touch()
-    holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import fcntl,os,sys,time\n"
-         "fd=os.open(sys.argv[1],os.O_WRONLY)\n"
-         "fcntl.lockf(fd,fcntl.LOCK_EX)\n"
-         "print('locked',flush=True)\n"
-         "time.sleep(30)\n", str(profile / ".parentlock")],
-        stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+    with lock_held_elsewhere(profile):
         with pytest.raises(AssistantError) as info:
             apply_account(account(), profile)
         assert info.value.code == "thunderbird.profile_in_use"
-    finally:
-        holder.kill()
-        holder.wait()
     assert (profile / "prefs.js").read_text(encoding="utf-8") == OTHER_ACCOUNT_PREFS
     apply_account(account(), profile)  # lock released: now it works
 

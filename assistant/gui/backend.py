@@ -101,7 +101,13 @@ class Backend:
 
         return outlook.apply_outlook(account, output_dir)
 
-    def write_export(self, fmt: str, subject: Any, output: Path, lang: str) -> Path:
+    def write_export(self, fmt: str, subject: Any, output: Path, lang: str,
+                     profile: SettingsProfile | None = None) -> Path:
+        """``subject``: an Account or a SettingsProfile. With an Account, the church's
+        ``profile`` adds its name, contact and notes (as the command line's export does)."""
         from assistant.clients import exports
+        from assistant.settings import Account
 
+        if isinstance(subject, Account) and profile is not None:
+            subject = exports.ExportSettings.from_account(subject, profile)
         return exports.write_export(fmt, subject, output, lang)

@@ -266,7 +266,8 @@ class MailWizard(QWizard):
                 "Check the server first: there is nothing to export yet."))
             return None
         try:
-            return self.backend.write_export(fmt, subject, output, self.state.lang)
+            return self.backend.write_export(fmt, subject, output, self.state.lang,
+                                             self.state.profile)
         except (AssistantError, OSError) as error:
             from assistant.messages import text
 

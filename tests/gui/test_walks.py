@@ -90,6 +90,24 @@ def test_imap_path_writes_thunderbird(qtbot, make_wizard, testbed, tmp_path):
     assert alice.password not in QApplication.clipboard().text()
 
 
+def test_sheet_carries_the_church_name_and_contact(qtbot, make_wizard, tmp_path):
+    """With a church profile loaded, the member's sheet says whom to ask (as the command
+    line's export does), not only the servers."""
+    from assistant.profile import load_profile
+    from tests.paths import SAMPLE_PROFILE
+
+    profile = load_profile(SAMPLE_PROFILE)
+    wizard = make_wizard(backend=DemoBackend(tmp_path), profile=profile)
+    demo_to_client_page(qtbot, wizard)
+    wizard.page_of(Page.CLIENT).sheet_only.click()
+    wizard.next()
+    sheet = wizard.page_of(Page.DONE).save_sheet_to(tmp_path / "sheet.html")
+    text = sheet.read_text(encoding="utf-8")
+    assert profile.organisation_ja in text
+    assert profile.contact.phone in text and profile.contact.email in text
+    assert "pw-demo-123" not in text
+
+
 def test_pop_path_leaves_mail_and_saves_sheet(qtbot, make_wizard, testbed, tmp_path):
     hanako = testbed.scenarios["modern"].user("hanako")  # non-ASCII password
     wizard = make_wizard(testbed=testbed)

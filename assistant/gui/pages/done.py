@@ -61,7 +61,8 @@ class DonePage(BasePage):
         if account is None:
             return None
         try:
-            written = self.backend.write_export("sheet", account, path, self.state.lang)
+            written = self.backend.write_export("sheet", account, path, self.state.lang,
+                                                self.state.profile)
         except (AssistantError, OSError) as error:
             reason = text(error, self.state.lang) if isinstance(error, AssistantError) else str(
                 error.strerror or type(error).__name__)

@@ -69,7 +69,6 @@ class LoginPage(CheckPage):
         self.body.addLayout(row)
         self.body.addWidget(self.explanation, 1)
         self.retry.clicked.connect(self.start)
-        self._task: Task | None = None
         self._steps: dict[str, Step] = {}
         self._running: str | None = None
         self.finish_layout()
@@ -78,29 +77,19 @@ class LoginPage(CheckPage):
         self.start()
 
     def cleanupPage(self) -> None:
-        self._cancel()
-
-    def _cancel(self) -> None:
-        task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
+        self.cancel_check()
 
     def start(self) -> None:
-        self.backend.prepare()  # on this thread: a worker importing the core stalls the UI
-        self._cancel()
+        self.cancel_check()
         self.state.login_outcome = LoginOutcome.NOT_CHECKED
         self.state.retry_login = False
         self.state.login_summary.clear()
         self._steps.clear()
         self._running = None
-        task = Task(lambda reporter: login_check(self.backend, self.state, reporter))
-        self._task = task
-        task.signals.progress.connect(lambda t=task: self._progress(t))
-        task.signals.finished.connect(lambda steps, t=task: self._finished(t, steps))
-        task.signals.failed.connect(lambda error, t=task: self._failed(t, error))
         self.progress.setRange(0, 2)
         self.progress.setValue(0)
-        self.runner.start(task)
+        self.run_check(lambda reporter: login_check(self.backend, self.state, reporter),
+                       progress=self._progress, finished=self._finished, failed=self._failed)
         self._show_texts()
         self.completeChanged.emit()
 

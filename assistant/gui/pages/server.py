@@ -99,7 +99,6 @@ class ServerPage(CheckPage):
         self.stop.clicked.connect(lambda: self.cancel())
         self.retry.clicked.connect(self.start)
         self.question.answered.connect(lambda _yes: self._set_status("checking"))
-        self._task: Task | None = None
         self._rows: dict[tuple[str, str, int], QListWidgetItem] = {}
         self._started = 0
         self._done = 0
@@ -128,7 +127,6 @@ class ServerPage(CheckPage):
         self.cancel()
 
     def start(self) -> None:
-        self.backend.prepare()  # on this thread: a worker importing the core stalls the UI
         self.cancel(show=False)
         self.state.forget_servers()
         self.checks.clear()
@@ -138,19 +136,13 @@ class ServerPage(CheckPage):
         self._outcome = None
         self.result.clear()
         self.progress.setRange(0, 0)
-        task = Task(lambda reporter: server_check(self.backend, self.state, reporter))
-        self._task = task
-        task.signals.progress.connect(lambda t=task: self._events(t))
-        task.signals.question.connect(lambda q, t=task: self._question(t, q))
-        task.signals.finished.connect(lambda outcome, t=task: self._finished(t, outcome))
-        task.signals.failed.connect(lambda error, t=task: self._failed(t, error))
         self._set_status("checking")
-        self.runner.start(task)
+        self.run_check(lambda reporter: server_check(self.backend, self.state, reporter),
+                       progress=self._events, question=self._question,
+                       finished=self._finished, failed=self._failed)
 
     def cancel(self, show: bool = True) -> None:
-        task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
+        self.cancel_check()
         self.question.withdraw()
         if show and self.is_busy():
             self._set_status("cancelled")

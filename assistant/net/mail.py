@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import ipaddress
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -266,24 +267,19 @@ def open_session(protocol: Protocol, host: str, port: int, *, implicit_tls: bool
     whether the connection is upgraded. Raises NetError subclasses (the connection closed).
     """
     limits = limits or Limits(read_timeout=deadline.remaining())
-    plain = _Plain()
 
     def tcp() -> Connection:
         return connect(host, port, resolver=resolver, deadline=deadline, cancel=cancel,
                        limits=limits)
 
     if implicit_tls:
-        conn = open_tls(tcp, policy)
-        try:
+        with _closed_on_error(open_tls(tcp, policy)) as conn:
             state = _Plain()
             _hello(conn, protocol, state)
             return _session(conn, protocol, Security.TLS, state, [])
-        except NetError:
-            conn.close()
-            raise
 
-    conn = tcp()
-    try:
+    plain = _Plain()
+    with _closed_on_error(tcp()) as conn:
         _hello(conn, protocol, plain)
         offered = offers_starttls(protocol, plain.capabilities)
         if starttls is StartTls.NEVER or (starttls is StartTls.IF_OFFERED and not offered):
@@ -291,29 +287,28 @@ def open_session(protocol: Protocol, host: str, port: int, *, implicit_tls: bool
         if not offered:
             raise StartTlsNotOffered()
         _ask_starttls(conn, protocol, plain)
-    except NetError:
-        conn.close()
-        raise
     first = [conn]
 
     def upgraded() -> Connection:
         if first:
             return first.pop()
-        again = tcp()
-        try:
+        with _closed_on_error(tcp()) as again:
             state = _Plain()
             _hello(again, protocol, state)
             _ask_starttls(again, protocol, state)
-        except NetError:
-            again.close()
-            raise
         return again
 
-    conn = open_tls(upgraded, policy)
-    try:
+    with _closed_on_error(open_tls(upgraded, policy)) as conn:
         state = _Plain(greeting=plain.greeting, tag=plain.tag)
         _capabilities(conn, protocol, state)
         return _session(conn, protocol, Security.STARTTLS, state, plain.capabilities)
+
+
+@contextlib.contextmanager
+def _closed_on_error(conn: Connection) -> Iterator[Connection]:
+    """The connection, closed when the dialogue in the block raises a NetError."""
+    try:
+        yield conn
     except NetError:
         conn.close()
         raise
@@ -360,10 +355,7 @@ def _hello(conn: Connection, protocol: Protocol, state: _Plain) -> None:
 
 def _capabilities(conn: Connection, protocol: Protocol, state: _Plain) -> None:
     if protocol is Protocol.IMAP:
-        state.tag += 1
-        tag = f"A{state.tag}"
-        conn.send(f"{tag} CAPABILITY\r\n".encode())
-        untagged, done = read_imap_reply(conn, tag)
+        untagged, done = _imap_command(conn, state, "CAPABILITY")
         if not done.upper().startswith("OK"):
             raise ProtocolError("capability_failed", line=clean(done))
         state.capabilities = parse_imap_capability(untagged)
@@ -383,6 +375,14 @@ def _capabilities(conn: Connection, protocol: Protocol, state: _Plain) -> None:
             state.capabilities = []
 
 
+def _imap_command(conn: Connection, state: _Plain, command: str) -> tuple[list[bytes], str]:
+    """Send ``command`` with the session's next tag: (untagged lines, the tagged line)."""
+    state.tag += 1
+    tag = f"A{state.tag}"
+    conn.send(f"{tag} {command}\r\n".encode())
+    return read_imap_reply(conn, tag)
+
+
 def _ehlo_name(conn: Connection) -> str:
     """Our address as an address literal: valid per RFC 5321 and reveals nothing new."""
     try:
@@ -394,10 +394,7 @@ def _ehlo_name(conn: Connection) -> str:
 
 def _ask_starttls(conn: Connection, protocol: Protocol, state: _Plain) -> None:
     if protocol is Protocol.IMAP:
-        state.tag += 1
-        tag = f"A{state.tag}"
-        conn.send(f"{tag} STARTTLS\r\n".encode())
-        _, done = read_imap_reply(conn, tag)
+        _, done = _imap_command(conn, state, "STARTTLS")
         accepted = done.upper().startswith("OK")
     elif protocol is Protocol.POP3:
         conn.send(b"STLS\r\n")

@@ -44,7 +44,7 @@ def ascii_number(text: str, max_digits: int) -> int | None:
 
 def host_port(host: str, port: int | str) -> str:
     """``host:port`` as people and URLs write it: an IPv6 address goes in brackets."""
-    return f"[{host}]:{port}" if ":" in host and not host.startswith("[") else f"{host}:{port}"
+    return f"{bracketed(host)}:{port}"
 
 
 def bracketed(host: str) -> str:

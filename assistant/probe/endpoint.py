@@ -46,10 +46,9 @@ def check_endpoint(candidate: Candidate, *, resolver: Resolver, policy: TlsPolic
         result = _check(candidate, resolver, policy, deadline, cancel, order, limits)
     except Exception as exc:  # the second line of defence (see module doc)
         _LOG.warning("endpoint check failed unexpectedly: %s", type(exc).__name__)
-        result = EndpointResult(candidate.protocol, candidate.host, candidate.port,
-                                candidate.security, "protocol_error",
-                                Problem("net.protocol_error", {"detail": type(exc).__name__}),
-                                trusted_source=candidate.trusted, order=order)
+        result = EndpointResult.for_candidate(
+            candidate, "protocol_error", order,
+            Problem("net.protocol_error", {"detail": type(exc).__name__}))
     result.elapsed_ms = int((time.monotonic() - start) * 1000)
     return result
 
@@ -59,9 +58,7 @@ def _check(candidate: Candidate, resolver: Resolver, policy: TlsPolicy, deadline
     start = time.monotonic()
     implicit = candidate.security is Security.TLS
     declared_starttls = candidate.declared and candidate.security is Security.STARTTLS
-    result = EndpointResult(candidate.protocol, candidate.host, candidate.port,
-                            candidate.security, "ok", trusted_source=candidate.trusted,
-                            order=order)
+    result = EndpointResult.for_candidate(candidate, "ok", order)
     try:
         session = open_session(candidate.protocol, candidate.host, candidate.port,
                                implicit_tls=implicit,

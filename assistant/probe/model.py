@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.discovery import Source
+from assistant.discovery import Candidate, Source
 from assistant.errors import Problem
 from assistant.messages import text
 from assistant.net import TlsInfo
@@ -54,6 +54,13 @@ class EndpointResult:
     plain_capabilities: list[str] = field(default_factory=list)  # seen before STARTTLS
     order: int = 0  # position among the candidates (trust of its source, then its rank)
 
+    @classmethod
+    def for_candidate(cls, candidate: Candidate, status: str, order: int,
+                      problem: Problem | None = None) -> EndpointResult:
+        """The result for one candidate endpoint, before (or instead of) what it offers."""
+        return cls(candidate.protocol, candidate.host, candidate.port, candidate.security,
+                   status, problem, trusted_source=candidate.trusted, order=order)
+
     @property
     def usable(self) -> bool:
         """Reachable and speaking the protocol; an invalid certificate still needs a pin."""
@@ -62,7 +69,7 @@ class EndpointResult:
 
     @property
     def error(self) -> str | None:
-        return None if self.problem is None else text(self.problem, "en")
+        return self.error_text("en")
 
     def error_text(self, lang: str) -> str | None:
         return None if self.problem is None else text(self.problem, lang)

@@ -179,5 +179,4 @@ class _Prober:
 
 def _placeholder(candidate: Candidate, index: int) -> EndpointResult:
     """What the wizard shows for an endpoint still being checked."""
-    return EndpointResult(candidate.protocol, candidate.host, candidate.port, candidate.security,
-                          "pending", trusted_source=candidate.trusted, order=index)
+    return EndpointResult.for_candidate(candidate, "pending", index)

@@ -244,24 +244,9 @@ def test_cli_process_output_and_files(testbed: Testbed, modern: Scenario, legacy
 ASCII_CANARY = 'Quote7Q"\\ canary'  # ASCII, so IMAP LOGIN sends it as a quoted string
 
 
-def _smtp_echo(reply: Callable[[bytes], bytes]) -> Callable[..., None]:
+def smtp_plain_reply(reply: Callable[[bytes], bytes]):  # type: ignore[no-untyped-def]
     """An ESMTP server offering PLAIN whose answer to AUTH is ``reply(auth_line)``."""
-
-    def script(conn: socket.socket, fake: Fake) -> None:
-        conn.sendall(b"220 fake.church.test ESMTP\r\n")
-        for line in lines(conn, fake):
-            word = line.split(b" ")[0].upper()
-            if word == b"EHLO":
-                conn.sendall(b"250-fake.church.test\r\n250 AUTH PLAIN\r\n")
-            elif word == b"AUTH":
-                conn.sendall(reply(line) + b"\r\n")
-            elif word == b"QUIT":
-                conn.sendall(b"221 bye\r\n")
-                return
-            else:
-                conn.sendall(b"502 no\r\n")
-
-    return script
+    return smtp_script("PLAIN", {"PLAIN": reply})
 
 
 def _realigned(prefix: bytes) -> Callable[[bytes], bytes]:
@@ -293,15 +278,15 @@ def _imap_login_echo(conn: socket.socket, fake: Fake) -> None:
 
 @pytest.mark.parametrize(("protocol", "password", "script"), [
     # The PLAIN blob exactly as sent ("\0login\0password" in base64).
-    ("smtp", CANARY, _smtp_echo(lambda line: b"535 5.7.8 you sent " + line)),
+    ("smtp", CANARY, smtp_plain_reply(lambda line: b"535 5.7.8 you sent " + line)),
     # The password's base64 at the other two alignments (and at the first).
-    ("smtp", CANARY, _smtp_echo(_realigned(b"x"))),
-    ("smtp", CANARY, _smtp_echo(_realigned(b"xy"))),
-    ("smtp", CANARY, _smtp_echo(_realigned(b""))),  # a control: masked before the fix too
+    ("smtp", CANARY, smtp_plain_reply(_realigned(b"x"))),
+    ("smtp", CANARY, smtp_plain_reply(_realigned(b"xy"))),
+    ("smtp", CANARY, smtp_plain_reply(_realigned(b""))),  # a control: masked before the fix too
     # A long line that is not a reply: it used to be cut before masking.
-    ("smtp", CANARY, _smtp_echo(lambda line: b"x" * 66 + b" " + CANARY.encode() + b" tail")),
+    ("smtp", CANARY, smtp_plain_reply(lambda line: b"x" * 66 + b" " + CANARY.encode() + b" tail")),
     # A control (passed before the fix): a valid reply, the base64 past character 190.
-    ("smtp", CANARY, _smtp_echo(
+    ("smtp", CANARY, smtp_plain_reply(
         lambda line: b"535 " + b"y" * 190 + base64.b64encode(base64.b64decode(
             line.split(b" ")[2]).split(b"\0")[2]))),
     # IMAP LOGIN's quoted form (backslash and quote escaped).

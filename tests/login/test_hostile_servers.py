@@ -9,6 +9,7 @@ import hmac
 import socket
 import threading
 import time
+from collections.abc import Callable
 
 import pytest
 
@@ -21,8 +22,12 @@ PASSWORD = "Fake-pass-4711"
 CHALLENGE = b"<1896.697170952@fake.church.test>"
 
 
-def smtp_script(offered: str, verdict: dict[str, bytes]):  # type: ignore[no-untyped-def]
-    """An ESMTP server offering ``offered``; ``verdict[MECH]`` is its final reply."""
+Verdict = bytes | Callable[[bytes], bytes]
+
+
+def smtp_script(offered: str, verdict: dict[str, Verdict]):  # type: ignore[no-untyped-def]
+    """An ESMTP server offering ``offered``; ``verdict[MECH]`` is its final reply, or makes it
+    from the AUTH line (a server echoing what it received)."""
 
     def script(conn: socket.socket, fake: Fake) -> None:
         conn.sendall(b"220 fake.church.test ESMTP\r\n")
@@ -50,7 +55,8 @@ def smtp_script(offered: str, verdict: dict[str, bytes]):  # type: ignore[no-unt
                     if digest == good and "CRAM-MD5" not in verdict:
                         conn.sendall(b"235 2.7.0 Authentication successful\r\n")
                         continue
-                conn.sendall(verdict.get(mech, b"535 5.7.8 Authentication failed") + b"\r\n")
+                reply = verdict.get(mech, b"535 5.7.8 Authentication failed")
+                conn.sendall((reply if isinstance(reply, bytes) else reply(line)) + b"\r\n")
             elif word == b"QUIT":
                 conn.sendall(b"221 2.0.0 Bye\r\n")
                 return

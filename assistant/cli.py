@@ -2,7 +2,7 @@
 
 Each subcommand's work lives in :mod:`assistant.commands` as ``run(args) -> exit status``; this
 module only declares the options, so that the contract is visible in one place.
-Exit status: 0 success, 1 the check or action failed, 2 bad usage or bad input.
+Exit statuses: :mod:`assistant.exit_codes`.
 """
 
 from __future__ import annotations
@@ -14,10 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from assistant import __version__
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
+from assistant.exit_codes import EXIT_INTERRUPTED
 
 COMMANDS = ("probe", "check-login", "apply", "export")
 
@@ -166,4 +163,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         from assistant.messages import text
 
         print(text("cli.interrupted", args.lang), file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED

@@ -10,10 +10,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from assistant.cli import EXIT_FAILED, EXIT_OK
 from assistant.clients.report import ApplyReport
 from assistant.commands.output import print_json, report_error, usage_error
 from assistant.errors import AssistantError, ProfileError, ValidationError
+from assistant.exit_codes import EXIT_FAILED, EXIT_OK
 from assistant.messages import text
 from assistant.settings import (
     Account,

@@ -12,9 +12,9 @@ import getpass
 import sys
 from pathlib import Path
 
-from assistant.cli import EXIT_FAILED, EXIT_OK
 from assistant.commands.output import print_json, usage_error
 from assistant.errors import AssistantError, ValidationError
+from assistant.exit_codes import EXIT_FAILED, EXIT_OK
 from assistant.login import LoginResult, Secret, check_login
 from assistant.messages import text
 from assistant.net import load_ca_file, normalize_fingerprint, parse_dns_server

@@ -12,10 +12,10 @@ import dataclasses
 import sys
 
 from assistant.atomic import write_atomic
-from assistant.cli import EXIT_FAILED, EXIT_OK
 from assistant.clients.exports import ExportSettings, build_export, check_output
 from assistant.commands.output import print_json, usage_error
 from assistant.errors import AssistantError, ValidationError
+from assistant.exit_codes import EXIT_FAILED, EXIT_OK
 from assistant.messages import text
 from assistant.profile import SettingsProfile, load_profile
 from assistant.settings import (

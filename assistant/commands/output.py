@@ -7,8 +7,8 @@ import json
 import sys
 from typing import Any
 
-from assistant.cli import EXIT_USAGE
 from assistant.errors import AssistantError
+from assistant.exit_codes import EXIT_USAGE
 from assistant.messages import text
 
 

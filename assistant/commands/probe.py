@@ -10,9 +10,9 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.cli import EXIT_FAILED, EXIT_OK
 from assistant.commands.output import print_json, usage_error
 from assistant.errors import AssistantError, ValidationError
+from assistant.exit_codes import EXIT_FAILED, EXIT_OK
 from assistant.messages import text
 from assistant.net import host_port
 from assistant.probe import EndpointResult, ProbeOptions, ProbeReport, run_probe

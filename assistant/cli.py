@@ -25,8 +25,8 @@ def _discovery_options(parser: argparse.ArgumentParser) -> None:
                         help="send every DNS lookup (SRV, MX, A/AAAA) to this server")
     parser.add_argument("--ca-file", metavar="PEM",
                         help="trust this CA in addition to the system's")
-    parser.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
-                        help="overall deadline of the probe (default 10)")
+    parser.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
+                        help="overall deadline of the probe (default 30)")
 
 
 def _account_source_options(parser: argparse.ArgumentParser) -> None:
@@ -73,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     login.add_argument("--trust-fingerprint", metavar="SHA256",
                        help="accept a certificate with this SHA-256 fingerprint")
     login.add_argument("--dns-server", metavar="IP[:PORT]")
-    login.add_argument("--timeout", type=float, default=15.0, metavar="SECONDS")
+    login.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS")
 
     apply = sub.add_parser("apply", parents=[common], help="write the account into a mail client")
     apply.add_argument("--client", required=True, choices=("thunderbird", "outlook"))

@@ -148,6 +148,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The server {host}:{port} did not answer within {seconds} seconds. Check the internet "
         "connection, the server name and the port; a firewall may be blocking it.",
     ),
+    "login.no_greeting": (
+        "サーバー {host}:{port} には接続できましたが、{seconds} 秒待ってもあいさつ（最初の応答）"
+        "がありませんでした。サーバーが混んでいるか、応答を遅らせる設定です。"
+        "ファイアウォールの問題ではありません。しばらくしてからもう一度お試しください。",
+        "Connected to {host}:{port}, but the server sent no greeting (its first answer) "
+        "within {seconds} seconds. The server is busy or set to answer late; it is not a "
+        "firewall. Try again later.",
+    ),
     "login.cancelled": ("確認を中止しました。", "The check was cancelled."),
     "login.refused": (
         "サーバー {host}:{port} に接続できませんでした（接続を拒否されました）。"

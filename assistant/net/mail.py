@@ -216,6 +216,7 @@ class Session:
     capabilities: list[str]
     auth_mechanisms: list[str]
     plain_capabilities: list[str] = field(default_factory=list)
+    greeting_seconds: float = 0.0  # how long the server held its (first) greeting back
     _tag: int = 0
 
     def next_tag(self) -> str:
@@ -255,32 +256,46 @@ class _Plain:
     greeting: str = ""
     capabilities: list[str] = field(default_factory=list)
     tag: int = 0
+    greeting_seconds: float = 0.0
 
 
 def open_session(protocol: Protocol, host: str, port: int, *, implicit_tls: bool,
                  starttls: StartTls, resolver: Resolver, policy: TlsPolicy,
                  deadline: Deadline, cancel: CancelToken | None = None,
-                 limits: Limits | None = None) -> Session:
+                 limits: Limits | None = None, greeting: Deadline | None = None,
+                 connect_within: float | None = None) -> Session:
     """Connect and bring the session to where a client would authenticate.
 
     ``implicit_tls``: TLS from the first byte (993/995/465). Otherwise ``starttls`` decides
-    whether the connection is upgraded. Raises NetError subclasses (the connection closed).
+    whether the connection is upgraded. ``greeting``: how long a connected server may keep
+    silent before its greeting (default: one read); the time waited is added to ``deadline``
+    (never past ``greeting``), so a held-back greeting does not eat the dialogue's budget.
+    ``connect_within``: the longest TCP connect (a dropped port). Raises NetError subclasses
+    (the connection closed); a missing greeting is :class:`NoGreeting`.
     """
     limits = limits or Limits(read_timeout=deadline.remaining())
+    budget = deadline
 
     def tcp() -> Connection:
-        return connect(host, port, resolver=resolver, deadline=deadline, cancel=cancel,
-                       limits=limits)
+        return connect(host, port, resolver=resolver, deadline=budget, cancel=cancel,
+                       limits=limits, connect_within=connect_within)
+
+    def hello(conn: Connection, state: _Plain) -> None:
+        nonlocal budget
+        if greeting is not None:
+            state.greeting_seconds = conn.await_data(greeting)
+            budget = conn.deadline = conn.deadline.extended(state.greeting_seconds, greeting)
+        _hello(conn, protocol, state)
 
     if implicit_tls:
         with _closed_on_error(open_tls(tcp, policy)) as conn:
             state = _Plain()
-            _hello(conn, protocol, state)
+            hello(conn, state)
             return _session(conn, protocol, Security.TLS, state, [])
 
     plain = _Plain()
     with _closed_on_error(tcp()) as conn:
-        _hello(conn, protocol, plain)
+        hello(conn, plain)
         offered = offers_starttls(protocol, plain.capabilities)
         if starttls is StartTls.NEVER or (starttls is StartTls.IF_OFFERED and not offered):
             return _session(conn, protocol, Security.NONE, plain, [])
@@ -294,12 +309,13 @@ def open_session(protocol: Protocol, host: str, port: int, *, implicit_tls: bool
             return first.pop()
         with _closed_on_error(tcp()) as again:
             state = _Plain()
-            _hello(again, protocol, state)
+            hello(again, state)
             _ask_starttls(again, protocol, state)
         return again
 
     with _closed_on_error(open_tls(upgraded, policy)) as conn:
-        state = _Plain(greeting=plain.greeting, tag=plain.tag)
+        state = _Plain(greeting=plain.greeting, tag=plain.tag,
+                       greeting_seconds=plain.greeting_seconds)
         _capabilities(conn, protocol, state)
         return _session(conn, protocol, Security.STARTTLS, state, plain.capabilities)
 
@@ -320,7 +336,7 @@ def _session(conn: Connection, protocol: Protocol, security: Security, state: _P
     mechanisms = {Protocol.IMAP: imap_auth_mechanisms, Protocol.POP3: pop3_auth_mechanisms,
                   Protocol.SMTP: smtp_auth_mechanisms}[protocol](caps)
     return Session(conn, protocol, security, state.greeting, caps, mechanisms, plain_caps,
-                   state.tag)
+                   greeting_seconds=state.greeting_seconds, _tag=state.tag)
 
 
 def pop3_user_pass_offered(caps: list[str]) -> bool:

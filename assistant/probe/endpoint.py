@@ -35,15 +35,18 @@ MAX_SHOWN = 200
 
 def check_endpoint(candidate: Candidate, *, resolver: Resolver, policy: TlsPolicy,
                    deadline: Deadline, cancel: CancelToken | None = None,
-                   order: int = 0, limits: Limits | None = None) -> EndpointResult:
+                   order: int = 0, limits: Limits | None = None,
+                   greeting: Deadline | None = None) -> EndpointResult:
     """The endpoint's result; a certificate failure still reads the capabilities (over the
     unverified session, so a person can decide to pin) when ``policy.keep_unverified``.
 
     STARTTLS that a source declared is required (not offered = ``tls_error``, a downgrade);
-    on a guessed port it is used when offered."""
+    on a guessed port it is used when offered. ``greeting``: how long a connected server may
+    hold its greeting back (the probe's overall deadline); ``deadline`` then counts from the
+    greeting on."""
     start = time.monotonic()
     try:
-        result = _check(candidate, resolver, policy, deadline, cancel, order, limits)
+        result = _check(candidate, resolver, policy, deadline, cancel, order, limits, greeting)
     except Exception as exc:  # the second line of defence (see module doc)
         _LOG.warning("endpoint check failed unexpectedly: %s", type(exc).__name__)
         result = EndpointResult.for_candidate(
@@ -54,7 +57,8 @@ def check_endpoint(candidate: Candidate, *, resolver: Resolver, policy: TlsPolic
 
 
 def _check(candidate: Candidate, resolver: Resolver, policy: TlsPolicy, deadline: Deadline,
-           cancel: CancelToken | None, order: int, limits: Limits | None) -> EndpointResult:
+           cancel: CancelToken | None, order: int, limits: Limits | None,
+           greeting: Deadline | None) -> EndpointResult:
     start = time.monotonic()
     implicit = candidate.security is Security.TLS
     declared_starttls = candidate.declared and candidate.security is Security.STARTTLS
@@ -65,11 +69,13 @@ def _check(candidate: Candidate, resolver: Resolver, policy: TlsPolicy, deadline
                                starttls=StartTls.REQUIRE if declared_starttls
                                else StartTls.IF_OFFERED,
                                resolver=resolver, policy=policy, deadline=deadline,
-                               cancel=cancel, limits=limits)
-    except Cancelled:
+                               cancel=cancel, limits=limits, greeting=greeting)
+    except Cancelled as exc:
+        # Stopped because the answer was known without it (or Cancel): say whether the
+        # server was connected and silent, which is not a firewall's doing.
         result.status = "timeout"
-        result.problem = Problem("probe.stopped",
-                                 {"ms": int((time.monotonic() - start) * 1000)})
+        code = "probe.stopped_no_greeting" if exc.detail == "greeting" else "probe.stopped"
+        result.problem = Problem(code, {"ms": int((time.monotonic() - start) * 1000)})
     except NetError as exc:
         result.status = exc.status
         result.problem = Problem(exc.code, {k: shown(v, MAX_SHOWN) if isinstance(v, str) else v
@@ -90,6 +96,7 @@ def _check(candidate: Candidate, resolver: Resolver, policy: TlsPolicy, deadline
 
 def _read_session(result: EndpointResult, session: Session) -> None:
     result.security = session.security
+    result.greeting_ms = int(session.greeting_seconds * 1000)
     result.tls = session.conn.tls
     result.capabilities = session.capabilities
     result.auth_mechanisms = session.auth_mechanisms

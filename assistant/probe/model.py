@@ -27,7 +27,7 @@ class ProbeOptions:
 
     dns_server: str | None = None
     ca_file: Path | None = None
-    timeout: float = 10.0
+    timeout: float = 30.0  # long enough for a greeting held back on purpose (greet_pause)
     host: str | None = None
     profile: SettingsProfile | None = None
     complete: bool = False
@@ -53,6 +53,7 @@ class EndpointResult:
     trusted_source: bool = True
     plain_capabilities: list[str] = field(default_factory=list)  # seen before STARTTLS
     order: int = 0  # position among the candidates (trust of its source, then its rank)
+    greeting_ms: int | None = None  # how long the connected server kept silent before greeting
 
     @classmethod
     def for_candidate(cls, candidate: Candidate, status: str, order: int,
@@ -94,6 +95,7 @@ class EndpointResult:
             "auth_mechanisms": list(self.auth_mechanisms),
             "plaintext_auth_offered": self.plaintext_auth_offered,
             "elapsed_ms": self.elapsed_ms,
+            "greeting_ms": self.greeting_ms,
         }
 
 

@@ -37,7 +37,8 @@ from assistant.settings import EmailAddress, parse_host
 # Discovery may use this share of the overall timeout (at most DISCOVERY_MAX seconds).
 DISCOVERY_SHARE = 0.4
 DISCOVERY_MAX = 4.0
-# Each endpoint's own deadline (inside the overall one), and the longest wait for one read.
+# Each endpoint's own deadline (inside the overall one; it counts from the greeting, which
+# may take until the overall deadline), and the longest wait for one read.
 ENDPOINT_TIMEOUT = 8.0
 READ_TIMEOUT = 5.0
 MAX_THREADS = 64
@@ -119,7 +120,7 @@ class _Prober:
         return check_endpoint(self.candidates[index], resolver=self.resolver,
                               policy=self.policy, deadline=self.overall.child(ENDPOINT_TIMEOUT),
                               cancel=AnyOf(self.cancel, self.stops[index]), order=index,
-                              limits=Limits(read_timeout=READ_TIMEOUT))
+                              limits=Limits(read_timeout=READ_TIMEOUT), greeting=self.overall)
 
     def _elapsed(self, index: int, now: float) -> float:
         with self.lock:
@@ -172,7 +173,8 @@ class _Prober:
         ordered = [results[i] for i in sorted(results)]
         if self.cancel is not None and self.cancel.is_set():
             for r in ordered:
-                if r.problem is not None and r.problem.code == "probe.stopped":
+                if r.problem is not None and r.problem.code in ("probe.stopped",
+                                                                "probe.stopped_no_greeting"):
                     r.problem = Problem("net.cancelled")
         return ordered, recommendation or recommend(None, None), recommended_at
 

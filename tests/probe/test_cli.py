@@ -9,8 +9,10 @@ from typing import Any
 
 from tests.testbed import Testbed
 
+# DESIGN.md's keys in its order; the contract may be extended (issue 16: greeting_ms).
 ENDPOINT_KEYS = ["protocol", "host", "port", "security", "status", "error", "tls",
-                 "capabilities", "auth_mechanisms", "plaintext_auth_offered", "elapsed_ms"]
+                 "capabilities", "auth_mechanisms", "plaintext_auth_offered", "elapsed_ms",
+                 "greeting_ms"]
 
 
 def cli(*args: str) -> tuple[int, str, str]:

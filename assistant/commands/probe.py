@@ -70,7 +70,9 @@ def _endpoint_line(e: EndpointResult, lang: str) -> str:
     if e.auth_mechanisms:
         details.append(f"{text('probe.out.auth', lang)}: {' '.join(e.auth_mechanisms)}")
     if e.plaintext_auth_offered:
-        details.append(text("probe.out.plaintext", lang))
+        details.append(text("probe.out.plaintext", lang, listed=", ".join(e.plaintext_methods)))
+    if e.plaintext_refusal:
+        details.append(text("probe.out.plaintext_refused", lang, line=e.plaintext_refusal))
     if not e.trusted_source:
         details.append(text("probe.out.untrusted", lang))
     error = e.error_text(lang)

@@ -107,6 +107,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The server refuses logins over an unencrypted connection (server said: {detail}). "
         "Set the security to TLS or STARTTLS.",
     ),
+    "login.tls_required_found": (
+        "このサーバーは、暗号化（STARTTLS）に切り替えた後でしかログインの方法（{offered}）を"
+        "示しません（パスワードを送らずに確かめました）。暗号化の設定を「STARTTLS」または"
+        "「TLS」にしてください。",
+        "This server offers a way to log in ({offered}) only after switching to encryption "
+        "(STARTTLS); this was checked without sending the password. Set the security to "
+        "STARTTLS or TLS.",
+    ),
     "login.starttls_downgrade": (
         "STARTTLS で暗号化する設定ですが、サーバーが暗号化の開始に応じませんでした"
         "（{detail}）。途中の機器が暗号化を妨害している（ダウングレード攻撃）おそれも"

@@ -196,8 +196,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "probe.out.status.protocol_error": ("応答が不正", "protocol error"),
     "probe.out.status.unreachable": ("到達できない", "unreachable"),
     "probe.out.auth": ("認証方式", "authentication"),
-    "probe.out.plaintext": ("暗号化なしでパスワードを送れてしまいます",
-                            "accepts a password without encryption"),
+    "probe.out.plaintext": (
+        "暗号化しないままパスワードを送る方法を示しています（{listed}）",
+        "lists a way to send the password without encryption ({listed})",
+    ),
+    "probe.out.plaintext_refused": (
+        "USER は示していますが、暗号化なしの USER は断られました（パスワードは送っていません）: "
+        "{line}",
+        "lists USER, but refused USER without encryption (no password was sent): {line}",
+    ),
     "probe.out.slow_greeting": (
         "サーバーのあいさつまで {seconds} 秒かかりました（応答の遅いサーバーです）",
         "the server greeted only after {seconds} s (a slow server)",

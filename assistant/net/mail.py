@@ -224,11 +224,16 @@ class Session:
         return f"A{self._tag}"
 
     def plaintext_auth_offered(self) -> bool:
-        """Could a password be sent without encryption on this port (before any TLS)?"""
+        """Does this port list a way to send a password without encryption (before any TLS)?
+        What was *listed*: POP3's USER is still to be tried (:func:`pop3_user_refused`)."""
+        return bool(self.plaintext_methods())
+
+    def plaintext_methods(self) -> list[str]:
+        """The listed ways to send a password before TLS ("LOGIN", "USER", "AUTH PLAIN", …)."""
         if self.security is Security.TLS:
-            return False
+            return []
         caps = self.capabilities if self.security is Security.NONE else self.plain_capabilities
-        return _password_accepted(self.protocol, caps)
+        return plaintext_methods(self.protocol, caps)
 
     def close(self) -> None:
         """Say goodbye without waiting for the answer, then close."""
@@ -239,14 +244,21 @@ class Session:
         self.conn.close()
 
 
-def _password_accepted(protocol: Protocol, caps: list[str]) -> bool:
+def plaintext_methods(protocol: Protocol, caps: list[str]) -> list[str]:
+    """The ways ``caps`` list to send the password itself: IMAP LOGIN (no LOGINDISABLED),
+    POP3 USER (listed, or no CAPA at all), and SASL PLAIN/LOGIN."""
+    found: list[str] = []
     if protocol is Protocol.IMAP:
-        return "LOGINDISABLED" not in caps or bool(
-            PLAINTEXT_MECHANISMS & set(imap_auth_mechanisms(caps)))
-    if protocol is Protocol.POP3:
-        return pop3_user_pass_offered(caps) or bool(
-            PLAINTEXT_MECHANISMS & set(pop3_auth_mechanisms(caps)))
-    return bool(PLAINTEXT_MECHANISMS & set(smtp_auth_mechanisms(caps)))
+        mechanisms = imap_auth_mechanisms(caps)
+        if "LOGINDISABLED" not in caps:
+            found.append("LOGIN")
+    elif protocol is Protocol.POP3:
+        mechanisms = pop3_auth_mechanisms(caps)
+        if pop3_user_pass_offered(caps):
+            found.append("USER")
+    else:
+        mechanisms = smtp_auth_mechanisms(caps)
+    return found + [f"AUTH {m}" for m in mechanisms if m in PLAINTEXT_MECHANISMS]
 
 
 @dataclass
@@ -343,6 +355,39 @@ def pop3_user_pass_offered(caps: list[str]) -> bool:
     """USER/PASS: listed in CAPA, or the server has no CAPA (old servers: then it is the
     only way in and usually works)."""
     return not caps or "USER" in caps
+
+
+# -ERR texts that mean "not over an unencrypted connection" (Dovecot: "Plaintext
+# authentication disallowed on non-secure (SSL/TLS) connections."; Courier: "TLS required to
+# log in.").
+POP3_NEEDS_TLS = re.compile(r"plaintext|ssl|tls|secure|encrypt", re.IGNORECASE)
+# The name the probe gives to USER: no password follows, so nothing is ever checked with it.
+PROBE_USER = "mail-assistant-probe"
+
+
+def pop3_user_refused(session: Session) -> str | None:
+    """Send ``USER`` (never a password) on a plain POP3 session: the server's -ERR line when it
+    refuses for lack of encryption (Courier lists USER before STLS and then says "TLS required
+    to log in."), else None. The session is left waiting for QUIT."""
+    session.conn.send(f"USER {PROBE_USER}\r\n".encode())
+    ok, line = read_pop3_status(session.conn)
+    return None if ok or not POP3_NEEDS_TLS.search(line) else line
+
+
+def capabilities_after_starttls(session: Session, policy: TlsPolicy) -> list[str] | None:
+    """Upgrade a plain session with STARTTLS/STLS only to read what it offers there (nothing
+    secret is sent, so the certificate is not checked); None when the upgrade fails. The
+    session is encrypted afterwards and only fit for saying goodbye."""
+    state = _Plain(tag=session._tag)
+    try:
+        _ask_starttls(session.conn, session.protocol, state)
+        session.conn.handshake(policy, verify=False)
+        _capabilities(session.conn, session.protocol, state)
+    except NetError:
+        return None
+    finally:
+        session._tag = state.tag
+    return state.capabilities
 
 
 def offers_starttls(protocol: Protocol, caps: list[str]) -> bool:

@@ -23,9 +23,9 @@ from assistant.net import (
     TlsPolicy,
     shown,
 )
-from assistant.net.mail import Session, StartTls, open_session
+from assistant.net.mail import Session, StartTls, open_session, pop3_user_refused
 from assistant.probe.model import EndpointResult
-from assistant.settings import Security
+from assistant.settings import Protocol, Security
 
 _TLS_FAILURES = ("tls_error", "certificate_invalid")
 _LOG = logging.getLogger(__name__)
@@ -89,9 +89,38 @@ def _check(candidate: Candidate, resolver: Resolver, policy: TlsPolicy, deadline
     else:
         try:
             _read_session(result, session)
+            if "USER" in result.plaintext_methods:
+                _try_pop3_user(result, session, candidate, resolver, policy, deadline, cancel,
+                               limits)
         finally:
             session.close()
     return result
+
+
+def _try_pop3_user(result: EndpointResult, session: Session, candidate: Candidate,
+                   resolver: Resolver, policy: TlsPolicy, deadline: Deadline,
+                   cancel: CancelToken | None, limits: Limits | None) -> None:
+    """POP3 lists USER without encryption: send ``USER`` (no password) where a client that
+    never upgrades would, and drop the claim if the server refuses it for lack of TLS. On a
+    session that did upgrade, that is a second, plain connection."""
+    try:
+        if session.security is Security.NONE:
+            refusal = pop3_user_refused(session)
+        else:
+            plain = open_session(Protocol.POP3, candidate.host, candidate.port,
+                                 implicit_tls=False, starttls=StartTls.NEVER, resolver=resolver,
+                                 policy=policy, deadline=deadline, cancel=cancel,
+                                 limits=limits, greeting=deadline)
+            try:
+                refusal = pop3_user_refused(plain)
+            finally:
+                plain.close()
+    except NetError:
+        return  # the listing stands as what the server said; the endpoint itself answered
+    if refusal is not None:
+        result.plaintext_methods = [m for m in result.plaintext_methods if m != "USER"]
+        result.plaintext_auth_offered = bool(result.plaintext_methods)
+        result.plaintext_refusal = shown(refusal, MAX_SHOWN)
 
 
 def _read_session(result: EndpointResult, session: Session) -> None:
@@ -101,7 +130,8 @@ def _read_session(result: EndpointResult, session: Session) -> None:
     result.capabilities = session.capabilities
     result.auth_mechanisms = session.auth_mechanisms
     result.plain_capabilities = session.plain_capabilities
-    result.plaintext_auth_offered = session.plaintext_auth_offered()
+    result.plaintext_methods = session.plaintext_methods()
+    result.plaintext_auth_offered = bool(result.plaintext_methods)
     if result.tls is not None and not result.tls.certificate_valid:
         result.status = "certificate_invalid"
         result.problem = Problem("net.certificate_invalid",

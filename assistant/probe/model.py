@@ -54,6 +54,10 @@ class EndpointResult:
     plain_capabilities: list[str] = field(default_factory=list)  # seen before STARTTLS
     order: int = 0  # position among the candidates (trust of its source, then its rank)
     greeting_ms: int | None = None  # how long the connected server kept silent before greeting
+    # What made plaintext_auth_offered true: the listed ways ("LOGIN", "USER", "AUTH PLAIN");
+    # and a POP3 server's refusal of USER without TLS (then "USER" is not among them).
+    plaintext_methods: list[str] = field(default_factory=list)
+    plaintext_refusal: str | None = None
 
     @classmethod
     def for_candidate(cls, candidate: Candidate, status: str, order: int,

@@ -7,6 +7,7 @@ import base64
 import hashlib
 import hmac
 import socket
+import ssl
 import threading
 import time
 from collections.abc import Callable
@@ -264,3 +265,42 @@ def test_plaintext_refused_sends_no_credentials(testbed: Testbed, offered: str) 
                                                     "login.plaintext_refused")
     sent = bytes(fake.received)
     assert sent.startswith(b"EHLO ") and b"AUTH" not in sent
+
+
+def test_no_auth_before_or_after_starttls_is_auth_not_offered(testbed: Testbed) -> None:
+    """OpenSMTPD's port 25: STARTTLS, and no AUTH before or after it. With --security none
+    and consent, the answer is auth_not_offered, not tls_required with an invented quote."""
+    cert = testbed.scenarios["modern"].cert
+    assert cert is not None
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(str(cert.cert), str(cert.key))
+
+    def script(conn: socket.socket, fake: Fake) -> None:
+        conn.sendall(b"220 relay.test ESMTP OpenSMTPD\r\n")
+        stream = conn
+        while True:
+            line = b""
+            while not line.endswith(b"\n"):
+                chunk = stream.recv(1)
+                if not chunk:
+                    return
+                line += chunk
+            fake.received += line
+            verb = line.split()[0].upper() if line.split() else b""
+            if verb == b"EHLO":
+                stream.sendall(b"250-relay.test Hello\r\n250-8BITMIME\r\n"
+                               + (b"" if stream is not conn else b"250-STARTTLS\r\n")
+                               + b"250 HELP\r\n")
+            elif verb == b"STARTTLS":
+                stream.sendall(b"220 2.0.0 Ready to start TLS\r\n")
+                stream = context.wrap_socket(conn, server_side=True)
+            else:
+                stream.sendall(b"221 2.0.0 Bye\r\n")
+                return
+
+    with scripted(testbed.new_ip(), script) as fake:
+        server = Server.create("smtp", fake.ip, fake.port, "none")
+        result = check_login(server, "alice@church.test", PASSWORD, allow_plaintext=True,
+                             timeout=10)
+    assert (result.result, result.problem.code) == ("auth_not_offered", "login.smtp_no_auth")
+    assert b"AUTH" not in bytes(fake.received).upper()

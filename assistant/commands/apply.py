@@ -38,7 +38,7 @@ def _servers_from_profile(args: argparse.Namespace) -> tuple[Server, Server, Log
     return incoming[0], outgoing[0], profile.login_rule
 
 
-def _servers_from_probe(args: argparse.Namespace) -> tuple[Server, Server]:
+def _servers_from_probe(args: argparse.Namespace) -> tuple[Server, Server, str | None]:
     from assistant.commands.probe import probe_options
     from assistant.probe import run_probe
 
@@ -52,12 +52,14 @@ def _servers_from_probe(args: argparse.Namespace) -> tuple[Server, Server]:
             # Writing this would make Thunderbird send the password in clear text; only an
             # explicit --incoming/--outgoing SPEC counts as the volunteer's consent.
             raise AssistantError("apply.plaintext_recommendation", server=server.spec)
-    return servers
+    # The login autoconfig's <username> names (e.g. %EMAILLOCALPART%) comes first.
+    return servers[0], servers[1], recommendation.login
 
 
 def build_account(args: argparse.Namespace) -> Account:
     """The account the options describe (ValidationError for bad or missing input)."""
     rule = LoginRule.ADDRESS
+    found_login: str | None = None
     if args.incoming or args.outgoing:
         if not (args.incoming and args.outgoing):
             raise ValidationError("apply.both_specs_required")
@@ -65,8 +67,8 @@ def build_account(args: argparse.Namespace) -> Account:
     elif args.profile:
         incoming, outgoing, rule = _servers_from_profile(args)
     else:
-        incoming, outgoing = _servers_from_probe(args)
-    login = args.username
+        incoming, outgoing, found_login = _servers_from_probe(args)
+    login = args.username or found_login
     if not login:
         login = login_for(parse_email(args.email), rule)
         if login is None:

@@ -58,13 +58,15 @@ class EndpointResult:
     # and a POP3 server's refusal of USER without TLS (then "USER" is not among them).
     plaintext_methods: list[str] = field(default_factory=list)
     plaintext_refusal: str | None = None
+    login: str | None = None  # the login its source names (autoconfig <username>), if any
 
     @classmethod
     def for_candidate(cls, candidate: Candidate, status: str, order: int,
                       problem: Problem | None = None) -> EndpointResult:
         """The result for one candidate endpoint, before (or instead of) what it offers."""
         return cls(candidate.protocol, candidate.host, candidate.port, candidate.security,
-                   status, problem, trusted_source=candidate.trusted, order=order)
+                   status, problem, trusted_source=candidate.trusted, order=order,
+                   login=candidate.login)
 
     @property
     def usable(self) -> bool:
@@ -113,11 +115,21 @@ class Recommendation:
     def complete(self) -> bool:
         return self.incoming is not None and self.outgoing is not None
 
+    @property
+    def login(self) -> str | None:
+        """The login to try first: what the incoming server's source names (autoconfig
+        ``<username>``), else the outgoing one's; None: no source said (use the address)."""
+        for chosen in (self.incoming, self.outgoing):
+            if chosen is not None and chosen.login:
+                return chosen.login
+        return None
+
     def to_json(self, lang: str = "ja") -> dict[str, Any]:
         return {
             "incoming": None if self.incoming is None else self.incoming.to_json(lang),
             "outgoing": None if self.outgoing is None else self.outgoing.to_json(lang),
             "warnings": [{"code": w.code, "message": text(w, lang)} for w in self.warnings],
+            "login": self.login,
         }
 
 
@@ -147,7 +159,7 @@ class ProbeReport:
         return {
             "schema": SCHEMA, "email": self.email.ascii, "domain": self.domain,
             "elapsed_ms": self.elapsed_ms,
-            "sources": [s.to_json() for s in self.sources],
+            "sources": [s.to_json(lang) for s in self.sources],
             "endpoints": [e.to_json(lang) for e in self.endpoints],
             "recommendation": self.recommendation.to_json(lang),
         }

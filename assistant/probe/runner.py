@@ -58,12 +58,15 @@ def candidates_of(sources: list[Source]) -> list[Candidate]:
             if seen is None:
                 if len(merged) < MAX_CANDIDATES:
                     merged[key] = c
-            elif (c.trusted and not seen.trusted) or (c.declared and not seen.declared):
-                # A declared STARTTLS stays required even if a guess also named the port.
+            elif (c.trusted and not seen.trusted) or (c.declared and not seen.declared) \
+                    or (c.login and not seen.login):
+                # A declared STARTTLS stays required even if a guess also named the port; the
+                # login of the most trusted source that names one is kept.
                 merged[key] = Candidate(seen.protocol, seen.host, seen.port,
                                         c.security if c.declared and not seen.declared
                                         else seen.security, seen.trusted or c.trusted,
-                                        seen.rank, declared=seen.declared or c.declared)
+                                        seen.rank, declared=seen.declared or c.declared,
+                                        login=seen.login or c.login)
     return list(merged.values())
 
 

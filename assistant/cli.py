@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from assistant import __version__
 from assistant.exit_codes import EXIT_INTERRUPTED
 
-COMMANDS = ("probe", "check-login", "apply", "export")
+COMMANDS = ("probe", "check-login", "apply", "export", "check-autoconfig")
 
 
 def _discovery_options(parser: argparse.ArgumentParser) -> None:
@@ -74,6 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="accept a certificate with this SHA-256 fingerprint")
     login.add_argument("--dns-server", metavar="IP[:PORT]")
     login.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS")
+
+    check = sub.add_parser("check-autoconfig", parents=[common],
+                           help="would Thunderbird accept this domain's autoconfig file?")
+    check.add_argument("target", metavar="DOMAIN|EMAIL|FILE")
+    check.add_argument("--dns-server", metavar="IP[:PORT]")
+    check.add_argument("--ca-file", metavar="PEM")
 
     apply = sub.add_parser("apply", parents=[common], help="write the account into a mail client")
     apply.add_argument("--client", required=True, choices=("thunderbird", "outlook"))

@@ -99,4 +99,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No outgoing server (<outgoingServer>) is usable by Thunderbird, so the whole file is "
         "rejected (a file with incoming servers only is not accepted).",
     ),
+    "check_autoconfig.target_empty": (
+        "調べるドメイン、メールアドレス、またはファイルを指定してください。",
+        "Give the domain, e-mail address or file to check.",
+    ),
+    "check_autoconfig.not_found": (
+        "自動設定ファイルが見つかりませんでした（どの URL も成功の応答 2xx を返しません"
+        "でした）。Thunderbird は自動設定を使えません。",
+        "No autoconfig file was found (no URL answered with a 2xx success). Thunderbird "
+        "cannot configure itself from one.",
+    ),
+    "check_autoconfig.used": (
+        "Thunderbird が読むファイル: {url}（優先順で最初に成功した URL です。これが使えないと、"
+        "後の URL は試されません）",
+        "The file Thunderbird reads: {url} (the first URL in its order that answered; if it "
+        "is unusable, the later ones are not tried)",
+    ),
+    "check_autoconfig.logins": (
+        "ログイン名の書き方: {logins}",
+        "Login name as written: {logins}",
+    ),
 }

@@ -84,7 +84,10 @@ def _server_rows(server: Server, lang: str, settings: ExportSettings) -> list[st
         leave = (_t("sheet.pop_leave_days", lang, days=days) if days
                  else _t("sheet.yes", lang)) if settings.pop.leave_on_server \
             else _t("sheet.no", lang)
-        rows.append(_row(_t("sheet.pop_leave", lang), leave, _t("sheet.pop_leave_note", lang)))
+        note = _t("sheet.pop_leave_note", lang)
+        if settings.pop.leave_on_server and not days:
+            note += "<br>" + _t("sheet.pop_no_delete_note", lang)
+        rows.append(_row(_t("sheet.pop_leave", lang), leave, note))
     return rows
 
 

@@ -160,7 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     gc.enable()  # paused by the bundle's start (packaging/rthook_startup.py): not for commands
     # Options given before the subcommand count too (`mail-assistant --lang en probe …`).
     args.lang = args.lang or args.global_lang or "ja"
-    args.profile = getattr(args, "sub_profile", None) or args.profile
+    sub_profile = getattr(args, "sub_profile", None)
+    args.profile = sub_profile if sub_profile is not None else args.profile  # "" is an error
     if args.profile is None:
         args.profile = _embedded_profile(args)
     try:

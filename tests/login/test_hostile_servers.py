@@ -17,6 +17,7 @@ import pytest
 from assistant.login import check_login
 from assistant.settings import AuthMethod, Server
 from tests.login.conftest import Fake, lines, scripted
+from tests.probe.conftest import read_line
 from tests.testbed import Testbed, fakes
 
 PASSWORD = "Fake-pass-4711"
@@ -278,13 +279,7 @@ def test_no_auth_before_or_after_starttls_is_auth_not_offered(testbed: Testbed) 
     def script(conn: socket.socket, fake: Fake) -> None:
         conn.sendall(b"220 relay.test ESMTP OpenSMTPD\r\n")
         stream = conn
-        while True:
-            line = b""
-            while not line.endswith(b"\n"):
-                chunk = stream.recv(1)
-                if not chunk:
-                    return
-                line += chunk
+        while line := read_line(stream):
             fake.received += line
             verb = line.split()[0].upper() if line.split() else b""
             if verb == b"EHLO":

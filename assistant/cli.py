@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from assistant import __version__
 from assistant.exit_codes import EXIT_INTERRUPTED
 
-COMMANDS = ("probe", "check-login", "apply", "export")
+COMMANDS = ("probe", "check-login", "apply", "export", "check-autoconfig")
 
 
 def _discovery_options(parser: argparse.ArgumentParser) -> None:
@@ -25,8 +25,8 @@ def _discovery_options(parser: argparse.ArgumentParser) -> None:
                         help="send every DNS lookup (SRV, MX, A/AAAA) to this server")
     parser.add_argument("--ca-file", metavar="PEM",
                         help="trust this CA in addition to the system's")
-    parser.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
-                        help="overall deadline of the probe (default 10)")
+    parser.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
+                        help="overall deadline of the probe (default 30)")
 
 
 def _account_source_options(parser: argparse.ArgumentParser) -> None:
@@ -73,7 +73,13 @@ def build_parser() -> argparse.ArgumentParser:
     login.add_argument("--trust-fingerprint", metavar="SHA256",
                        help="accept a certificate with this SHA-256 fingerprint")
     login.add_argument("--dns-server", metavar="IP[:PORT]")
-    login.add_argument("--timeout", type=float, default=15.0, metavar="SECONDS")
+    login.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS")
+
+    check = sub.add_parser("check-autoconfig", parents=[common],
+                           help="would Thunderbird accept this domain's autoconfig file?")
+    check.add_argument("target", metavar="DOMAIN|EMAIL|FILE")
+    check.add_argument("--dns-server", metavar="IP[:PORT]")
+    check.add_argument("--ca-file", metavar="PEM")
 
     apply = sub.add_parser("apply", parents=[common], help="write the account into a mail client")
     apply.add_argument("--client", required=True, choices=("thunderbird", "outlook"))
@@ -154,7 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     gc.enable()  # paused by the bundle's start (packaging/rthook_startup.py): not for commands
     # Options given before the subcommand count too (`mail-assistant --lang en probe …`).
     args.lang = args.lang or args.global_lang or "ja"
-    args.profile = getattr(args, "sub_profile", None) or args.profile
+    sub_profile = getattr(args, "sub_profile", None)
+    args.profile = sub_profile if sub_profile is not None else args.profile  # "" is an error
     if args.profile is None:
         args.profile = _embedded_profile(args)
     try:

@@ -38,7 +38,7 @@ def _servers_from_profile(args: argparse.Namespace) -> tuple[Server, Server, Log
     return incoming[0], outgoing[0], profile.login_rule
 
 
-def _servers_from_probe(args: argparse.Namespace) -> tuple[Server, Server]:
+def _servers_from_probe(args: argparse.Namespace) -> tuple[Server, Server, str | None]:
     from assistant.commands.probe import probe_options
     from assistant.probe import run_probe
 
@@ -52,21 +52,38 @@ def _servers_from_probe(args: argparse.Namespace) -> tuple[Server, Server]:
             # Writing this would make Thunderbird send the password in clear text; only an
             # explicit --incoming/--outgoing SPEC counts as the volunteer's consent.
             raise AssistantError("apply.plaintext_recommendation", server=server.spec)
-    return servers
+    # The login autoconfig's <username> names (e.g. %EMAILLOCALPART%) comes first.
+    return servers[0], servers[1], recommendation.login
+
+
+def _check_options(args: argparse.Namespace, incoming: Server) -> None:
+    """Empty paths and options that do not apply are mistakes to report, not to ignore."""
+    for option in ("thunderbird_profile", "output_dir", "ca_file"):
+        if getattr(args, option, None) == "":
+            raise ValidationError("apply.empty_path", field=option,
+                                  option="--" + option.replace("_", "-"))
+    pop_options = args.pop_delete_after_days is not None or args.pop_no_leave_on_server
+    if pop_options and incoming.protocol is not Protocol.POP3:
+        raise ValidationError("apply.pop_option_not_pop", field="pop",
+                              protocol=incoming.protocol.name)
 
 
 def build_account(args: argparse.Namespace) -> Account:
     """The account the options describe (ValidationError for bad or missing input)."""
+    if getattr(args, "profile", None) == "":
+        raise ValidationError("apply.empty_path", field="profile", option="--profile")
     rule = LoginRule.ADDRESS
+    found_login: str | None = None
     if args.incoming or args.outgoing:
         if not (args.incoming and args.outgoing):
             raise ValidationError("apply.both_specs_required")
         incoming, outgoing = Server.parse_spec(args.incoming), Server.parse_spec(args.outgoing)
-    elif args.profile:
+    elif args.profile is not None:
         incoming, outgoing, rule = _servers_from_profile(args)
     else:
-        incoming, outgoing = _servers_from_probe(args)
-    login = args.username
+        incoming, outgoing, found_login = _servers_from_probe(args)
+    _check_options(args, incoming)
+    login = args.username or found_login
     if not login:
         login = login_for(parse_email(args.email), rule)
         if login is None:
@@ -101,7 +118,7 @@ def _headline(report: ApplyReport, dry_run: bool) -> str:
 
 def _print(report: ApplyReport, dry_run: bool, lang: str) -> None:
     print(text(_headline(report, dry_run), lang, target=report.target))
-    if report.updated_existing:
+    if report.updated_existing and report.changes:  # unchanged: "nothing changed" says it all
         print(text("apply.updated_existing", lang))
     for line in report.changes:
         print(f"  {line}")

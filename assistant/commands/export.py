@@ -44,7 +44,7 @@ def source_from_args(args: argparse.Namespace) -> ExportSettings | SettingsProfi
     login = parse_login(args.username) if args.username else None
     name = parse_display_name(args.name or "")
     servers = _servers(args)
-    if args.profile:
+    if args.profile is not None:  # "" is a mistake (load_profile says so), not "none given"
         profile = load_profile(args.profile)
         if servers:
             profile = dataclasses.replace(profile, incoming=(servers[0],), outgoing=(servers[1],),

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from assistant.profile import SettingsProfile
 
 MAX_TIMEOUT = 300.0
+# A greeting later than this is worth telling a volunteer about (the server is slow).
+SLOW_GREETING_MS = 2000
 
 
 def probe_options(args: argparse.Namespace,
@@ -62,10 +64,15 @@ def _endpoint_line(e: EndpointResult, lang: str) -> str:
     line = (f"  {e.protocol.name:<4} {host_port(e.host, e.port)}  "
             f"{_security(e.security, lang)}  {status}")
     details: list[str] = []
+    if e.greeting_ms is not None and e.greeting_ms >= SLOW_GREETING_MS:
+        details.append(text("probe.out.slow_greeting", lang,
+                            seconds=f"{e.greeting_ms / 1000:.1f}"))
     if e.auth_mechanisms:
         details.append(f"{text('probe.out.auth', lang)}: {' '.join(e.auth_mechanisms)}")
     if e.plaintext_auth_offered:
-        details.append(text("probe.out.plaintext", lang))
+        details.append(text("probe.out.plaintext", lang, listed=", ".join(e.plaintext_methods)))
+    if e.plaintext_refusal:
+        details.append(text("probe.out.plaintext_refused", lang, line=e.plaintext_refusal))
     if not e.trusted_source:
         details.append(text("probe.out.untrusted", lang))
     error = e.error_text(lang)

@@ -19,11 +19,11 @@ import time
 from collections.abc import Callable
 
 from assistant.discovery.autoconfig import (
-    AutoconfigError,
     autoconfig_urls,
     fetch_autoconfig,
     parse_autoconfig,
 )
+from assistant.discovery.autoconfig_xml import AutoconfigError
 from assistant.discovery.guess import discover_guess
 from assistant.discovery.model import (
     Candidate,

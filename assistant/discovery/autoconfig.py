@@ -1,8 +1,11 @@
 """Mozilla autoconfig (``config-v1.1.xml``): fetching it for a domain, and a strict parser.
 
 The parser refuses any DTD or entity declaration (so no entity expansion attack is possible),
-expands the address placeholders, and returns servers in the file's order; every problem is a
-:class:`AutoconfigError` with a stable code, never another exception.
+decodes by the declared encoding (Shift_JIS too, as Thunderbird does), expands the address
+placeholders, and returns servers in the file's order with the login their ``<username>``
+names; every problem is a :class:`AutoconfigError` with a stable code, never another
+exception. This reading is deliberately more forgiving than Thunderbird's (padding, case);
+:mod:`assistant.discovery.thunderbird_reading` says what Thunderbird itself would do.
 """
 
 from __future__ import annotations
@@ -11,10 +14,12 @@ import logging
 import threading
 import xml.etree.ElementTree as ET
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from urllib.parse import quote
-from xml.parsers import expat
 
+from assistant.discovery.autoconfig_xml import MAX_XML, AutoconfigError, parse_xml
 from assistant.discovery.model import Candidate, Source, SourceKind, in_domain
+from assistant.discovery.thunderbird_reading import ThunderbirdVerdict, thunderbird_reading
 from assistant.errors import AssistantError
 from assistant.net import (
     AnyOf,
@@ -26,9 +31,8 @@ from assistant.net import (
     TlsPolicy,
     http_get,
 )
-from assistant.settings import AuthMethod, EmailAddress, Security, Server
+from assistant.settings import AuthMethod, EmailAddress, Protocol, Security, Server
 
-MAX_XML = 256 * 1024
 _LOG = logging.getLogger(__name__)
 
 _SOCKET_TYPES = {"SSL": Security.TLS, "STARTTLS": Security.STARTTLS, "plain": Security.NONE}
@@ -41,51 +45,25 @@ _AUTH = {
 _INCOMING_TYPES = ("imap", "pop3")
 
 
-class AutoconfigError(AssistantError):
-    """A file that cannot be used: malformed, forbidden DTD, or no usable server."""
-
-
-class _Forbidden(Exception):
-    pass
-
-
-def _forbid(*_: object) -> None:
-    raise _Forbidden
-
-
-def _forbid_reference(*_: object) -> int:
-    raise _Forbidden
-
-
-def _parse_xml(data: bytes) -> ET.Element:
-    """Parse with expat directly so DOCTYPE and entity declarations can be refused."""
-    if len(data) > MAX_XML:
-        raise AutoconfigError("autoconfig.too_large", max=MAX_XML)
-    builder = ET.TreeBuilder()
-    parser = expat.ParserCreate()
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    parser.StartDoctypeDeclHandler = _forbid
-    parser.EntityDeclHandler = _forbid
-    parser.UnparsedEntityDeclHandler = _forbid
-    parser.ExternalEntityRefHandler = _forbid_reference
-    parser.StartElementHandler = builder.start
-    parser.EndElementHandler = builder.end
-    parser.CharacterDataHandler = builder.data
-    try:
-        parser.Parse(data, True)
-        return builder.close()
-    except _Forbidden:
-        raise AutoconfigError("autoconfig.dtd_forbidden") from None
-    except (expat.ExpatError, ValueError, AssertionError, IndexError, SyntaxError, LookupError,
-            UnicodeError) as exc:
-        raise AutoconfigError("autoconfig.malformed", reason=str(exc)[:120]) from None
-
-
 def _expand(value: str, email: EmailAddress) -> str:
     for name, replacement in (("%EMAILADDRESS%", email.ascii), ("%EMAILLOCALPART%", email.local),
                               ("%EMAILDOMAIN%", email.domain.ascii)):
         value = value.replace(name, replacement)
     return value
+
+
+@dataclass(frozen=True)
+class Found:
+    """A usable server of the file and the login its ``<username>`` gives for the address
+    (None: no ``<username>``, the address is the usual guess)."""
+
+    server: Server
+    login: str | None
+
+
+def _login(element: ET.Element, email: EmailAddress) -> str | None:
+    username = (element.findtext("username") or "").strip()
+    return _expand(username, email) or None
 
 
 def _server(element: ET.Element, kind: str, email: EmailAddress) -> Server | None:
@@ -107,27 +85,35 @@ def _server(element: ET.Element, kind: str, email: EmailAddress) -> Server | Non
         return None
 
 
-def parse_autoconfig(xml_bytes: bytes, email: EmailAddress) -> list[Server]:
-    """The usable servers of a ``clientConfig`` file, incoming (file order) then outgoing.
+def read_autoconfig(xml_bytes: bytes, email: EmailAddress,
+                    content_type: str | None = None) -> list[Found]:
+    """The usable servers of a ``clientConfig`` file, incoming (file order) then outgoing,
+    each with its login. ``content_type``: the HTTP header (its charset wins).
 
     Raises :class:`AutoconfigError` (``autoconfig.malformed``, ``autoconfig.dtd_forbidden``,
-    ``autoconfig.too_large``, ``autoconfig.no_provider``, ``autoconfig.no_servers``).
+    ``autoconfig.too_large``, ``autoconfig.unknown_encoding``, ``autoconfig.no_provider``,
+    ``autoconfig.no_servers``).
     """
-    root = _parse_xml(xml_bytes)
+    root = parse_xml(xml_bytes, content_type)
     provider = root.find("emailProvider") if root.tag == "clientConfig" else None
     if provider is None:
         raise AutoconfigError("autoconfig.no_provider")
-    servers: list[Server] = []
+    found: dict[Server, Found] = {}
     for element in provider.findall("incomingServer"):
         kind = element.get("type", "")
         if kind in _INCOMING_TYPES and (server := _server(element, kind, email)):
-            servers.append(server)
+            found.setdefault(server, Found(server, _login(element, email)))
     for element in provider.findall("outgoingServer"):
         if element.get("type") == "smtp" and (server := _server(element, "smtp", email)):
-            servers.append(server)
-    if not servers:
+            found.setdefault(server, Found(server, _login(element, email)))
+    if not found:
         raise AutoconfigError("autoconfig.no_servers")
-    return list(dict.fromkeys(servers))
+    return list(found.values())
+
+
+def parse_autoconfig(xml_bytes: bytes, email: EmailAddress) -> list[Server]:
+    """The usable servers of a ``clientConfig`` file (see :func:`read_autoconfig`)."""
+    return [f.server for f in read_autoconfig(xml_bytes, email)]
 
 
 def autoconfig_urls(email: EmailAddress, domain: str | None = None) -> list[str]:
@@ -154,19 +140,22 @@ def fetch_autoconfig(email: EmailAddress, urls: list[str], *, resolver: Resolver
                                 cancel=token, max_body=MAX_XML)
             if response.status != 200:
                 return _failed(url, f"HTTP {response.status}", trusted)
-            servers = parse_autoconfig(response.body, email)
+            verdict = thunderbird_reading(response.body, response.content_type)
+            found = read_autoconfig(response.body, email, response.content_type)
         except NetError as exc:
             return _failed(url, _reason(exc), trusted)
         except AutoconfigError as exc:
-            return _failed(url, exc.code, trusted)
+            return _failed(url, exc.code, trusted, verdict)
         except Exception as exc:  # hostile input must not end discovery
             _LOG.warning("autoconfig fetch failed unexpectedly: %s", type(exc).__name__)
             return _failed(url, f"protocol_error {type(exc).__name__}", trusted)
-        hosts = list(dict.fromkeys(s.host for s in servers))
-        candidates = [Candidate(s.protocol, s.host, s.port, s.security, trusted, rank,
-                                declared=True)
-                      for rank, s in enumerate(servers)]
-        return Source(SourceKind.AUTOCONFIG, url, hosts, trusted, True, candidates)
+        hosts = list(dict.fromkeys(f.server.host for f in found))
+        candidates = [Candidate(f.server.protocol, f.server.host, f.server.port,
+                                f.server.security, trusted, rank, declared=True, login=f.login)
+                      for rank, f in enumerate(found)]
+        login = next((c.login for c in candidates if c.protocol is not Protocol.SMTP), None)
+        return Source(SourceKind.AUTOCONFIG, url, hosts, trusted, True, candidates,
+                      login=login, thunderbird=verdict)
 
     pool = ThreadPoolExecutor(max_workers=max(1, len(urls)), thread_name_prefix="autoconfig")
     futures = [pool.submit(one, url) for url in urls]
@@ -192,8 +181,10 @@ def _reason(exc: NetError) -> str:
     return reason
 
 
-def _failed(url: str, reason: str, trusted: bool) -> Source:
-    return Source(SourceKind.AUTOCONFIG, f"{url}: {reason}", [], trusted, False)
+def _failed(url: str, reason: str, trusted: bool,
+            verdict: ThunderbirdVerdict | None = None) -> Source:
+    return Source(SourceKind.AUTOCONFIG, f"{url}: {reason}", [], trusted, False,
+                  thunderbird=verdict)
 
 
 def mark_foreign(sources: list[Source], domain: str) -> None:
@@ -203,6 +194,6 @@ def mark_foreign(sources: list[Source], domain: str) -> None:
         source.candidates = [
             c if in_domain(c.host, domain) else Candidate(c.protocol, c.host, c.port,
                                                           c.security, False, c.rank,
-                                                          declared=c.declared)
+                                                          declared=c.declared, login=c.login)
             for c in source.candidates]
         source.trusted = source.trusted and all(c.trusted for c in source.candidates)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from assistant.discovery.thunderbird_reading import ThunderbirdVerdict
 from assistant.settings import Protocol, Security
 
 
@@ -46,6 +47,7 @@ class Candidate:
     trusted: bool
     rank: int = 0  # order inside its source (SRV priority/weight, autoconfig order)
     declared: bool = False
+    login: str | None = None  # the login the source names (autoconfig <username>), if any
 
 
 @dataclass
@@ -58,13 +60,20 @@ class Source:
     trusted: bool = True
     ok: bool = True
     candidates: list[Candidate] = field(default_factory=list)
+    login: str | None = None  # the incoming login it names (autoconfig <username>), if any
+    # An autoconfig file: would Thunderbird 153 accept it (and what it ignores)?
+    thunderbird: ThunderbirdVerdict | None = None
 
     @property
     def trust_rank(self) -> int:
         return TRUST_ORDER[self.kind] * 2 + (0 if self.trusted else 1)
 
-    def to_json(self) -> dict[str, object]:
-        return {"kind": str(self.kind), "detail": self.detail, "hosts": list(self.hosts)}
+    def to_json(self, lang: str = "ja") -> dict[str, object]:
+        found: dict[str, object] = {"kind": str(self.kind), "detail": self.detail,
+                                    "hosts": list(self.hosts), "login": self.login}
+        if self.thunderbird is not None:
+            found["thunderbird"] = self.thunderbird.to_json(lang)
+        return found
 
 
 def in_domain(host: str, domain: str) -> bool:

@@ -40,7 +40,25 @@ def load_settings_profile(
         return chosen, None, error
 
 
+def no_display() -> bool:
+    """Linux/BSD without X11 or Wayland and no other Qt platform chosen: Qt would abort with a
+    misleading "xcb-cursor0 … reinstall" message, so say plainly what is missing instead."""
+    import os
+
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return False
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_gui(profile: str | None, lang: str, volunteer: bool) -> int:
+    if no_display() and QApplication.instance() is None:
+        from assistant.exit_codes import EXIT_FAILED
+        from assistant.messages import text
+
+        print(text("cli.no_display", lang), file=sys.stderr)
+        return EXIT_FAILED
     single_instance_mutex()  # Windows: the installer refuses to run while this exists
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)

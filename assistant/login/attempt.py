@@ -18,6 +18,9 @@ from assistant.settings import Security, Server
 MAX_DETAIL = 200
 # A login check reads more than a probe (folder lists), still bounded.
 LOGIN_LIMITS_TOTAL = 4 * 1024 * 1024
+# The longest TCP connect: a dropped port fails this fast, while a connected server may keep
+# its greeting back until the check's whole deadline (the same rule as the probe's).
+CONNECT_TIMEOUT = 15.0
 
 
 class Failure(Exception):
@@ -78,7 +81,8 @@ class Attempt:
             starttls=StartTls.REQUIRE if security is Security.STARTTLS else StartTls.NEVER,
             resolver=self.resolver, policy=self.policy, deadline=self.deadline,
             cancel=self.cancel,
-            limits=Limits(max_total=LOGIN_LIMITS_TOTAL, read_timeout=self.timeout))
+            limits=Limits(max_total=LOGIN_LIMITS_TOTAL, read_timeout=self.timeout),
+            greeting=self.deadline, connect_within=CONNECT_TIMEOUT)
         self.seen.security, self.seen.tls = session.security, session.conn.tls
         return session
 

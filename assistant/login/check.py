@@ -11,7 +11,7 @@ from typing import Any
 
 from assistant.errors import Problem
 from assistant.login import imap, pop3, smtp
-from assistant.login.attempt import Attempt, Failure, Success
+from assistant.login.attempt import CONNECT_TIMEOUT, Attempt, Failure, Success
 from assistant.login.result import LoginResult
 from assistant.login.secret import Secret, as_secret
 from assistant.net import (
@@ -20,6 +20,7 @@ from assistant.net import (
     Deadline,
     DnsError,
     NetError,
+    NoGreeting,
     Refused,
     Resolver,
     StartTlsInjection,
@@ -42,7 +43,7 @@ _OK_CODES = {Protocol.IMAP: "login.ok_imap", Protocol.POP3: "login.ok_pop3",
 def check_login(server: Server, login: str, password: str | Secret, *,
                 ca_file: Path | None = None, trust_fingerprint: str | None = None,
                 allow_plaintext: bool = False, dns_server: str | None = None,
-                timeout: float = 15.0, cancel: threading.Event | None = None,
+                timeout: float = 30.0, cancel: threading.Event | None = None,
                 from_discovery: bool = False) -> LoginResult:
     """Log in to ``server`` (IMAP/POP3 login or SMTP AUTH) and say how it went.
 
@@ -95,9 +96,13 @@ def _net_failure(attempt: Attempt, error: NetError) -> LoginResult:
     fingerprint = None
     if isinstance(error, Cancelled):
         result, problem = "timeout", Problem("login.cancelled")
-    elif isinstance(error, Timeout):
-        result, problem = "timeout", Problem("login.timeout",
+    elif isinstance(error, NoGreeting):
+        result, problem = "timeout", Problem("login.no_greeting",
                                              {**where, "seconds": f"{attempt.timeout:g}"})
+    elif isinstance(error, Timeout):
+        seconds = min(attempt.timeout, CONNECT_TIMEOUT) if error.detail.startswith("connect") \
+            else attempt.timeout
+        result, problem = "timeout", Problem("login.timeout", {**where, "seconds": f"{seconds:g}"})
     elif isinstance(error, Refused):
         result, problem = "refused", Problem("login.refused", where)
     elif isinstance(error, Unreachable):

@@ -16,6 +16,9 @@ from assistant.login.attempt import Attempt, Failure, Success
 from assistant.net import Connection, NetError
 from assistant.net.errors import ProtocolError
 from assistant.net.mail import (
+    POP3_NEEDS_TLS,
+    Session,
+    capabilities_after_starttls,
     offers_starttls,
     pop3_auth_mechanisms,
     pop3_user_pass_offered,
@@ -24,9 +27,6 @@ from assistant.net.mail import (
 from assistant.settings import AuthMethod, Protocol, Security
 
 USER = "USER"  # USER/PASS, reported as the mechanism "USER"
-# -ERR texts that mean "not over an unencrypted connection" (Dovecot: "Plaintext
-# authentication disallowed on non-secure (SSL/TLS) connections.").
-_NEEDS_TLS = re.compile(r"plaintext|ssl|tls|secure|encrypt", re.IGNORECASE)
 _TEMPORARY = re.compile(r"\[(IN-USE|SYS/TEMP|SYS/PERM|LOGIN-DELAY)\]", re.IGNORECASE)
 _STAT = re.compile(r"\+OK\s+(\d+)\s+\d+")
 
@@ -37,7 +37,7 @@ def run(attempt: Attempt) -> Success:
     try:
         attempt.require_protection(session)
         encrypted = session.security is not Security.NONE
-        mechanism = _authenticate(attempt, conn, session.capabilities, encrypted)
+        mechanism = _authenticate(attempt, session, encrypted)
         conn.send(b"STAT\r\n")
         ok, text = read_pop3_status(conn)
         match = _STAT.match(text)
@@ -62,13 +62,16 @@ def _candidates(attempt: Attempt, capabilities: list[str], encrypted: bool) -> l
     return order
 
 
-def _authenticate(attempt: Attempt, conn: Connection, capabilities: list[str],
-                  encrypted: bool) -> str:
+def _authenticate(attempt: Attempt, session: Session, encrypted: bool) -> str:
+    conn, capabilities = session.conn, session.capabilities
     candidates = _candidates(attempt, capabilities, encrypted)
     if not candidates and not encrypted and offers_starttls(Protocol.POP3, capabilities):
-        # Dovecot with disable_plaintext_auth: USER and SASL appear only after STLS.
-        raise Failure("tls_required", "login.tls_required",
-                      detail="login is offered only after STLS")
+        # Dovecot with disable_plaintext_auth: USER and SASL appear only after STLS. Look
+        # there (nothing secret is sent) rather than guess what the server would say.
+        after = capabilities_after_starttls(session, attempt.policy)
+        if after is not None and _candidates(attempt, after, encrypted=True):
+            raise Failure("tls_required", "login.tls_required_found",
+                          offered=" ".join(_candidates(attempt, after, encrypted=True)))
     for mechanism in candidates:
         try:
             ok, text = _user_pass(attempt, conn) if mechanism == USER else _sasl(
@@ -78,7 +81,7 @@ def _authenticate(attempt: Attempt, conn: Connection, capabilities: list[str],
         if ok:
             return mechanism
         detail = attempt.detail(text)
-        if not encrypted and _NEEDS_TLS.search(text):
+        if not encrypted and POP3_NEEDS_TLS.search(text):
             raise Failure("tls_required", "login.tls_required", mechanism=mechanism,
                           detail=detail)
         if _TEMPORARY.search(text):
@@ -96,7 +99,7 @@ def _user_pass(attempt: Attempt, conn: Connection) -> tuple[bool, str]:
     conn.send(b"USER " + attempt.login.encode("utf-8") + b"\r\n")
     ok, text = read_pop3_status(conn)
     if not ok:
-        if _NEEDS_TLS.search(text):
+        if POP3_NEEDS_TLS.search(text):
             return ok, text
         raise sasl.MechanismRefused
     if any(ch in attempt.password.reveal() for ch in "\r\n"):
@@ -113,7 +116,7 @@ def _sasl(attempt: Attempt, conn: Connection, mechanism: str) -> tuple[bool, str
     while True:
         line = conn.read_line().decode("utf-8", "replace").rstrip("\r\n")
         if line.startswith(("+OK", "-ERR")):
-            if first and line.startswith("-ERR") and not _NEEDS_TLS.search(line):
+            if first and line.startswith("-ERR") and not POP3_NEEDS_TLS.search(line):
                 raise sasl.MechanismRefused
             return line.startswith("+OK"), line
         if not (line == "+" or line.startswith("+ ")):

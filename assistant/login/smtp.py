@@ -12,7 +12,14 @@ import contextlib
 from assistant.login import sasl
 from assistant.login.attempt import Attempt, Failure, Success
 from assistant.net import Connection, NetError
-from assistant.net.mail import SmtpReply, offers_starttls, read_smtp_reply
+from assistant.net.mail import (
+    Session,
+    SmtpReply,
+    capabilities_after_starttls,
+    offers_starttls,
+    read_smtp_reply,
+    smtp_auth_mechanisms,
+)
 from assistant.settings import Protocol, Security
 
 # 504 mechanism not supported, 534 mechanism too weak: try the next mechanism.
@@ -28,8 +35,7 @@ def run(attempt: Attempt) -> Success:
     try:
         attempt.require_protection(session)
         encrypted = session.security is not Security.NONE
-        mechanism = _authenticate(attempt, conn, session.capabilities,
-                                  session.auth_mechanisms, encrypted)
+        mechanism = _authenticate(attempt, session, encrypted)
         return Success(mechanism)
     finally:
         # QUIT whatever happened (nothing was sent); a connection already gone is fine.
@@ -39,13 +45,17 @@ def run(attempt: Attempt) -> Success:
         conn.close()
 
 
-def _authenticate(attempt: Attempt, conn: Connection, extensions: list[str],
-                  offered: list[str], encrypted: bool) -> str:
+def _authenticate(attempt: Attempt, session: Session, encrypted: bool) -> str:
+    conn, offered = session.conn, session.auth_mechanisms
     if not offered:
-        if not encrypted and offers_starttls(Protocol.SMTP, extensions):
-            # Postfix with smtpd_tls_auth_only: AUTH appears only after STARTTLS.
-            raise Failure("tls_required", "login.tls_required",
-                          detail="AUTH is offered only after STARTTLS")
+        if not encrypted and offers_starttls(Protocol.SMTP, session.capabilities):
+            # Postfix with smtpd_tls_auth_only offers AUTH only after STARTTLS; OpenSMTPD's
+            # port 25 offers it nowhere. Look (nothing secret is sent) instead of guessing.
+            after = capabilities_after_starttls(session, attempt.policy)
+            mechanisms = smtp_auth_mechanisms(after or [])
+            if mechanisms:
+                raise Failure("tls_required", "login.tls_required_found",
+                              offered=" ".join(mechanisms))
         raise Failure("auth_not_offered", "login.smtp_no_auth", **attempt.where())
     candidates = sasl.mechanism_order(offered, attempt.server.auth, encrypted=encrypted)
     for mechanism in candidates:

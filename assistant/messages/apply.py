@@ -5,6 +5,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--incoming と --outgoing は両方指定してください。",
         "Give both --incoming and --outgoing.",
     ),
+    "apply.empty_path": (
+        "{option} に空の値が指定されています。ファイルやフォルダーの場所を指定してください。",
+        "{option} was given an empty value. Give the path of a file or folder.",
+    ),
+    "apply.pop_option_not_pop": (
+        "POP の設定（--pop-delete-after-days、--pop-no-leave-on-server）は、受信が POP の"
+        "ときだけ使えます（この受信サーバーは {protocol} です）。",
+        "The POP options (--pop-delete-after-days, --pop-no-leave-on-server) apply only to a "
+        "POP account (this incoming server is {protocol}).",
+    ),
     "apply.login_required": (
         "この教会の設定ではログイン名を自動で決められません。--username で指定してください。",
         "This church's settings cannot derive the login name. Give it with --username.",

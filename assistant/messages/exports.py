@@ -131,6 +131,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "WebMail やほかの機器でもメールを読めるように",
         "so that WebMail and other devices still see the mail",
     ),
+    "sheet.pop_no_delete_note": (
+        "「○日後にサーバーから削除」はオフにしてください。メールソフトによっては最初から"
+        "オンです（Thunderbird は 14 日）。オンのままだと、サーバーのメールが消え、WebMail や"
+        "ほかの機器で見られなくなります。",
+        "Turn off \"remove from server after N days\". Some mail programs switch it on by "
+        "themselves (Thunderbird: 14 days); then the server copy disappears and WebMail and "
+        "other devices no longer see the mail.",
+    ),
+    "export.placeholder_in_value": (
+        "「{field}」に {placeholder} が含まれています。Thunderbird はこれを自動で置き換えて"
+        "しまうため、このままでは書き出せません。",
+        "'{field}' contains {placeholder}, which Thunderbird would replace by itself; it "
+        "cannot be exported like this.",
+    ),
     "sheet.alternatives": ("ほかに使える設定", "Other settings that also work"),
     "sheet.kind": ("種類", "Type"),
     "sheet.unencrypted_warning": (

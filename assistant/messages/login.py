@@ -107,6 +107,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The server refuses logins over an unencrypted connection (server said: {detail}). "
         "Set the security to TLS or STARTTLS.",
     ),
+    "login.tls_required_found": (
+        "このサーバーは、暗号化（STARTTLS）に切り替えた後でしかログインの方法（{offered}）を"
+        "示しません（パスワードを送らずに確かめました）。暗号化の設定を「STARTTLS」または"
+        "「TLS」にしてください。",
+        "This server offers a way to log in ({offered}) only after switching to encryption "
+        "(STARTTLS); this was checked without sending the password. Set the security to "
+        "STARTTLS or TLS.",
+    ),
     "login.starttls_downgrade": (
         "STARTTLS で暗号化する設定ですが、サーバーが暗号化の開始に応じませんでした"
         "（{detail}）。途中の機器が暗号化を妨害している（ダウングレード攻撃）おそれも"
@@ -147,6 +155,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ファイアウォールが通信を止めていることもあります。",
         "The server {host}:{port} did not answer within {seconds} seconds. Check the internet "
         "connection, the server name and the port; a firewall may be blocking it.",
+    ),
+    "login.no_greeting": (
+        "サーバー {host}:{port} には接続できましたが、{seconds} 秒待ってもあいさつ（最初の応答）"
+        "がありませんでした。サーバーが混んでいるか、応答を遅らせる設定です。"
+        "ファイアウォールの問題ではありません。しばらくしてからもう一度お試しください。",
+        "Connected to {host}:{port}, but the server sent no greeting (its first answer) "
+        "within {seconds} seconds. The server is busy or set to answer late; it is not a "
+        "firewall. Try again later.",
     ),
     "login.cancelled": ("確認を中止しました。", "The check was cancelled."),
     "login.refused": (

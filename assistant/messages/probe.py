@@ -14,6 +14,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "時間内に応答がありませんでした（{detail}）。ファイアウォールで止められている可能性があります。",
         "No answer in time ({detail}). A firewall may be dropping the connection.",
     ),
+    "net.no_greeting": (
+        "接続はできましたが、サーバーが {seconds} 秒待ってもあいさつ（最初の応答）を返しません"
+        "でした。サーバーが混んでいるか、応答を遅らせる設定です。ファイアウォールの問題では"
+        "ありません。しばらくしてからもう一度お試しください。",
+        "The connection was made, but the server sent no greeting (its first answer) within "
+        "{seconds} s. The server is busy or set to answer late; it is not a firewall. Try "
+        "again later.",
+    ),
     "net.unreachable": (
         "サーバーに到達できません（{detail}）。",
         "The server cannot be reached ({detail}).",
@@ -110,6 +118,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{ms} ミリ秒以内に応答がなかったため、確認を打ち切りました。",
         "No answer within {ms} ms; the check was stopped.",
     ),
+    "probe.stopped_no_greeting": (
+        "接続はできましたが、{ms} ミリ秒たってもサーバーのあいさつがなかったため、確認を"
+        "打ち切りました（ほかのサーバーで設定が決まったためです）。応答の遅いサーバーです。",
+        "Connected, but the server had not greeted within {ms} ms; the check was stopped "
+        "because other servers already settled the answer. This server answers slowly.",
+    ),
     "probe.no_incoming": (
         "受信サーバー（IMAP/POP）が見つかりませんでした。",
         "No incoming server (IMAP/POP) was found.",
@@ -182,7 +196,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "probe.out.status.protocol_error": ("応答が不正", "protocol error"),
     "probe.out.status.unreachable": ("到達できない", "unreachable"),
     "probe.out.auth": ("認証方式", "authentication"),
-    "probe.out.plaintext": ("暗号化なしでパスワードを送れてしまいます",
-                            "accepts a password without encryption"),
+    "probe.out.plaintext": (
+        "暗号化しないままパスワードを送る方法を示しています（{listed}）",
+        "lists a way to send the password without encryption ({listed})",
+    ),
+    "probe.out.plaintext_refused": (
+        "USER は示していますが、暗号化なしの USER は断られました（パスワードは送っていません）: "
+        "{line}",
+        "lists USER, but refused USER without encryption (no password was sent): {line}",
+    ),
+    "probe.out.slow_greeting": (
+        "サーバーのあいさつまで {seconds} 秒かかりました（応答の遅いサーバーです）",
+        "the server greeted only after {seconds} s (a slow server)",
+    ),
     "probe.out.untrusted": ("信頼できない経路", "untrusted channel"),
 }

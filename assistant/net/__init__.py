@@ -48,9 +48,12 @@ API (import from ``assistant.net``)::
 
     Protocol dialogues (greeting, capabilities, STARTTLS/STLS performed), all bounded:
     assistant.net.mail: open_session(protocol, host, port, security, resolver=, policy=,
-        deadline=, cancel=) -> Session(conn, protocol, security, greeting, capabilities,
-        auth_mechanisms, plain_capabilities); offers_starttls(protocol, caps),
-        pop3_user_pass_offered(caps) (see that module).
+        deadline=, cancel=, greeting=, connect_within=) -> Session(conn, protocol, security,
+        greeting, capabilities, auth_mechanisms, plain_capabilities, greeting_seconds);
+        offers_starttls(protocol, caps), pop3_user_pass_offered(caps) (see that module).
+        A connected server may keep its greeting back until ``greeting`` (a Deadline):
+        conn.await_data(until) waits for the first bytes and raises NoGreeting (status
+        "timeout", code net.no_greeting) — connected and silent is not a firewall.
 
 Errors (assistant.net.errors): NetError(status, code "net.<kind>", params detail, …) with
 subclasses DnsError, Refused, Timeout, Unreachable, TlsError, CertificateInvalid(.fingerprint),
@@ -69,6 +72,7 @@ from assistant.net.errors import (
     DnsError,
     LineTooLong,
     NetError,
+    NoGreeting,
     ProtocolError,
     Refused,
     StartTlsInjection,
@@ -102,6 +106,7 @@ __all__ = [
     "Limits",
     "LineTooLong",
     "NetError",
+    "NoGreeting",
     "ProtocolError",
     "Refused",
     "Resolver",

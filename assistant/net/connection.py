@@ -13,6 +13,7 @@ import errno
 import select
 import socket
 import ssl
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ from assistant.net.errors import (
     ConnectionClosed,
     LineTooLong,
     NetError,
+    NoGreeting,
     Refused,
     StartTlsInjection,
     Timeout,
@@ -114,7 +116,7 @@ class Connection:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def _fill(self, until: Deadline) -> None:
+    def _fill(self, until: Deadline, what: str = "read") -> None:
         """Append at least one byte to the buffer (bounded by max_total) or raise."""
         room = self.limits.max_total - self._received
         if room <= 0:
@@ -124,10 +126,10 @@ class Connection:
             try:
                 chunk = self.sock.recv(min(65536, room))
             except (BlockingIOError, ssl.SSLWantReadError):
-                self._wait(write=False, what="read", until=until)
+                self._wait(write=False, what=what, until=until)
                 continue
             except ssl.SSLWantWriteError:
-                self._wait(write=True, what="read", until=until)
+                self._wait(write=True, what=what, until=until)
                 continue
             except ssl.SSLError as exc:
                 self.close()
@@ -141,6 +143,23 @@ class Connection:
             self._received += len(chunk)
             self._buffer += chunk
             return
+
+    def await_data(self, until: Deadline) -> float:
+        """Wait up to ``until`` for the server's first bytes; the seconds waited.
+
+        A greeting may be held back on purpose (Sendmail's ``greet_pause``; RFC 5321 gives a
+        client 5 minutes), so it gets a longer wait than one read. Once bytes flow, the normal
+        read bounds apply again (a slow drip is still cut off). Raises :class:`NoGreeting`
+        (status ``timeout``) or :class:`Cancelled` with detail ``greeting``.
+        """
+        started = time.monotonic()
+        if not self._buffer:
+            try:
+                self._fill(until, what="greeting")
+            except Timeout:
+                raise NoGreeting("greeting",
+                                 seconds=f"{time.monotonic() - started:.0f}") from None
+        return time.monotonic() - started
 
     def read_line(self) -> bytes:
         """One line including its end (CRLF or LF); bounded in length and time."""
@@ -226,14 +245,18 @@ class Connection:
 
 
 def connect(host: str, port: int, *, resolver: Resolver, deadline: Deadline,
-            cancel: CancelToken | None = None, limits: Limits | None = None) -> Connection:
+            cancel: CancelToken | None = None, limits: Limits | None = None,
+            connect_within: float | None = None) -> Connection:
     """A TCP connection to ``host`` through ``resolver`` (A then AAAA addresses, each given an
-    equal share of the remaining time). Raises DnsError, Refused, Timeout, Unreachable or
-    Cancelled."""
+    equal share of the remaining time, at most ``connect_within`` seconds: a dropped port
+    fails as fast as before even when the deadline is long for a slow greeting). Raises
+    DnsError, Refused, Timeout, Unreachable or Cancelled."""
     addresses = resolver.addresses(host, deadline, cancel)
     last: NetError = Unreachable("no address")
     for index, address in enumerate(addresses):
         share = deadline.remaining() / (len(addresses) - index)
+        if connect_within is not None:
+            share = min(share, connect_within)
         try:
             return _connect_one(host, port, address, deadline.child(share), deadline, cancel,
                                 limits or Limits())

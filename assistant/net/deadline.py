@@ -48,6 +48,13 @@ class Deadline:
         child._end = min(child._end, self._end)
         return child
 
+    def extended(self, seconds: float, cap: Deadline) -> Deadline:
+        """This deadline moved ``seconds`` later, never past ``cap`` (time spent waiting for a
+        greeting is not taken from the dialogue's own budget)."""
+        later = Deadline(0)
+        later._end = min(self._end + max(0.0, seconds), cap._end)
+        return later
+
     def slice(self) -> float:
         """How long the next blocking wait may last (short, so Cancel is noticed quickly)."""
         return min(POLL_SLICE, self.remaining())

@@ -41,6 +41,13 @@ class Timeout(NetError):
     status = kind = "timeout"
 
 
+class NoGreeting(Timeout):
+    """Connected, but the server sent no greeting in time: a slow or overloaded server (or one
+    that holds its greeting back on purpose), not a firewall (TCP did connect)."""
+
+    kind = "no_greeting"
+
+
 class Unreachable(NetError):
     status = kind = "unreachable"
 

@@ -216,6 +216,7 @@ class Session:
     capabilities: list[str]
     auth_mechanisms: list[str]
     plain_capabilities: list[str] = field(default_factory=list)
+    greeting_seconds: float = 0.0  # how long the server held its (first) greeting back
     _tag: int = 0
 
     def next_tag(self) -> str:
@@ -223,11 +224,16 @@ class Session:
         return f"A{self._tag}"
 
     def plaintext_auth_offered(self) -> bool:
-        """Could a password be sent without encryption on this port (before any TLS)?"""
+        """Does this port list a way to send a password without encryption (before any TLS)?
+        What was *listed*: POP3's USER is still to be tried (:func:`pop3_user_refused`)."""
+        return bool(self.plaintext_methods())
+
+    def plaintext_methods(self) -> list[str]:
+        """The listed ways to send a password before TLS ("LOGIN", "USER", "AUTH PLAIN", …)."""
         if self.security is Security.TLS:
-            return False
+            return []
         caps = self.capabilities if self.security is Security.NONE else self.plain_capabilities
-        return _password_accepted(self.protocol, caps)
+        return plaintext_methods(self.protocol, caps)
 
     def close(self) -> None:
         """Say goodbye without waiting for the answer, then close."""
@@ -238,14 +244,21 @@ class Session:
         self.conn.close()
 
 
-def _password_accepted(protocol: Protocol, caps: list[str]) -> bool:
+def plaintext_methods(protocol: Protocol, caps: list[str]) -> list[str]:
+    """The ways ``caps`` list to send the password itself: IMAP LOGIN (no LOGINDISABLED),
+    POP3 USER (listed, or no CAPA at all), and SASL PLAIN/LOGIN."""
+    found: list[str] = []
     if protocol is Protocol.IMAP:
-        return "LOGINDISABLED" not in caps or bool(
-            PLAINTEXT_MECHANISMS & set(imap_auth_mechanisms(caps)))
-    if protocol is Protocol.POP3:
-        return pop3_user_pass_offered(caps) or bool(
-            PLAINTEXT_MECHANISMS & set(pop3_auth_mechanisms(caps)))
-    return bool(PLAINTEXT_MECHANISMS & set(smtp_auth_mechanisms(caps)))
+        mechanisms = imap_auth_mechanisms(caps)
+        if "LOGINDISABLED" not in caps:
+            found.append("LOGIN")
+    elif protocol is Protocol.POP3:
+        mechanisms = pop3_auth_mechanisms(caps)
+        if pop3_user_pass_offered(caps):
+            found.append("USER")
+    else:
+        mechanisms = smtp_auth_mechanisms(caps)
+    return found + [f"AUTH {m}" for m in mechanisms if m in PLAINTEXT_MECHANISMS]
 
 
 @dataclass
@@ -255,32 +268,46 @@ class _Plain:
     greeting: str = ""
     capabilities: list[str] = field(default_factory=list)
     tag: int = 0
+    greeting_seconds: float = 0.0
 
 
 def open_session(protocol: Protocol, host: str, port: int, *, implicit_tls: bool,
                  starttls: StartTls, resolver: Resolver, policy: TlsPolicy,
                  deadline: Deadline, cancel: CancelToken | None = None,
-                 limits: Limits | None = None) -> Session:
+                 limits: Limits | None = None, greeting: Deadline | None = None,
+                 connect_within: float | None = None) -> Session:
     """Connect and bring the session to where a client would authenticate.
 
     ``implicit_tls``: TLS from the first byte (993/995/465). Otherwise ``starttls`` decides
-    whether the connection is upgraded. Raises NetError subclasses (the connection closed).
+    whether the connection is upgraded. ``greeting``: how long a connected server may keep
+    silent before its greeting (default: one read); the time waited is added to ``deadline``
+    (never past ``greeting``), so a held-back greeting does not eat the dialogue's budget.
+    ``connect_within``: the longest TCP connect (a dropped port). Raises NetError subclasses
+    (the connection closed); a missing greeting is :class:`NoGreeting`.
     """
     limits = limits or Limits(read_timeout=deadline.remaining())
+    budget = deadline
 
     def tcp() -> Connection:
-        return connect(host, port, resolver=resolver, deadline=deadline, cancel=cancel,
-                       limits=limits)
+        return connect(host, port, resolver=resolver, deadline=budget, cancel=cancel,
+                       limits=limits, connect_within=connect_within)
+
+    def hello(conn: Connection, state: _Plain) -> None:
+        nonlocal budget
+        if greeting is not None:
+            state.greeting_seconds = conn.await_data(greeting)
+            budget = conn.deadline = conn.deadline.extended(state.greeting_seconds, greeting)
+        _hello(conn, protocol, state)
 
     if implicit_tls:
         with _closed_on_error(open_tls(tcp, policy)) as conn:
             state = _Plain()
-            _hello(conn, protocol, state)
+            hello(conn, state)
             return _session(conn, protocol, Security.TLS, state, [])
 
     plain = _Plain()
     with _closed_on_error(tcp()) as conn:
-        _hello(conn, protocol, plain)
+        hello(conn, plain)
         offered = offers_starttls(protocol, plain.capabilities)
         if starttls is StartTls.NEVER or (starttls is StartTls.IF_OFFERED and not offered):
             return _session(conn, protocol, Security.NONE, plain, [])
@@ -294,12 +321,13 @@ def open_session(protocol: Protocol, host: str, port: int, *, implicit_tls: bool
             return first.pop()
         with _closed_on_error(tcp()) as again:
             state = _Plain()
-            _hello(again, protocol, state)
+            hello(again, state)
             _ask_starttls(again, protocol, state)
         return again
 
     with _closed_on_error(open_tls(upgraded, policy)) as conn:
-        state = _Plain(greeting=plain.greeting, tag=plain.tag)
+        state = _Plain(greeting=plain.greeting, tag=plain.tag,
+                       greeting_seconds=plain.greeting_seconds)
         _capabilities(conn, protocol, state)
         return _session(conn, protocol, Security.STARTTLS, state, plain.capabilities)
 
@@ -320,13 +348,46 @@ def _session(conn: Connection, protocol: Protocol, security: Security, state: _P
     mechanisms = {Protocol.IMAP: imap_auth_mechanisms, Protocol.POP3: pop3_auth_mechanisms,
                   Protocol.SMTP: smtp_auth_mechanisms}[protocol](caps)
     return Session(conn, protocol, security, state.greeting, caps, mechanisms, plain_caps,
-                   state.tag)
+                   greeting_seconds=state.greeting_seconds, _tag=state.tag)
 
 
 def pop3_user_pass_offered(caps: list[str]) -> bool:
     """USER/PASS: listed in CAPA, or the server has no CAPA (old servers: then it is the
     only way in and usually works)."""
     return not caps or "USER" in caps
+
+
+# -ERR texts that mean "not over an unencrypted connection" (Dovecot: "Plaintext
+# authentication disallowed on non-secure (SSL/TLS) connections."; Courier: "TLS required to
+# log in.").
+POP3_NEEDS_TLS = re.compile(r"plaintext|ssl|tls|secure|encrypt", re.IGNORECASE)
+# The name the probe gives to USER: no password follows, so nothing is ever checked with it.
+PROBE_USER = "mail-assistant-probe"
+
+
+def pop3_user_refused(session: Session) -> str | None:
+    """Send ``USER`` (never a password) on a plain POP3 session: the server's -ERR line when it
+    refuses for lack of encryption (Courier lists USER before STLS and then says "TLS required
+    to log in."), else None. The session is left waiting for QUIT."""
+    session.conn.send(f"USER {PROBE_USER}\r\n".encode())
+    ok, line = read_pop3_status(session.conn)
+    return None if ok or not POP3_NEEDS_TLS.search(line) else line
+
+
+def capabilities_after_starttls(session: Session, policy: TlsPolicy) -> list[str] | None:
+    """Upgrade a plain session with STARTTLS/STLS only to read what it offers there (nothing
+    secret is sent, so the certificate is not checked); None when the upgrade fails. The
+    session is encrypted afterwards and only fit for saying goodbye."""
+    state = _Plain(tag=session._tag)
+    try:
+        _ask_starttls(session.conn, session.protocol, state)
+        session.conn.handshake(policy, verify=False)
+        _capabilities(session.conn, session.protocol, state)
+    except NetError:
+        return None
+    finally:
+        session._tag = state.tag
+    return state.capabilities
 
 
 def offers_starttls(protocol: Protocol, caps: list[str]) -> bool:

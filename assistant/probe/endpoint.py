@@ -23,9 +23,9 @@ from assistant.net import (
     TlsPolicy,
     shown,
 )
-from assistant.net.mail import Session, StartTls, open_session
+from assistant.net.mail import Session, StartTls, open_session, pop3_user_refused
 from assistant.probe.model import EndpointResult
-from assistant.settings import Security
+from assistant.settings import Protocol, Security
 
 _TLS_FAILURES = ("tls_error", "certificate_invalid")
 _LOG = logging.getLogger(__name__)
@@ -35,15 +35,18 @@ MAX_SHOWN = 200
 
 def check_endpoint(candidate: Candidate, *, resolver: Resolver, policy: TlsPolicy,
                    deadline: Deadline, cancel: CancelToken | None = None,
-                   order: int = 0, limits: Limits | None = None) -> EndpointResult:
+                   order: int = 0, limits: Limits | None = None,
+                   greeting: Deadline | None = None) -> EndpointResult:
     """The endpoint's result; a certificate failure still reads the capabilities (over the
     unverified session, so a person can decide to pin) when ``policy.keep_unverified``.
 
     STARTTLS that a source declared is required (not offered = ``tls_error``, a downgrade);
-    on a guessed port it is used when offered."""
+    on a guessed port it is used when offered. ``greeting``: how long a connected server may
+    hold its greeting back (the probe's overall deadline); ``deadline`` then counts from the
+    greeting on."""
     start = time.monotonic()
     try:
-        result = _check(candidate, resolver, policy, deadline, cancel, order, limits)
+        result = _check(candidate, resolver, policy, deadline, cancel, order, limits, greeting)
     except Exception as exc:  # the second line of defence (see module doc)
         _LOG.warning("endpoint check failed unexpectedly: %s", type(exc).__name__)
         result = EndpointResult.for_candidate(
@@ -54,7 +57,8 @@ def check_endpoint(candidate: Candidate, *, resolver: Resolver, policy: TlsPolic
 
 
 def _check(candidate: Candidate, resolver: Resolver, policy: TlsPolicy, deadline: Deadline,
-           cancel: CancelToken | None, order: int, limits: Limits | None) -> EndpointResult:
+           cancel: CancelToken | None, order: int, limits: Limits | None,
+           greeting: Deadline | None) -> EndpointResult:
     start = time.monotonic()
     implicit = candidate.security is Security.TLS
     declared_starttls = candidate.declared and candidate.security is Security.STARTTLS
@@ -65,11 +69,13 @@ def _check(candidate: Candidate, resolver: Resolver, policy: TlsPolicy, deadline
                                starttls=StartTls.REQUIRE if declared_starttls
                                else StartTls.IF_OFFERED,
                                resolver=resolver, policy=policy, deadline=deadline,
-                               cancel=cancel, limits=limits)
-    except Cancelled:
+                               cancel=cancel, limits=limits, greeting=greeting)
+    except Cancelled as exc:
+        # Stopped because the answer was known without it (or Cancel): say whether the
+        # server was connected and silent, which is not a firewall's doing.
         result.status = "timeout"
-        result.problem = Problem("probe.stopped",
-                                 {"ms": int((time.monotonic() - start) * 1000)})
+        code = "probe.stopped_no_greeting" if exc.detail == "greeting" else "probe.stopped"
+        result.problem = Problem(code, {"ms": int((time.monotonic() - start) * 1000)})
     except NetError as exc:
         result.status = exc.status
         result.problem = Problem(exc.code, {k: shown(v, MAX_SHOWN) if isinstance(v, str) else v
@@ -83,18 +89,49 @@ def _check(candidate: Candidate, resolver: Resolver, policy: TlsPolicy, deadline
     else:
         try:
             _read_session(result, session)
+            if "USER" in result.plaintext_methods:
+                _try_pop3_user(result, session, candidate, resolver, policy, deadline, cancel,
+                               limits)
         finally:
             session.close()
     return result
 
 
+def _try_pop3_user(result: EndpointResult, session: Session, candidate: Candidate,
+                   resolver: Resolver, policy: TlsPolicy, deadline: Deadline,
+                   cancel: CancelToken | None, limits: Limits | None) -> None:
+    """POP3 lists USER without encryption: send ``USER`` (no password) where a client that
+    never upgrades would, and drop the claim if the server refuses it for lack of TLS. On a
+    session that did upgrade, that is a second, plain connection."""
+    try:
+        if session.security is Security.NONE:
+            refusal = pop3_user_refused(session)
+        else:
+            plain = open_session(Protocol.POP3, candidate.host, candidate.port,
+                                 implicit_tls=False, starttls=StartTls.NEVER, resolver=resolver,
+                                 policy=policy, deadline=deadline, cancel=cancel,
+                                 limits=limits, greeting=deadline)
+            try:
+                refusal = pop3_user_refused(plain)
+            finally:
+                plain.close()
+    except NetError:
+        return  # the listing stands as what the server said; the endpoint itself answered
+    if refusal is not None:
+        result.plaintext_methods = [m for m in result.plaintext_methods if m != "USER"]
+        result.plaintext_auth_offered = bool(result.plaintext_methods)
+        result.plaintext_refusal = shown(refusal, MAX_SHOWN)
+
+
 def _read_session(result: EndpointResult, session: Session) -> None:
     result.security = session.security
+    result.greeting_ms = int(session.greeting_seconds * 1000)
     result.tls = session.conn.tls
     result.capabilities = session.capabilities
     result.auth_mechanisms = session.auth_mechanisms
     result.plain_capabilities = session.plain_capabilities
-    result.plaintext_auth_offered = session.plaintext_auth_offered()
+    result.plaintext_methods = session.plaintext_methods()
+    result.plaintext_auth_offered = bool(result.plaintext_methods)
     if result.tls is not None and not result.tls.certificate_valid:
         result.status = "certificate_invalid"
         result.problem = Problem("net.certificate_invalid",

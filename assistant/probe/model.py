@@ -27,7 +27,7 @@ class ProbeOptions:
 
     dns_server: str | None = None
     ca_file: Path | None = None
-    timeout: float = 10.0
+    timeout: float = 30.0  # long enough for a greeting held back on purpose (greet_pause)
     host: str | None = None
     profile: SettingsProfile | None = None
     complete: bool = False
@@ -53,13 +53,20 @@ class EndpointResult:
     trusted_source: bool = True
     plain_capabilities: list[str] = field(default_factory=list)  # seen before STARTTLS
     order: int = 0  # position among the candidates (trust of its source, then its rank)
+    greeting_ms: int | None = None  # how long the connected server kept silent before greeting
+    # What made plaintext_auth_offered true: the listed ways ("LOGIN", "USER", "AUTH PLAIN");
+    # and a POP3 server's refusal of USER without TLS (then "USER" is not among them).
+    plaintext_methods: list[str] = field(default_factory=list)
+    plaintext_refusal: str | None = None
+    login: str | None = None  # the login its source names (autoconfig <username>), if any
 
     @classmethod
     def for_candidate(cls, candidate: Candidate, status: str, order: int,
                       problem: Problem | None = None) -> EndpointResult:
         """The result for one candidate endpoint, before (or instead of) what it offers."""
         return cls(candidate.protocol, candidate.host, candidate.port, candidate.security,
-                   status, problem, trusted_source=candidate.trusted, order=order)
+                   status, problem, trusted_source=candidate.trusted, order=order,
+                   login=candidate.login)
 
     @property
     def usable(self) -> bool:
@@ -94,6 +101,7 @@ class EndpointResult:
             "auth_mechanisms": list(self.auth_mechanisms),
             "plaintext_auth_offered": self.plaintext_auth_offered,
             "elapsed_ms": self.elapsed_ms,
+            "greeting_ms": self.greeting_ms,
         }
 
 
@@ -107,11 +115,21 @@ class Recommendation:
     def complete(self) -> bool:
         return self.incoming is not None and self.outgoing is not None
 
+    @property
+    def login(self) -> str | None:
+        """The login to try first: what the incoming server's source names (autoconfig
+        ``<username>``), else the outgoing one's; None: no source said (use the address)."""
+        for chosen in (self.incoming, self.outgoing):
+            if chosen is not None and chosen.login:
+                return chosen.login
+        return None
+
     def to_json(self, lang: str = "ja") -> dict[str, Any]:
         return {
             "incoming": None if self.incoming is None else self.incoming.to_json(lang),
             "outgoing": None if self.outgoing is None else self.outgoing.to_json(lang),
             "warnings": [{"code": w.code, "message": text(w, lang)} for w in self.warnings],
+            "login": self.login,
         }
 
 
@@ -141,7 +159,7 @@ class ProbeReport:
         return {
             "schema": SCHEMA, "email": self.email.ascii, "domain": self.domain,
             "elapsed_ms": self.elapsed_ms,
-            "sources": [s.to_json() for s in self.sources],
+            "sources": [s.to_json(lang) for s in self.sources],
             "endpoints": [e.to_json(lang) for e in self.endpoints],
             "recommendation": self.recommendation.to_json(lang),
         }

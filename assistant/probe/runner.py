@@ -37,7 +37,8 @@ from assistant.settings import EmailAddress, parse_host
 # Discovery may use this share of the overall timeout (at most DISCOVERY_MAX seconds).
 DISCOVERY_SHARE = 0.4
 DISCOVERY_MAX = 4.0
-# Each endpoint's own deadline (inside the overall one), and the longest wait for one read.
+# Each endpoint's own deadline (inside the overall one; it counts from the greeting, which
+# may take until the overall deadline), and the longest wait for one read.
 ENDPOINT_TIMEOUT = 8.0
 READ_TIMEOUT = 5.0
 MAX_THREADS = 64
@@ -57,12 +58,15 @@ def candidates_of(sources: list[Source]) -> list[Candidate]:
             if seen is None:
                 if len(merged) < MAX_CANDIDATES:
                     merged[key] = c
-            elif (c.trusted and not seen.trusted) or (c.declared and not seen.declared):
-                # A declared STARTTLS stays required even if a guess also named the port.
+            elif (c.trusted and not seen.trusted) or (c.declared and not seen.declared) \
+                    or (c.login and not seen.login):
+                # A declared STARTTLS stays required even if a guess also named the port; the
+                # login of the most trusted source that names one is kept.
                 merged[key] = Candidate(seen.protocol, seen.host, seen.port,
                                         c.security if c.declared and not seen.declared
                                         else seen.security, seen.trusted or c.trusted,
-                                        seen.rank, declared=seen.declared or c.declared)
+                                        seen.rank, declared=seen.declared or c.declared,
+                                        login=seen.login or c.login)
     return list(merged.values())
 
 
@@ -119,7 +123,7 @@ class _Prober:
         return check_endpoint(self.candidates[index], resolver=self.resolver,
                               policy=self.policy, deadline=self.overall.child(ENDPOINT_TIMEOUT),
                               cancel=AnyOf(self.cancel, self.stops[index]), order=index,
-                              limits=Limits(read_timeout=READ_TIMEOUT))
+                              limits=Limits(read_timeout=READ_TIMEOUT), greeting=self.overall)
 
     def _elapsed(self, index: int, now: float) -> float:
         with self.lock:
@@ -172,7 +176,8 @@ class _Prober:
         ordered = [results[i] for i in sorted(results)]
         if self.cancel is not None and self.cancel.is_set():
             for r in ordered:
-                if r.problem is not None and r.problem.code == "probe.stopped":
+                if r.problem is not None and r.problem.code in ("probe.stopped",
+                                                                "probe.stopped_no_greeting"):
                     r.problem = Problem("net.cancelled")
         return ordered, recommendation or recommend(None, None), recommended_at
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import plistlib
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -111,7 +112,7 @@ def test_autoconfig_smtp_without_auth_has_no_username() -> None:
     assert outgoing.find("username") is None
 
 
-@pytest.mark.parametrize("value", HOSTILE)
+@pytest.mark.parametrize("value", [v for v in HOSTILE if "%" not in v])
 def test_autoconfig_hostile_values(value: str) -> None:
     data = autoconfig_xml(hostile_settings(value))
     element = provider(data)
@@ -124,6 +125,45 @@ def test_autoconfig_hostile_values(value: str) -> None:
         assert server.findtext("hostname") == value
         assert server.findtext("username") == value
     assert element.find("documentation").get("url") == value
+
+
+@pytest.mark.parametrize("value", ["a%EMAILDOMAIN%b", "%EMAILADDRESS% literal",
+                                   "x%REALNAME%", "%EMAILLOCALPART%"])
+def test_autoconfig_placeholders_in_typed_values_refused(value: str) -> None:
+    """Thunderbird expands these anywhere (no escape exists): a%EMAILDOMAIN%b would reach the
+    member as aexample-church.jpb. Host, login and name alike."""
+    with pytest.raises(ValidationError) as caught:
+        autoconfig_xml(hostile_settings(value))
+    assert caught.value.code == "export.placeholder_in_value"
+    login_only = ExportSettings(("church.test",), (IMAP,), (SMTP_TLS,), LoginRule.ADDRESS,
+                                login=value)
+    with pytest.raises(ValidationError) as caught:
+        autoconfig_xml(login_only)
+    assert caught.value.params["field"] == "login"
+    # Near misses are literal text to Thunderbird, and pass.
+    fine = ExportSettings(("church.test",), (IMAP,), (SMTP_TLS,), LoginRule.ADDRESS,
+                          login="50%off%EMAIL")
+    assert provider(autoconfig_xml(fine)).find("incomingServer").findtext("username") == \
+        "50%off%EMAIL"
+
+
+def test_pop_export_keeps_the_server_copy_unless_days_are_set() -> None:
+    """Without <daysToLeaveMessagesOnServer> Thunderbird deletes after 14 days; 0 is the form
+    its POP3 client reads as "never by age" (proved by tests/thunderbird/
+    test_autoconfig_export.py with a real Thunderbird)."""
+    keep = ExportSettings(("church.test",), (POP,), (SMTP_TLS,), LoginRule.ADDRESS)
+    pop = provider(autoconfig_xml(keep)).find("incomingServer/pop3")
+    assert pop.findtext("leaveMessagesOnServer") == "true"
+    assert pop.findtext("daysToLeaveMessagesOnServer") == "0"
+    days = dataclasses.replace(keep, pop=PopOptions(delete_after_days=30))
+    pop = provider(autoconfig_xml(days)).find("incomingServer/pop3")
+    assert pop.findtext("daysToLeaveMessagesOnServer") == "30"
+    gone = dataclasses.replace(keep, pop=PopOptions(leave_on_server=False))
+    pop = provider(autoconfig_xml(gone)).find("incomingServer/pop3")
+    assert pop.findtext("leaveMessagesOnServer") == "false"
+    assert pop.find("daysToLeaveMessagesOnServer") is None
+    note = "Thunderbird: 14 days"  # what a client with its own default may do
+    assert note in sheet_html(keep, "en") and note not in sheet_html(days, "en")
 
 
 @pytest.mark.parametrize("value", CONTROL)
@@ -285,9 +325,13 @@ def test_hostile_profile_objects_every_format(value: str) -> None:
                       contact=Contact(value, value, value), notes_ja=value, notes_en=value)
     email = parse_email("alice@church.test")
     settings = ExportSettings.from_profile(hostile, email, value, "alice")
-    element = provider(build_export("autoconfig", hostile).data)
-    assert element.findtext("displayName") == value
-    assert element.find("documentation").get("url") == value
+    if "%EMAILADDRESS%" in value:  # Thunderbird would expand it in the account's name
+        with pytest.raises(ValidationError, match="placeholder_in_value"):
+            build_export("autoconfig", hostile)
+    else:
+        element = provider(build_export("autoconfig", hostile).data)
+        assert element.findtext("displayName") == value
+        assert element.find("documentation").get("url") == value
     (mail,) = plistlib.loads(build_export("mobileconfig", settings).data)["PayloadContent"]
     assert mail["PayloadDisplayName"] == mail["EmailAccountName"] == value
     html = build_export("sheet", settings, "en").data.decode()

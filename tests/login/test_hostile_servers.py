@@ -7,6 +7,7 @@ import base64
 import hashlib
 import hmac
 import socket
+import ssl
 import threading
 import time
 from collections.abc import Callable
@@ -16,6 +17,7 @@ import pytest
 from assistant.login import check_login
 from assistant.settings import AuthMethod, Server
 from tests.login.conftest import Fake, lines, scripted
+from tests.probe.conftest import read_line
 from tests.testbed import Testbed, fakes
 
 PASSWORD = "Fake-pass-4711"
@@ -188,8 +190,21 @@ def test_silent_server_times_out(testbed: Testbed, protocol: str, security: str)
         server = Server.create(protocol, fake.ip, fake.port, security)
         result = check_login(server, "alice@church.test", PASSWORD, allow_plaintext=True,
                              timeout=1.0)
-    assert (result.result, result.problem.code) == ("timeout", "login.timeout")
+    # Connected and silent is a server that did not greet, not a firewall; over implicit TLS
+    # the silence is in the handshake, which is still the plain timeout.
+    code = "login.timeout" if security == "tls" else "login.no_greeting"
+    assert (result.result, result.problem.code) == ("timeout", code)
     assert "within 1 seconds" in result.message("en")
+    assert ("firewall may" in result.message("en")) is (security == "tls")
+
+
+def test_greeting_held_back_five_seconds_still_logs_in(testbed: Testbed) -> None:
+    """Sendmail's greet_pause (5 s): the login check waits for the greeting, as the probe."""
+    with fakes.slow_greeting_smtp(testbed.new_ip(), 0, 5.0, "alice@church.test",
+                                  PASSWORD) as fake:
+        server = Server.create("smtp", fake.ip, fake.port, "none")
+        result = check_login(server, "alice@church.test", PASSWORD, allow_plaintext=True)
+    assert (result.result, result.mechanism) == ("ok", "PLAIN")
 
 
 def test_slow_drip_cannot_stretch_the_deadline(testbed: Testbed) -> None:
@@ -251,3 +266,36 @@ def test_plaintext_refused_sends_no_credentials(testbed: Testbed, offered: str) 
                                                     "login.plaintext_refused")
     sent = bytes(fake.received)
     assert sent.startswith(b"EHLO ") and b"AUTH" not in sent
+
+
+def test_no_auth_before_or_after_starttls_is_auth_not_offered(testbed: Testbed) -> None:
+    """OpenSMTPD's port 25: STARTTLS, and no AUTH before or after it. With --security none
+    and consent, the answer is auth_not_offered, not tls_required with an invented quote."""
+    cert = testbed.scenarios["modern"].cert
+    assert cert is not None
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(str(cert.cert), str(cert.key))
+
+    def script(conn: socket.socket, fake: Fake) -> None:
+        conn.sendall(b"220 relay.test ESMTP OpenSMTPD\r\n")
+        stream = conn
+        while line := read_line(stream):
+            fake.received += line
+            verb = line.split()[0].upper() if line.split() else b""
+            if verb == b"EHLO":
+                stream.sendall(b"250-relay.test Hello\r\n250-8BITMIME\r\n"
+                               + (b"" if stream is not conn else b"250-STARTTLS\r\n")
+                               + b"250 HELP\r\n")
+            elif verb == b"STARTTLS":
+                stream.sendall(b"220 2.0.0 Ready to start TLS\r\n")
+                stream = context.wrap_socket(conn, server_side=True)
+            else:
+                stream.sendall(b"221 2.0.0 Bye\r\n")
+                return
+
+    with scripted(testbed.new_ip(), script) as fake:
+        server = Server.create("smtp", fake.ip, fake.port, "none")
+        result = check_login(server, "alice@church.test", PASSWORD, allow_plaintext=True,
+                             timeout=10)
+    assert (result.result, result.problem.code) == ("auth_not_offered", "login.smtp_no_auth")
+    assert b"AUTH" not in bytes(fake.received).upper()

@@ -9,8 +9,10 @@ from typing import Any
 
 from tests.testbed import Testbed
 
+# DESIGN.md's keys in its order; the contract may be extended (issue 16: greeting_ms).
 ENDPOINT_KEYS = ["protocol", "host", "port", "security", "status", "error", "tls",
-                 "capabilities", "auth_mechanisms", "plaintext_auth_offered", "elapsed_ms"]
+                 "capabilities", "auth_mechanisms", "plaintext_auth_offered", "elapsed_ms",
+                 "greeting_ms"]
 
 
 def cli(*args: str) -> tuple[int, str, str]:
@@ -33,7 +35,10 @@ def test_modern_json_contract(testbed: Testbed) -> None:
                             "recommendation"]
     assert report["schema"] == 1 and report["email"] == modern.user("alice").email
     for source in report["sources"]:
-        assert list(source) == ["kind", "detail", "hosts"]
+        # Extended (issue 16): the login a source names, and Thunderbird's verdict on an
+        # autoconfig file.
+        assert list(source)[:4] == ["kind", "detail", "hosts", "login"]
+        assert set(source) - {"kind", "detail", "hosts", "login"} <= {"thunderbird"}
         assert source["kind"] in ("profile", "srv", "autoconfig", "mx", "guess", "host")
     for e in report["endpoints"]:
         assert list(e) == ENDPOINT_KEYS
@@ -42,8 +47,12 @@ def test_modern_json_contract(testbed: Testbed) -> None:
         if e["tls"] is not None:
             assert list(e["tls"]) == ["version", "certificate_valid", "certificate_error",
                                       "fingerprint_sha256"]
+    autoconfig = next(s for s in report["sources"] if s["kind"] == "autoconfig")
+    assert autoconfig["login"] == modern.user("alice").email  # <username>%EMAILADDRESS%
+    assert autoconfig["thunderbird"] == {"accepted": True, "reasons": []}
     rec = report["recommendation"]
-    assert list(rec) == ["incoming", "outgoing", "warnings"]
+    assert list(rec) == ["incoming", "outgoing", "warnings", "login"]
+    assert rec["login"] == modern.user("alice").email
     assert rec["incoming"]["port"] == 993 and rec["incoming"]["security"] == "tls"
     assert rec["incoming"]["tls"]["fingerprint_sha256"] == modern.cert.fingerprint_sha256  # type: ignore[union-attr]
     assert rec["outgoing"]["port"] == 465 and rec["warnings"] == []

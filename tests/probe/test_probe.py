@@ -74,6 +74,10 @@ def test_legacy_plaintext(testbed: Testbed) -> None:
     assert endpoint(report, legacy.mail_host, 993).status == "refused"
     smtp = endpoint(report, legacy.mail_host, 587)
     assert smtp.security is Security.NONE and smtp.plaintext_auth_offered
+    assert smtp.plaintext_methods == ["AUTH PLAIN", "AUTH LOGIN"]
+    pop3 = endpoint(report, legacy.mail_host, 110)
+    # USER was really tried (no password): Dovecot takes it, so the claim stands.
+    assert pop3.plaintext_methods[:1] == ["USER"] and pop3.plaintext_refusal is None
     rec = report.recommendation
     assert rec.incoming is not None and rec.incoming.protocol is Protocol.IMAP
     assert rec.incoming.security is Security.NONE

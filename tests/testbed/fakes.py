@@ -11,10 +11,14 @@ standard port of the protocol under test is free. Connections are closed on exit
                                    starttls="imap"|"pop3"|"smtp" first plays the plaintext
                                    dialogue up to the STARTTLS/STLS command
     slow_drip(ip, port, data, interval)   sends `data` one byte every `interval` (0.5 s)
+    slow_greeting_smtp(ip, port, pause, login, password)   an SMTP server that greets only
+                                   after `pause` seconds (Sendmail's greet_pause), then offers
+                                   AUTH PLAIN on the plain connection and checks it
 """
 
 from __future__ import annotations
 
+import base64
 import socket
 import struct
 import threading
@@ -234,6 +238,41 @@ def slow_drip(ip: str, port: int, data: bytes = b"* OK IMAP4rev1 fake ready\r\n"
         while not stop.wait(interval):
             conn.sendall(data[i % len(data):i % len(data) + 1])
             i += 1
+
+    with _serve(ip, port, behaviour) as server:
+        yield server
+
+
+@contextmanager
+def slow_greeting_smtp(ip: str, port: int, pause: float = 5.0, login: str = "",
+                       password: str = "") -> Iterator[FakeServer]:
+    """Keeps silent for `pause` seconds after the connect, then greets and speaks ESMTP with
+    AUTH PLAIN (235 for `login`/`password`, 535 otherwise) — like Sendmail with
+    ``FEATURE(greet_pause, 5000)``. Without `login` it offers no AUTH (a port 25 MTA)."""
+    expected = b"\0" + login.encode() + b"\0" + password.encode()
+
+    def behaviour(conn: socket.socket, stop: threading.Event) -> None:
+        conn.settimeout(0.1)
+        if stop.wait(pause):
+            return
+        conn.sendall(b"220 slow.test ESMTP greets late\r\n")
+        while (line := _read_line(conn, stop)) is not None:
+            words = line.split()
+            verb = words[0].upper() if words else b""
+            if verb in (b"EHLO", b"HELO"):
+                auth = b"250-AUTH PLAIN\r\n" if login else b""
+                conn.sendall(b"250-slow.test\r\n" + auth + b"250 8BITMIME\r\n")
+            elif verb == b"AUTH" and login and len(words) == 3 and words[1].upper() == b"PLAIN":
+                try:
+                    ok = base64.b64decode(words[2], validate=True) == expected
+                except ValueError:
+                    ok = False
+                conn.sendall(b"235 2.7.0 ok\r\n" if ok else b"535 5.7.8 no\r\n")
+            elif verb == b"QUIT":
+                conn.sendall(b"221 bye\r\n")
+                return
+            else:
+                conn.sendall(b"502 5.5.2 not here\r\n")
 
     with _serve(ip, port, behaviour) as server:
         yield server

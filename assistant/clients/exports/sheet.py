@@ -13,8 +13,9 @@ from html import escape
 
 from assistant.clients.exports.source import ExportSettings
 from assistant.clients.exports.values import checked
+from assistant.errors import ValidationError
 from assistant.messages import text
-from assistant.settings import AuthMethod, LoginRule, Protocol, Security, Server
+from assistant.settings import AuthMethod, LoginRule, Protocol, Security, Server, parse_domain
 
 _SECURITY_WORD = {Security.TLS: "SSL/TLS", Security.STARTTLS: "STARTTLS"}
 _PROTOCOL_NAME = {Protocol.IMAP: "IMAP", Protocol.POP3: "POP", Protocol.SMTP: "SMTP"}
@@ -84,14 +85,23 @@ def _server_rows(server: Server, lang: str, settings: ExportSettings) -> list[st
         leave = (_t("sheet.pop_leave_days", lang, days=days) if days
                  else _t("sheet.yes", lang)) if settings.pop.leave_on_server \
             else _t("sheet.no", lang)
-        rows.append(_row(_t("sheet.pop_leave", lang), leave, _t("sheet.pop_leave_note", lang)))
+        note = _t("sheet.pop_leave_note", lang)
+        if settings.pop.leave_on_server and not days:
+            note += "<br>" + _t("sheet.pop_no_delete_note", lang)
+        rows.append(_row(_t("sheet.pop_leave", lang), leave, note))
     return rows
 
 
 def _login_cell(settings: ExportSettings, lang: str) -> str:
     login = settings.login_name()
     if login is not None:
-        return _v(login, "login")
+        shown = _unicode_login(login)
+        if shown == login:
+            return _v(login, "login")
+        # An IDN login in the form people read, and the ASCII form a client may need.
+        return (_v(shown, "login") + '<br><span class="note">'
+                + _t("sheet.server_name_note", lang, ascii=checked(login, "login"))
+                + "</span>")
     rule = {LoginRule.ADDRESS: "sheet.login_is_address",
             LoginRule.LOCAL_PART: "sheet.login_is_local_part",
             LoginRule.ASK: "sheet.login_ask"}[settings.login_rule]
@@ -152,10 +162,12 @@ def sheet_html(settings: ExportSettings, lang: str = "ja") -> str:
              _t("sheet.password_note", lang)),
     ]
     kind = _PROTOCOL_NAME[incoming.protocol]
+    unencrypted = dict.fromkeys(s.host_display for s in (incoming, outgoing)
+                                if s.security is Security.NONE)  # one note per host
     warn = "".join(
         '<p class="warn">'
-        + _t("sheet.unencrypted_warning", lang, server=checked(s.host_display, "host")) + "</p>"
-        for s in (incoming, outgoing) if s.security is Security.NONE)
+        + _t("sheet.unencrypted_warning", lang, server=checked(host, "host")) + "</p>"
+        for host in unencrypted)
     parts = [
         f'<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>',
         f"<style>{_CSS}</style></head><body>",
@@ -174,3 +186,14 @@ def sheet_html(settings: ExportSettings, lang: str = "ja") -> str:
         "</body></html>\n",
     ]
     return "".join(parts)
+
+
+def _unicode_login(login: str) -> str:
+    """``taro@xn--xkry9kk1bz66a.jp`` as ``taro@教会.jp``; any other login unchanged."""
+    local, at, domain = login.rpartition("@")
+    if not at or "xn--" not in domain.lower():
+        return login
+    try:
+        return f"{local}@{parse_domain(domain).unicode}"
+    except ValidationError:
+        return login

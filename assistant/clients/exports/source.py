@@ -78,6 +78,7 @@ class ExportSettings:
             contact=profile.contact,
             notes_ja=profile.notes_ja,
             notes_en=profile.notes_en,
+            pop=_pop_options(profile),
         )
 
     def organisation(self, lang: str) -> str:
@@ -123,3 +124,10 @@ class ExportSettings:
             raise ValidationError("export.needs_login", field="username", format=fmt)
         return Account(email, self.display_name, login, self.first_incoming(),
                        self.first_outgoing(), self.pop)
+
+
+def _pop_options(profile: SettingsProfile) -> PopOptions:
+    """What the church's profile says about POP's server copy (keep it, unless it asks to
+    delete after some days). TRUST adds these profile fields; until then: the default."""
+    return PopOptions(leave_on_server=getattr(profile, "pop_leave_on_server", True),
+                      delete_after_days=getattr(profile, "pop_delete_after_days", None))

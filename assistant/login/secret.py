@@ -9,6 +9,7 @@ go onto an encrypted (or explicitly allowed) connection.
 from __future__ import annotations
 
 import base64
+import re
 from typing import NoReturn
 
 from assistant.net.text import clean
@@ -72,15 +73,26 @@ class Secret:
         every exact form recorded with :meth:`sent_as`.
 
         A hostile or buggy server could echo what it received; its reply reaches messages and
-        JSON, so every server text passes through here first.
+        JSON, so every server text passes through here first. A form is masked only where it
+        stands alone, never inside a longer word: with the password ``fail`` the program's own
+        "failed" stays readable. Base64 fragments are the exception: they are pieces of a
+        larger base64 blob by nature.
         """
         if not self.__value:
             return text
-        forms = {self.__value, clean(self.__value), *self.__sent,
-                 *base64_forms(self.__value.encode("utf-8"))}
-        for form in sorted(forms, key=len, reverse=True):
-            text = text.replace(form, MASK)
-        return text
+        whole = {self.__value, clean(self.__value), *self.__sent,
+                 base64.b64encode(self.__value.encode("utf-8")).decode("ascii")} - {""}
+        fragments = set(base64_forms(self.__value.encode("utf-8"))[1:]) - whole
+        patterns = [_standing_alone(form) for form in sorted(whole, key=len, reverse=True)]
+        patterns += [re.escape(form) for form in sorted(fragments, key=len, reverse=True)]
+        return re.sub("|".join(patterns), MASK, text)
+
+
+def _standing_alone(form: str) -> str:
+    """A pattern for ``form`` not glued to a letter or digit on a side that is one itself."""
+    before = r"(?<!\w)" if re.match(r"\w", form[0]) else ""
+    after = r"(?!\w)" if re.match(r"\w", form[-1]) else ""
+    return before + re.escape(form) + after
 
 
 def as_secret(password: str | Secret) -> Secret:

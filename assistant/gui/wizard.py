@@ -260,7 +260,7 @@ class MailWizard(QWizard):
         """Write the church profile or a client file from what the wizard found."""
         from PySide6.QtWidgets import QMessageBox  # dialogs only for volunteers: not at start
 
-        subject: object = self.state.account() or self.state.profile
+        subject = self.state.account() or self.state.profile
         if subject is None:
             QMessageBox.information(self, self.windowTitle(), self.tr(
                 "Check the server first: there is nothing to export yet."))

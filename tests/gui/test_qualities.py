@@ -360,9 +360,9 @@ class RecordingDemo(DemoBackend):
         super().__init__(output_dir)
         self.probed_with: list[object] = []
 
-    def probe(self, email, options, profile, on_event, cancel):
-        self.probed_with.append(profile)
-        return super().probe(email, options, profile, on_event, cancel)
+    def probe(self, check, on_event, cancel):
+        self.probed_with.append(check.profile)
+        return super().probe(check, on_event, cancel)
 
 
 @pytest.mark.parametrize(("rule", "login", "details_open"), [

@@ -10,8 +10,8 @@ import pytest
 
 from assistant.login import check_login
 from assistant.login.attempt import Attempt
-from assistant.login.secret import MASK, Secret, base64_forms
 from assistant.net import Deadline, Resolver, TlsPolicy
+from assistant.secret import MASK, Secret, base64_forms
 from assistant.settings import Server
 from tests.login.conftest import Fake, lines, scripted
 from tests.testbed import Testbed

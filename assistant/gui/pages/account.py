@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
 from assistant.errors import ValidationError
 from assistant.gui.flow import Page
 from assistant.gui.pages.base import BasePage, error_label, wrapping_label
-from assistant.gui.state import LoginOutcome, Password, WizardState
+from assistant.gui.state import LoginOutcome, WizardState
 from assistant.messages import text
+from assistant.secret import Secret
 from assistant.settings import LoginRule, login_for, parse_display_name, parse_email, parse_login
 
 
@@ -175,7 +176,7 @@ class AccountPage(BasePage):
         self.state.display_name = name
         self.state.email = address
         self.state.login_name = login
-        self.state.password = Password(self.password.text())
+        self.state.password = Secret(self.password.text())
         if valid != self._valid:
             self._valid = valid
             self.completeChanged.emit()

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QWidget
 
@@ -12,40 +11,12 @@ from assistant.gui.flow import Page
 from assistant.gui.pages.base import wrapping_label
 from assistant.gui.pages.check import CheckPage
 from assistant.gui.state import LoginOutcome, WizardState
-from assistant.gui.tasks import Reporter, Task, TaskRunner
+from assistant.gui.tasks import Task, TaskRunner
 from assistant.gui.translations import help_html
 from assistant.messages import text
-from assistant.settings import Server
 
-
-@dataclass
-class Step:
-    """One login check's outcome, reported as progress."""
-
-    role: str  # "incoming" | "outgoing"
-    server: Server
-    result: Any
-
-
-def login_check(backend: Backend, state: WizardState, reporter: Reporter) -> list[Step] | None:
-    """The worker: receiving first (it also proves the password), then sending."""
-    steps: list[Step] = []
-    for role, server in (("incoming", state.incoming), ("outgoing", state.outgoing)):
-        assert server is not None
-        reporter.progress(role)
-        result = backend.check_login(
-            server, state.login_name, state.password, state.options,
-            trust_fingerprint=state.trusted_fingerprints.get((server.host, server.port)),
-            allow_plaintext=state.allow_plaintext, from_discovery=state.profile is None,
-            cancel=reporter.cancel)
-        if reporter.cancel.is_set():
-            return None
-        step = Step(role, server, result)
-        steps.append(step)
-        reporter.progress(step)
-        if result.result != "ok":
-            break
-    return steps
+if TYPE_CHECKING:
+    from assistant.wizard.checks import LoginStep  # the core: see pages/server.py
 
 
 class LoginPage(CheckPage):
@@ -69,7 +40,7 @@ class LoginPage(CheckPage):
         self.body.addLayout(row)
         self.body.addWidget(self.explanation, 1)
         self.retry.clicked.connect(self.start)
-        self._steps: dict[str, Step] = {}
+        self._steps: dict[str, LoginStep] = {}
         self._running: str | None = None
         self.finish_layout()
 
@@ -88,7 +59,10 @@ class LoginPage(CheckPage):
         self._running = None
         self.progress.setRange(0, 2)
         self.progress.setValue(0)
-        self.run_check(lambda reporter: login_check(self.backend, self.state, reporter),
+        from assistant.wizard.checks import run_login_check
+
+        check = self.state.login_check_input()
+        self.run_check(lambda hooks: run_login_check(check, hooks, self.backend.check_login),
                        progress=self._progress, finished=self._finished, failed=self._failed)
         self._show_texts()
         self.completeChanged.emit()
@@ -100,7 +74,8 @@ class LoginPage(CheckPage):
         if task is not self._task:
             return
         for item in task.drain():
-            if isinstance(item, Step):
+            if not isinstance(item, str):  # a role name while it runs, then its LoginStep
+                item = cast("LoginStep", item)
                 self._steps[item.role] = item
                 self._running = None
                 self.progress.setValue(len(self._steps))
@@ -112,7 +87,7 @@ class LoginPage(CheckPage):
         self._show_texts()
         self.refresh_details()
 
-    def _finished(self, task: Task, steps: list[Step] | None) -> None:
+    def _finished(self, task: Task, steps: list[LoginStep] | None) -> None:
         if task is not self._task:
             return
         self._progress(task)  # anything reported after the last wake-up
@@ -203,7 +178,7 @@ class LoginPage(CheckPage):
                 "login method: {mechanism}; encryption: {security}").format(
                 role=self.words.role(step.server.protocol), spec=step.server.spec,
                 login=self.state.login_name, result=r.result, code=r.problem.code,
-                mechanism=r.mechanism or "-", security=getattr(r, "security", None) or "-"))
+                mechanism=r.mechanism or "-", security=r.security or "-"))
             if r.folders:
                 lines.append("  " + self.tr("Folders: {folders}").format(
                     folders=", ".join(r.folders)))

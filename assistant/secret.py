@@ -1,6 +1,7 @@
 """A password that hides itself: repr, str and format never show it, and it cannot be pickled.
 
-The login check is the only part of the assistant that ever holds a password. Wrapping it means
+The one password wrapper: the wizard holds what the member typed in it, and the login check
+sends it. Wrapping it means
 a stray ``logging.debug("%r", args)``, an exception's arguments or a traceback's locals print
 ``Secret('********')`` instead of the password; the value is unwrapped only at the moment bytes
 go onto an encrypted (or explicitly allowed) connection.
@@ -11,8 +12,6 @@ from __future__ import annotations
 import base64
 import re
 from typing import NoReturn
-
-from assistant.net.text import clean
 
 MASK = "********"
 # Shorter base64 fragments are not masked: they would match ordinary words by chance.
@@ -80,6 +79,9 @@ class Secret:
         """
         if not self.__value:
             return text
+        # Imported here: the wizard's first page holds a Secret, and needs no network layer.
+        from assistant.net.text import clean
+
         whole = {self.__value, clean(self.__value), *self.__sent,
                  base64.b64encode(self.__value.encode("utf-8")).decode("ascii")} - {""}
         fragments = set(base64_forms(self.__value.encode("utf-8"))[1:]) - whole

@@ -25,14 +25,15 @@ from PySide6.QtWidgets import (
 
 from assistant.errors import AssistantError
 from assistant.gui.backend import Backend
-from assistant.gui.demo import DemoBackend
 from assistant.gui.flow import Page
 from assistant.messages import text as message_text
+from tests.gui.demo import DemoBackend
 from tests.gui.helpers import (
     current,
     demo_to_client_page,
     english_words,
     fill_account,
+    press_next,
     to_account,
     type_into,
 )
@@ -139,6 +140,8 @@ def test_live_validation_uses_the_settings_messages(qtbot, make_wizard, tmp_path
     assert not account.isComplete()
     assert account.email_error.isVisible() and "@" in account.email_error.text()
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    press_next(wizard)  # the greyed 次へ does nothing: the walk stays here
+    assert current(wizard) is Page.ACCOUNT
 
 
 def test_password_masked_with_show_toggle(qtbot, make_wizard, tmp_path):
@@ -171,7 +174,7 @@ def test_language_switch_while_open(qtbot, make_wizard, tmp_path):
 
 def test_shared_pc_allows_only_imap(qtbot, make_wizard, tmp_path):
     wizard = make_wizard(backend=DemoBackend(tmp_path))
-    wizard.next()
+    press_next(wizard)
     protocol = wizard.page_of(Page.PROTOCOL)
     protocol.pop.click()
     protocol.shared_pc.click()
@@ -248,7 +251,7 @@ def test_running_thunderbird_must_be_closed_first(qtbot, make_wizard, tmp_path):
     client.recheck.click()
     assert not client.running.isVisible()
     assert wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
-    wizard.next()
+    press_next(wizard)
     assert current(wizard) is Page.DONE
     assert "taro@example-church.jp" in (profile_dir / "prefs.js").read_text()
     assert "pw-demo-123" not in (profile_dir / "prefs.js").read_text()
@@ -295,7 +298,7 @@ def test_outlook_files_written_off_windows(qtbot, make_wizard, tmp_path):
     wizard = make_wizard(backend=DemoWithRealOutlook(tmp_path))
     demo_to_client_page(qtbot, wizard)
     wizard.page_of(Page.CLIENT).outlook.click()
-    wizard.next()
+    press_next(wizard)
     assert current(wizard) is Page.DONE
     written = wizard.state.written_files
     assert written and all(p.exists() for p in written)
@@ -384,7 +387,7 @@ def test_profile_answers_what_it_can(qtbot, make_wizard, tmp_path, rule, login, 
         s for s in sample.incoming if s.protocol is Protocol.IMAP))
     backend = RecordingDemo(tmp_path)
     wizard = make_wizard(backend=backend, profile=profile)
-    wizard.next()
+    press_next(wizard)
     assert current(wizard) is Page.ACCOUNT  # the POP/IMAP page was skipped
     account = fill_account(wizard, "太郎", "taro@example-church.jp", "pw-demo-123")
     assert account.login.text() == login
@@ -393,6 +396,6 @@ def test_profile_answers_what_it_can(qtbot, make_wizard, tmp_path, rule, login, 
     if rule == "ask":
         type_into(account.login, "taro")
         assert account.isComplete()
-    wizard.next()
+    press_next(wizard)
     qtbot.waitUntil(lambda: bool(backend.probed_with), timeout=10000)
     assert backend.probed_with == [profile]

@@ -8,7 +8,16 @@ from dataclasses import replace
 
 import pytest
 
-from assistant.gui.flow import Page, effective_protocol, next_page, path
+from assistant.gui.flow import (
+    NAVMAP,
+    Buttons,
+    Page,
+    PageStatus,
+    buttons_for,
+    effective_protocol,
+    next_page,
+    path,
+)
 from assistant.gui.state import LoginOutcome, WizardState
 from assistant.probe.model import EndpointResult, ProbeReport, Recommendation
 from assistant.profile import load_profile
@@ -25,6 +34,32 @@ def test_flow_modules_do_not_import_qt():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                          text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_navmap_walked_from_the_first_page_reaches_every_page_and_ends_only_at_done():
+    """Follow every route and every branch of the table: each page is reachable, every target
+    is a page of the wizard, and only the last page has no successor."""
+    assert set(NAVMAP) == set(Page)
+    seen, todo = {Page.WELCOME}, [Page.WELCOME]
+    while todo:
+        route = NAVMAP[todo.pop()]
+        for target in (route.then, *(t for _c, t in route.branches)):
+            if target is not None and target not in seen:
+                seen.add(target)
+                todo.append(target)
+    assert seen == set(Page)
+    assert [p for p, route in NAVMAP.items() if route.then is None] == [Page.DONE]
+
+
+@pytest.mark.parametrize(("status", "expected"), [
+    (PageStatus(), Buttons(next=True, stop=False, retry=True, hint="")),
+    (PageStatus(valid=False, missing="name"), Buttons(False, False, True, "name")),
+    (PageStatus(valid=False, busy=True, missing="x"), Buttons(False, True, False, "")),
+    (PageStatus(valid=True, busy=True), Buttons(False, True, False, "")),
+    (PageStatus(valid=False, error=True, missing="call"), Buttons(False, False, True, "call")),
+])
+def test_buttons_follow_from_the_page_status_alone(status, expected):
+    assert buttons_for(status) == expected
 
 
 def test_default_path_shows_every_page():

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QWidget
 
 from assistant.gui.backend import Backend
-from assistant.gui.flow import Page
+from assistant.gui.flow import Page, PageStatus
 from assistant.gui.pages.base import wrapping_label
 from assistant.gui.pages.check import CheckPage
 from assistant.gui.state import LoginOutcome, WizardState
@@ -27,7 +27,7 @@ class LoginPage(CheckPage):
         super().__init__(state, backend, runner, parent)
         self.incoming = wrapping_label(self)
         self.outgoing = wrapping_label(self)
-        self.retry = QPushButton(self)
+        self.retry = self.retry_button = QPushButton(self)
         self.retry.setAutoDefault(False)
         self.explanation = QTextBrowser(self)
         self.explanation.setMinimumHeight(120)
@@ -65,7 +65,7 @@ class LoginPage(CheckPage):
         self.run_check(lambda hooks: run_login_check(check, hooks, self.backend.check_login),
                        progress=self._progress, finished=self._finished, failed=self._failed)
         self._show_texts()
-        self.completeChanged.emit()
+        self.status_changed()
 
     def is_busy(self) -> bool:
         return self._task is not None
@@ -104,7 +104,7 @@ class LoginPage(CheckPage):
             self.state.login_outcome = LoginOutcome.FAILED
         self.progress.setValue(2)
         self._show_texts()
-        self.completeChanged.emit()
+        self.status_changed()
         self.refresh_details()
         if self.state.login_outcome is LoginOutcome.WRONG_PASSWORD:
             self.wizard_().login_refused()
@@ -116,10 +116,12 @@ class LoginPage(CheckPage):
         self.state.login_outcome = LoginOutcome.FAILED
         self.state.login_summary.append(f"error: {type(error).__name__}")
         self._show_texts()
-        self.completeChanged.emit()
+        self.status_changed()
 
-    def isComplete(self) -> bool:
-        return self.state.login_outcome is LoginOutcome.OK
+    def page_status(self) -> PageStatus:
+        outcome = self.state.login_outcome
+        return PageStatus(valid=outcome is LoginOutcome.OK, busy=self.is_busy(),
+                          error=outcome in (LoginOutcome.FAILED, LoginOutcome.WRONG_PASSWORD))
 
     def _line(self, role: str) -> str:
         server = self.state.incoming if role == "incoming" else self.state.outgoing
@@ -156,7 +158,6 @@ class LoginPage(CheckPage):
         self.status.setAccessibleName(status)
         self.incoming.setText(self._line("incoming"))
         self.outgoing.setText(self._line("outgoing"))
-        self.retry.setEnabled(self._task is None)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Checking the login"))

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from assistant.errors import AssistantError
 from assistant.gui.backend import Backend
-from assistant.gui.flow import Page, effective_protocol
+from assistant.gui.flow import Page, PageStatus, effective_protocol
 from assistant.gui.pages.base import wrapping_label
 from assistant.gui.pages.check import CheckPage
 from assistant.gui.pages.questions import QuestionPanel
@@ -45,8 +45,8 @@ class ServerPage(CheckPage):
         self.checks.setIconSize(QSize(16, 16))
         self.question = QuestionPanel(self)
         self.result = wrapping_label(self)
-        self.stop = QPushButton(self)
-        self.retry = QPushButton(self)
+        self.stop = self.stop_button = QPushButton(self)
+        self.retry = self.retry_button = QPushButton(self)
         for button in (self.stop, self.retry):
             button.setAutoDefault(False)
         buttons = QHBoxLayout()
@@ -237,14 +237,11 @@ class ServerPage(CheckPage):
     def _set_status(self, phase: str, extra: list[str] | None = None) -> None:
         self._phase = phase
         self._extra = extra or []
-        checking = phase in ("checking", "question")
-        self.stop.setEnabled(checking)
-        self.retry.setEnabled(not checking)
-        if not checking:
+        if not self.is_busy():
             self.progress.setRange(0, 1)
             self.progress.setValue(1 if phase == "done" else 0)
         self._show_texts()
-        self.completeChanged.emit()
+        self.status_changed()
         self.refresh_details()
 
     def _show_texts(self) -> None:
@@ -276,8 +273,9 @@ class ServerPage(CheckPage):
         self.result.setText("\n".join(lines))
         self.result.setVisible(bool(lines))
 
-    def isComplete(self) -> bool:
-        return self._phase == "done"
+    def page_status(self) -> PageStatus:
+        return PageStatus(valid=self._phase == "done", busy=self.is_busy(),
+                          error=self._phase in ("cancelled", "failed", "declined", "error"))
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Checking the server"))

@@ -67,6 +67,14 @@ def volunteer_options(dns_server: str | None, ca_file: str | None) -> Options:
     return Options(dns_server=dns_server, ca_file=Path(ca_file) if ca_file else None)
 
 
+def remembered_large_text() -> bool:
+    """The text size the member chose on this computer last time."""
+    from assistant.gui.looks import LARGER
+    from assistant.machine_settings import load_machine_settings
+
+    return load_machine_settings().text_scale >= LARGER
+
+
 def run_gui(profile: str | None, lang: str, volunteer: bool, dns_server: str | None = None,
             ca_file: str | None = None) -> int:
     try:
@@ -94,7 +102,7 @@ def run_gui(profile: str | None, lang: str, volunteer: bool, dns_server: str | N
         log.warning("profile not loaded: %s", error)  # codes and file position, no secrets
     options.profile_path = path
     state = WizardState(lang=lang, volunteer=volunteer, profile=loaded, profile_error=error,
-                        options=options)
+                        options=options, large_font=remembered_large_text())
     wizard = MailWizard(state, translations)
     wizard.show()
     quit_after = smoke_quit_after_ms()  # start checks of the frozen bundle and the benchmark

@@ -11,6 +11,7 @@ window icon follow once the first page is on screen (:class:`~assistant.gui.warm
 
 from __future__ import annotations
 
+import logging
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from assistant.errors import AssistantError
 from assistant.gui.backend import CORE_MODULES, Backend
 from assistant.gui.flow import Page, next_page
+from assistant.gui.looks import LARGER, apply_looks, set_text_size
 from assistant.gui.pages.base import BasePage
 from assistant.gui.pages.welcome import WelcomePage
 from assistant.gui.state import WizardState
@@ -37,12 +39,29 @@ from assistant.gui.warmup import Warmup, import_all
 if TYPE_CHECKING:
     from assistant.gui.tasks import TaskRunner
 
-LARGE_FONT_FACTOR = 1.35
+log = logging.getLogger(__name__)
 EXPORT_FORMATS = (("profile", ".mailsetup"), ("autoconfig", ".xml"),
                   ("mobileconfig", ".mobileconfig"))
 # The later pages' modules, imported by the warm-up in the order a member meets them.
 PAGE_MODULES = tuple(f"assistant.gui.pages.{name}" for name in (
     "protocol", "account", "server", "login", "client", "done"))
+
+
+def remember_text_size(large: bool) -> None:
+    """Keep the member's text size for this computer; a folder that cannot be written only
+    means it is asked again next time."""
+    from dataclasses import replace
+
+    from assistant.machine_settings import (
+        load_machine_settings,
+        save_machine_settings,
+    )
+
+    try:
+        save_machine_settings(replace(load_machine_settings(),
+                                      text_scale=LARGER if large else 1.0))
+    except OSError as error:
+        log.warning("text size not remembered: %s", type(error).__name__)
 
 
 def show_icon() -> None:
@@ -66,6 +85,7 @@ class MailWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        apply_looks(state.large_font)  # before the first page is laid out
         welcome = WelcomePage(state)
         self.pages: dict[Page, BasePage] = {Page.WELCOME: welcome}
         self.setPage(int(Page.WELCOME), welcome)
@@ -73,7 +93,6 @@ class MailWizard(QWizard):
         self.warmup = Warmup([show_icon, *(partial(import_all, [m]) for m in PAGE_MODULES)],
                              CORE_MODULES, self)
         self.warmup.after_first_paint(welcome)
-        self._base_point_size = 0.0  # read at the first switch (QFont costs ~1.5 ms at start)
         self._build_menu()
         self._retranslate()
         self.setMinimumSize(640, 480)
@@ -185,25 +204,26 @@ class MailWizard(QWizard):
         self.language_changed.emit(lang)
 
     def set_large_font(self, on: bool) -> None:
+        """Body text ×1.5 (or back), on every page, the diagram included."""
         self.state.large_font = on
-        font = QApplication.font()
-        if not self._base_point_size:
-            # A font given in pixels reports -1 points: fall back to a usual desktop size.
-            self._base_point_size = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
-        font.setPointSizeF(self._base_point_size * (LARGE_FONT_FACTOR if on else 1.0))
-        QApplication.setFont(font)
+        set_text_size(on)
         self.large_font_action.setChecked(on)
+        self.large_font_button.setChecked(on)
         welcome = self.pages[Page.WELCOME]
         assert isinstance(welcome, WelcomePage)
         welcome.large_font.setChecked(on)
+        for page in self.pages.values():
+            page.text_size_changed()
         if on:
             self._fit_to_screen(max(self.width(), 1000), max(self.height(), 800))
 
     def large_font_toggled(self, on: bool) -> None:
-        """From the menu or the welcome page's box: change only what differs (each control
-        follows the other through set_large_font)."""
+        """From the button, the menu or the welcome page's box: change only what differs
+        (each control follows the others through set_large_font), and remember the choice
+        for this computer."""
         if on != self.state.large_font:
             self.set_large_font(on)
+            remember_text_size(on)
 
     def set_volunteer(self, on: bool) -> None:
         self.state.volunteer = on
@@ -214,6 +234,13 @@ class MailWizard(QWizard):
             page.set_volunteer(on)
 
     def _build_menu(self) -> None:
+        self.large_font_button = QPushButton(self)  # on every page, beside the menu
+        self.large_font_button.setCheckable(True)
+        self.large_font_button.setAutoDefault(False)
+        self.large_font_button.setChecked(self.state.large_font)
+        self.large_font_button.toggled.connect(self.large_font_toggled)
+        self.setButton(QWizard.WizardButton.CustomButton2, self.large_font_button)
+        self.setOption(QWizard.WizardOption.HaveCustomButton2, True)
         self.menu_button = QPushButton(self)
         self.menu_button.setAutoDefault(False)
         self.menu = QMenu(self.menu_button)
@@ -245,7 +272,8 @@ class MailWizard(QWizard):
         self.setButton(QWizard.WizardButton.CustomButton1, self.menu_button)
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
         self.setButtonLayout([
-            QWizard.WizardButton.CustomButton1, QWizard.WizardButton.Stretch,
+            QWizard.WizardButton.CustomButton1, QWizard.WizardButton.CustomButton2,
+            QWizard.WizardButton.Stretch,
             QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
             QWizard.WizardButton.CommitButton,
             QWizard.WizardButton.FinishButton, QWizard.WizardButton.CancelButton])
@@ -291,6 +319,8 @@ class MailWizard(QWizard):
         self.menu_button.setAccessibleName(self.tr("Menu"))
         self.volunteer_action.setText(self.tr("Volunteer mode (technical details)"))
         self.large_font_action.setText(self.tr("Larger text"))
+        self.setButtonText(QWizard.WizardButton.CustomButton2, self.tr("Larger text"))
+        self.large_font_button.setAccessibleName(self.tr("Larger text"))
         # The diagnostics stay English on purpose: they are pasted to a technician (who may
         # not read Japanese) and compared with logs; the menu says so (docs/wizard.md).
         self.copy_action.setText(self.tr(

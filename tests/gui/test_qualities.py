@@ -182,16 +182,39 @@ def test_shared_pc_allows_only_imap(qtbot, make_wizard, tmp_path):
     assert wizard.state.protocol.value == "imap"
 
 
-def test_large_font_mode(qtbot, make_wizard, tmp_path):
+def test_larger_text_on_every_page_remembered_and_growing_the_diagram(qtbot, make_wizard,
+                                                                      tmp_path):
+    from assistant.gui.looks import BODY_POINTS
+    from assistant.machine_settings import load_machine_settings
+
     wizard = make_wizard(backend=DemoBackend(tmp_path))
-    before = QApplication.font().pointSizeF()
+    assert QApplication.font().pointSizeF() == pytest.approx(BODY_POINTS)  # 12 pt body text
+    press_next(wizard)
+    protocol = wizard.page_of(Page.PROTOCOL)
+    normal_diagram = protocol.diagram.maximumHeight()
+    button = wizard.button(QWizard.WizardButton.CustomButton2)
+    assert button.isVisible() and button.text() == "文字を大きくする"
     try:
-        wizard.page_of(Page.WELCOME).large_font.click()
-        assert QApplication.font().pointSizeF() > before * 1.3
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # on the second page
+        assert QApplication.font().pointSizeF() == pytest.approx(BODY_POINTS * 1.5)
         assert wizard.large_font_action.isChecked()
+        assert wizard.page_of(Page.WELCOME).large_font.isChecked()
+        assert protocol.diagram.maximumHeight() == round(normal_diagram * 1.5)
+        assert load_machine_settings().text_scale == 1.5
+        press_next(wizard)
+        assert wizard.button(QWizard.WizardButton.CustomButton2).isVisible()  # page 3 too
     finally:
         wizard.set_large_font(False)
-    assert QApplication.font().pointSizeF() == pytest.approx(before)
+    assert QApplication.font().pointSizeF() == pytest.approx(BODY_POINTS)
+
+
+def test_the_remembered_text_size_is_used_at_the_next_start(tmp_path):
+    from assistant.gui.app import remembered_large_text
+    from assistant.machine_settings import MachineSettings, save_machine_settings
+
+    assert not remembered_large_text()
+    save_machine_settings(MachineSettings(text_scale=1.5))
+    assert remembered_large_text()
 
 
 RAW_VALUES = {"ok", "timeout", "imap", "smtp", "tls", "starttls", "PLAIN", "LOGIN", "PySide",

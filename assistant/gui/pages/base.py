@@ -96,6 +96,7 @@ class BasePage(QWizardPage):
     def finish_layout(self) -> None:
         """Called by each page after adding its widgets: the details panel goes last."""
         self.body.addWidget(self.details_title)
+        self.text_size_changed()
         self._retranslate_all()
         self.set_volunteer(self.state.volunteer)
 
@@ -119,6 +120,10 @@ class BasePage(QWizardPage):
 
     def retranslate(self) -> None:
         """Set every visible text; called at start and after each language switch."""
+
+    def text_size_changed(self) -> None:
+        """The member switched the text size (``state.large_font``): pages with pictures
+        grow them (the text follows the application's font by itself)."""
 
     def page_status(self) -> PageStatus:
         """Valid / busy / error, and what is missing; the buttons follow from it alone."""

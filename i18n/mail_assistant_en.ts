@@ -209,8 +209,8 @@
         <translation>Receiving (POP)</translation>
     </message>
     <message>
-        <source>Sending (SMTP)</source>
-        <translation>Sending (SMTP)</translation>
+        <source>Sending</source>
+        <translation>Sending</translation>
     </message>
     <message>
         <source>SSL/TLS</source>
@@ -507,8 +507,8 @@
         <translation>{role}: logged in.</translation>
     </message>
     <message>
-        <source>{role}: the server accepted your password for sending (SMTP AUTH). No mail was sent.</source>
-        <translation>{role}: the server accepted your password for sending (SMTP AUTH). No mail was sent.</translation>
+        <source>{role}: the server accepted your password for sending. No mail was sent.</source>
+        <translation>{role}: the server accepted your password for sending. No mail was sent.</translation>
     </message>
     <message>
         <source>Checking your password with the server…</source>
@@ -718,6 +718,22 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
         <translation>Without your consent the assistant cannot use this server. Ask the church&apos;s volunteer, then press Check again.</translation>
     </message>
     <message>
+        <source>The assistant could not confirm that this really is the church&apos;s mail server.</source>
+        <translation>The assistant could not confirm that this really is the church&apos;s mail server.</translation>
+    </message>
+    <message>
+        <source>The church&apos;s mail server would receive your password without protecting it.</source>
+        <translation>The church&apos;s mail server would receive your password without protecting it.</translation>
+    </message>
+    <message>
+        <source>To keep your password safe, stop here and contact the church. A volunteer can check the server.</source>
+        <translation>To keep your password safe, stop here and contact the church. A volunteer can check the server.</translation>
+    </message>
+    <message>
+        <source>The church&apos;s contact: {contact}</source>
+        <translation>The church&apos;s contact: {contact}</translation>
+    </message>
+    <message>
         <source>The check failed unexpectedly. Press Check again; if it happens again, ask a volunteer.</source>
         <translation>The check failed unexpectedly. Press Check again; if it happens again, ask a volunteer.</translation>
     </message>
@@ -732,6 +748,14 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
     <message>
         <source>Certificate trusted by its fingerprint.</source>
         <translation>Certificate trusted by its fingerprint.</translation>
+    </message>
+    <message>
+        <source>There is no mail server for the part of your address after the @. Please check the address for a typing mistake.</source>
+        <translation>There is no mail server for the part of your address after the @. Please check the address for a typing mistake.</translation>
+    </message>
+    <message>
+        <source>The church&apos;s mail server is not answering just now. Your address is probably right. Press Check again later, or call the church.</source>
+        <translation>The church&apos;s mail server is not answering just now. Your address is probably right. Press Check again later, or call the church.</translation>
     </message>
     <message>
         <source>Checking the server</source>

@@ -209,8 +209,8 @@
         <translation>受信（POP）</translation>
     </message>
     <message>
-        <source>Sending (SMTP)</source>
-        <translation>送信（SMTP）</translation>
+        <source>Sending</source>
+        <translation>送信</translation>
     </message>
     <message>
         <source>SSL/TLS</source>
@@ -507,8 +507,8 @@
         <translation>{role}: ログインできました。</translation>
     </message>
     <message>
-        <source>{role}: the server accepted your password for sending (SMTP AUTH). No mail was sent.</source>
-        <translation>{role}: 送信用のパスワード確認（SMTP 認証）に成功しました。メールは送信していません。</translation>
+        <source>{role}: the server accepted your password for sending. No mail was sent.</source>
+        <translation>{role}: 送信用のパスワードを確認できました。メールは送っていません。</translation>
     </message>
     <message>
         <source>Checking your password with the server…</source>
@@ -718,6 +718,22 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
         <translation>あなたの同意がないため、このサーバーは使えません。教会のボランティアに相談してから、「もう一度確認」を押してください。</translation>
     </message>
     <message>
+        <source>The assistant could not confirm that this really is the church&apos;s mail server.</source>
+        <translation>これが本当に教会のメールサーバーかどうか、確かめられませんでした。</translation>
+    </message>
+    <message>
+        <source>The church&apos;s mail server would receive your password without protecting it.</source>
+        <translation>このままでは、パスワードが守られないまま教会のメールサーバーに送られてしまいます。</translation>
+    </message>
+    <message>
+        <source>To keep your password safe, stop here and contact the church. A volunteer can check the server.</source>
+        <translation>パスワードを守るため、ここで止めて、教会に連絡してください。ボランティアがサーバーを確かめます。</translation>
+    </message>
+    <message>
+        <source>The church&apos;s contact: {contact}</source>
+        <translation>教会の連絡先: {contact}</translation>
+    </message>
+    <message>
         <source>The check failed unexpectedly. Press Check again; if it happens again, ask a volunteer.</source>
         <translation>予期しない理由で確認に失敗しました。「もう一度確認」を押してください。繰り返す場合はボランティアに相談してください。</translation>
     </message>
@@ -732,6 +748,14 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
     <message>
         <source>Certificate trusted by its fingerprint.</source>
         <translation>指紋を確認して証明書を信頼しました。</translation>
+    </message>
+    <message>
+        <source>There is no mail server for the part of your address after the @. Please check the address for a typing mistake.</source>
+        <translation>メールアドレスの「@」より後ろの部分に、メールサーバーがありません。アドレスに打ち間違いがないか確かめてください。</translation>
+    </message>
+    <message>
+        <source>The church&apos;s mail server is not answering just now. Your address is probably right. Press Check again later, or call the church.</source>
+        <translation>教会のメールサーバーが、いま応答していません。アドレスはおそらく正しいです。しばらくしてから「もう一度確認」を押すか、教会に電話してください。</translation>
     </message>
     <message>
         <source>Checking the server</source>

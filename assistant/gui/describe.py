@@ -23,7 +23,7 @@ class Describer(QObject):
         return {
             "imap": self.tr("Receiving (IMAP)"),
             "pop3": self.tr("Receiving (POP)"),
-            "smtp": self.tr("Sending (SMTP)"),
+            "smtp": self.tr("Sending"),  # "SMTP" is for volunteers: their lines show smtp://
         }.get(str(protocol), str(protocol))
 
     def security(self, security: str) -> str:

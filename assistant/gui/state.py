@@ -110,6 +110,10 @@ class WizardState:
     def organisation(self) -> str:
         return self.profile.organisation(self.lang) if self.profile is not None else ""
 
+    def contact(self) -> str:
+        """Whom to call, from the church's profile ("" without one)."""
+        return self.profile.contact.phone_and_email() if self.profile is not None else ""
+
     def pop_options(self) -> PopOptions:
         return PopOptions(leave_on_server=self.leave_on_server)
 

@@ -100,6 +100,24 @@ class ServerOutcome:
     declined: Literal["certificate", "plaintext"] | None = None
 
 
+# Statuses that say nothing answered at an address that exists (the server is down, or a
+# firewall drops the connection); "dns_error": the name itself does not exist.
+_SILENT = frozenset({"timeout", "refused", "unreachable"})
+
+
+def why_not_found(report: ProbeReport) -> Literal["domain_not_found", "not_answering",
+                                                    "no_mail_server"]:
+    """Why no usable pair of servers was found, in the terms a member can act on: the
+    address's domain has no servers by that name at all (a typing mistake, most likely),
+    the servers exist but none answers (call the church), or something else."""
+    statuses = {e.status for e in report.endpoints}
+    if statuses <= {"dns_error"}:
+        return "domain_not_found"
+    if statuses <= _SILENT | {"dns_error"}:
+        return "not_answering"
+    return "no_mail_server"
+
+
 @dataclass(frozen=True)
 class LoginStep:
     """One login check's outcome, reported as progress."""

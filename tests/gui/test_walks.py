@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from assistant.gui.flow import Page
@@ -71,7 +72,7 @@ def test_imap_path_writes_thunderbird(qtbot, make_wizard, testbed, tmp_path):
     assert isinstance(login, LoginPage)
     assert wizard.state.login_outcome is LoginOutcome.OK, login.incoming.text()
     assert "受信トレイに 2 通" in login.incoming.text()
-    assert "SMTP" in login.outgoing.text()
+    assert login.outgoing.text().startswith("送信") and "SMTP" not in login.outgoing.text()
     press_next(wizard)
     client = wizard.page_of(Page.CLIENT)
     assert isinstance(client, ClientPage)
@@ -164,7 +165,7 @@ def test_wrong_password_returns_to_account_page(qtbot, make_wizard, testbed):
 def test_self_signed_certificate_accepted_by_fingerprint(qtbot, make_wizard, testbed):
     scenario = testbed.scenarios["selfsigned"]
     user = scenario.user("alice")
-    wizard = make_wizard(testbed=testbed)
+    wizard = make_wizard(testbed=testbed, volunteer=True)  # a volunteer may decide
     to_account(wizard)
     fill_account(wizard, "Alice", user.email, user.password)
     press_next(wizard)
@@ -224,7 +225,7 @@ def test_self_signed_certificate_refused(qtbot, make_wizard, testbed):
 
 def test_plaintext_only_server_needs_explicit_consent(qtbot, make_wizard, testbed):
     user = testbed.scenarios["legacy"].user("alice")
-    wizard = make_wizard(testbed=testbed)
+    wizard = make_wizard(testbed=testbed, volunteer=True)
     to_account(wizard)
     fill_account(wizard, "Alice", user.email, user.password)
     press_next(wizard)
@@ -240,6 +241,27 @@ def test_plaintext_only_server_needs_explicit_consent(qtbot, make_wizard, testbe
     press_next(wizard)
     wait_login_done(qtbot, wizard)
     assert wizard.state.login_outcome is LoginOutcome.OK
+
+
+@pytest.mark.parametrize("scenario", ["selfsigned", "legacy"])
+def test_a_member_is_not_asked_to_judge_but_told_to_stop(qtbot, make_wizard, testbed,
+                                                         scenario):
+    """No risky button for a member: an unverifiable certificate or a server without
+    encryption is a reason to stop and call the church; only a volunteer decides."""
+    user = testbed.scenarios[scenario].user("alice")
+    wizard = make_wizard(testbed=testbed)
+    to_account(wizard)
+    fill_account(wizard, "Alice", user.email, user.password)
+    press_next(wizard)
+    page = wait_question(qtbot, wizard)
+    message = page.question.message.text()
+    assert "教会に連絡" in message and ":" not in message.replace("教会の連絡先:", "")
+    assert not page.question.yes.isVisible() and page.question.no.text() == "ここでやめる"
+    assert page.question.no.hasFocus()
+    QTest.keyClick(page.question.no, Qt.Key.Key_Return)  # Enter is the safe answer
+    wait_server_done(qtbot, wizard)
+    assert not page.isComplete() and not wizard.state.trusted_fingerprints
+    assert not wizard.state.allow_plaintext and wizard.state.incoming is None
 
 
 @pytest.fixture
@@ -260,7 +282,8 @@ def test_server_down(qtbot, make_wizard, testbed, down_domain):
     press_next(wizard)
     page = wait_server_done(qtbot, wizard)
     assert not page.isComplete()
-    assert "見つかりませんでした" in page.status.text()
+    assert "応答していません" in page.status.text()  # not blamed on her address
+    assert page.progress.value() == page.progress.maximum()  # the check did finish
     assert not wizard.button(wizard.WizardButton.NextButton).isEnabled()
     assert page.retry.isEnabled()
 

@@ -39,6 +39,7 @@ class LoginPage(CheckPage):
             self.body.addWidget(widget)
         self.body.addLayout(row)
         self.body.addWidget(self.explanation, 1)
+        self.body.addStretch(0)  # takes the explanation's room while it is hidden
         self.retry.clicked.connect(self.start)
         self._steps: dict[str, LoginStep] = {}
         self._running: str | None = None
@@ -140,8 +141,8 @@ class LoginPage(CheckPage):
                 role=name, count=result.inbox_count)
         if role == "incoming":
             return self.tr("{role}: logged in.").format(role=name)
-        return self.tr("{role}: the server accepted your password for sending "
-                       "(SMTP AUTH). No mail was sent.").format(role=name)
+        return self.tr("{role}: the server accepted your password for sending. "
+                       "No mail was sent.").format(role=name)
 
     def _show_texts(self) -> None:
         outcome = self.state.login_outcome
@@ -158,6 +159,12 @@ class LoginPage(CheckPage):
         self.status.setAccessibleName(status)
         self.incoming.setText(self._line("incoming"))
         self.outgoing.setText(self._line("outgoing"))
+
+    def set_volunteer(self, on: bool) -> None:
+        """Why sending needs the password (SMTP AUTH, not POP before SMTP) is taught to
+        volunteers, behind 詳細: a member only needs to know that it worked."""
+        super().set_volunteer(on)
+        self.explanation.setVisible(self.details_shown())
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Checking the login"))

@@ -59,6 +59,7 @@ class ServerPage(CheckPage):
         self.body.addWidget(self.checks, 1)
         self.body.addWidget(self.question)
         self.body.addWidget(self.result)
+        self.body.addStretch(0)  # takes the room of the list while it is hidden (member view)
         self.body.addLayout(buttons)
         self.stop.clicked.connect(lambda: self.cancel())
         self.retry.clicked.connect(self.start)
@@ -68,6 +69,7 @@ class ServerPage(CheckPage):
         self._done = 0
         self._phase = "idle"  # idle|checking|cancelled|done|failed|declined|error
         self._outcome: ServerOutcome | None = None
+        self._failure = "no_mail_server"  # why_not_found() of the last failed check
         self._technical: list[str] = []
         self._extra: list[str] = []
         self.finish_layout()
@@ -161,8 +163,10 @@ class ServerPage(CheckPage):
         from assistant.wizard.checks import CertificateQuestion
 
         p = question.subject
-        if isinstance(p, CertificateQuestion):
-            self._set_status("question")
+        self._set_status("question")
+        if not self.state.volunteer:
+            self._member_stop(question, isinstance(p, CertificateQuestion))
+        elif isinstance(p, CertificateQuestion):
             self.question.ask(
                 question,
                 self.tr("The server {host} (port {port}) uses encryption, but its certificate "
@@ -174,7 +178,6 @@ class ServerPage(CheckPage):
                     fingerprint=p.fingerprint),
                 self.tr("Trust this certificate"), self.tr("Do not trust"))
         else:
-            self._set_status("question")
             self.question.ask(
                 question,
                 self.tr("Warning: the server {hosts} offers no encryption. Your password and "
@@ -182,6 +185,19 @@ class ServerPage(CheckPage):
                         "Continue only if the church's volunteer confirmed that this server "
                         "has no encryption yet.").format(hosts=", ".join(p.hosts)),
                 self.tr("Continue without encryption"), self.tr("Stop here"))
+
+    def _member_stop(self, question: Question, certificate: bool) -> None:
+        """A member is never asked to judge a certificate or a server without encryption:
+        she is told to stop and whom to call; only a volunteer gets the decision buttons."""
+        message = self.tr(
+            "The assistant could not confirm that this really is the church's mail server."
+        ) if certificate else self.tr(
+            "The church's mail server would receive your password without protecting it.")
+        message += "\n" + self.tr("To keep your password safe, stop here and contact the "
+                                  "church. A volunteer can check the server.")
+        if contact := self.state.contact():
+            message += "\n" + self.tr("The church's contact: {contact}").format(contact=contact)
+        self.question.ask(question, message, None, self.tr("Stop here"))
 
     def _finished(self, task: Task, outcome: ServerOutcome | None) -> None:
         if task is not self._task:
@@ -195,6 +211,9 @@ class ServerPage(CheckPage):
         warnings = [text(w, self.state.lang) for w in outcome.report.recommendation.warnings]
         self.state.probe_summary[:] = [*self._technical, *(f"warning: {w}" for w in warnings)]
         if not outcome.proposal.complete:
+            from assistant.wizard.checks import why_not_found
+
+            self._failure = why_not_found(outcome.report)
             self._set_status("failed")
             return
         if outcome.declined:
@@ -237,9 +256,9 @@ class ServerPage(CheckPage):
     def _set_status(self, phase: str, extra: list[str] | None = None) -> None:
         self._phase = phase
         self._extra = extra or []
-        if not self.is_busy():
+        if not self.is_busy():  # a finished check is shown finished, whatever it found
             self.progress.setRange(0, 1)
-            self.progress.setValue(1 if phase == "done" else 0)
+            self.progress.setValue(0 if phase in ("idle", "cancelled") else 1)
         self._show_texts()
         self.status_changed()
         self.refresh_details()
@@ -251,18 +270,21 @@ class ServerPage(CheckPage):
             "checking": self.tr("Looking for your mail server and checking it…"),
             "question": self.tr("Please answer the question below."),
             "cancelled": self.tr("The check was stopped. Press Check again to restart it."),
-            "failed": self.tr("No working mail server was found for this address. Check the "
-                              "address and the internet connection, then press Check again."),
+            "failed": self._failure_text(),
             "declined": self.tr("Without your consent the assistant cannot use this server. "
                                 "Ask the church's volunteer, then press Check again."),
             "error": self.tr("The check failed unexpectedly. Press Check again; if it happens "
                              "again, ask a volunteer."),
             "done": self.tr("The mail server was found and works. Press Next."),
         }[phase]
+        contact = self.state.contact()
+        if contact and phase in ("failed", "declined", "error"):
+            status += "\n" + self.tr("The church's contact: {contact}").format(contact=contact)
         self.status.setText(status)
         self.status.setAccessibleName(status)
         lines: list[str] = []
-        if phase == "done" and self.state.incoming and self.state.outgoing:
+        if phase == "done" and self.state.incoming and self.state.outgoing and (
+                self.details_shown()):  # ports and encryption words are for volunteers
             lines += [self.words.chosen(self.state.incoming),
                       self.words.chosen(self.state.outgoing)]
             if self.state.allow_plaintext:
@@ -272,6 +294,23 @@ class ServerPage(CheckPage):
         lines += extra
         self.result.setText("\n".join(lines))
         self.result.setVisible(bool(lines))
+
+    def _failure_text(self) -> str:
+        if self._failure == "domain_not_found":
+            return self.tr("There is no mail server for the part of your address after the @. "
+                           "Please check the address for a typing mistake.")
+        if self._failure == "not_answering":
+            return self.tr("The church's mail server is not answering just now. Your address "
+                           "is probably right. Press Check again later, or call the church.")
+        return self.tr("No working mail server was found for this address. Check the "
+                       "address and the internet connection, then press Check again.")
+
+    def set_volunteer(self, on: bool) -> None:
+        """The list of every endpoint tried is for volunteers (詳細): a member reads the
+        status line only."""
+        super().set_volunteer(on)
+        self.checks.setVisible(self.details_shown())
+        self._show_texts()
 
     def page_status(self) -> PageStatus:
         return PageStatus(valid=self._phase == "done", busy=self.is_busy(),

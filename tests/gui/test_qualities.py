@@ -130,18 +130,28 @@ def test_enter_means_next_and_tab_order(qtbot, make_wizard, tmp_path):
     assert current(wizard) is Page.SERVER
 
 
-def test_live_validation_uses_the_settings_messages(qtbot, make_wizard, tmp_path):
+def test_validation_waits_until_she_leaves_the_field(qtbot, make_wizard, tmp_path):
     wizard = make_wizard(backend=DemoBackend(tmp_path))
     to_account(wizard)
     account = fill_account(wizard, "太郎", "taro＠example。jp", "pw")  # typed through an IME
     assert wizard.state.email.ascii == "taro@example.jp"
     assert account.isComplete()
-    fill_account(wizard, "太郎", "taro.example.jp", "pw")
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard, timeout=5000)
+    account.email.clear()
+    qtbot.keyClicks(account.email, "taro.example.jp")  # real keys: Qt then knows it was edited
     assert not account.isComplete()
+    assert not account.email_error.isVisible()  # not while she is still typing
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert not next_button.isEnabled()
+    assert account.hint.isVisible() and "@" in account.hint.text()  # the greyed 次へ says why
+    account.email.setFocus()
+    qtbot.keyClick(account.email, Qt.Key.Key_Tab)  # she leaves the field
     assert account.email_error.isVisible() and "@" in account.email_error.text()
-    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     press_next(wizard)  # the greyed 次へ does nothing: the walk stays here
     assert current(wizard) is Page.ACCOUNT
+    type_into(account.email, "taro@example.jp")
+    assert next_button.isEnabled() and not account.hint.isVisible()
 
 
 def test_password_masked_with_show_toggle(qtbot, make_wizard, tmp_path):

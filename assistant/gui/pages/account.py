@@ -105,6 +105,7 @@ class AccountPage(BasePage):
         self._valid = False
         for field in (self.name, self.email, self.password, self.login):
             field.textEdited.connect(lambda _t, f=field: self._edited(f))
+            field.editingFinished.connect(lambda f=field: self._left(f))
         self.show_password.toggled.connect(self._show_password)
         self.advanced.toggled.connect(self._show_advanced)
         self.name.setText(state.display_name)
@@ -123,13 +124,20 @@ class AccountPage(BasePage):
         self._validate()
 
     def _edited(self, field: QLineEdit) -> None:
-        self._touched.add(field)
+        """While she types, the field's message waits (it would push the form around at
+        every keystroke, e.g. at "taro@modern"); Next follows at once."""
+        self._touched.discard(field)
         if field is self.login:
             self._login_edited = True
         if field is self.password:
             self.banner.hide()
             self.state.login_outcome = LoginOutcome.NOT_CHECKED
         self._validate()
+
+    def _left(self, field: QLineEdit) -> None:
+        """She left the field (Tab, a click elsewhere, Enter): now its message is shown."""
+        self._touched.add(field)
+        self._show_form(self._read())
 
     def _show_password(self, on: bool) -> None:
         self.password.setEchoMode(QLineEdit.EchoMode.Normal if on
@@ -215,13 +223,15 @@ class AccountPage(BasePage):
         self.state.email = form.address
         self.state.login_name = form.login
         self.state.password = Secret(self.password.text())
-        if form.valid != self._valid:
-            self._valid = form.valid
-            self.status_changed()
+        self._valid = form.valid
+        self.status_changed()  # Next, and the line under it naming what is still missing
         self.refresh_details()
 
     def page_status(self) -> PageStatus:
-        return PageStatus(valid=self._valid)
+        form = self._read()
+        missing = next((e for e in (form.name_error, form.email_error, form.password_error,
+                                    form.login_error) if e), "")
+        return PageStatus(valid=self._valid, missing=missing)
 
     def ask_password_again(self) -> None:
         """After a refused login: say so, focus the password and select it for retyping."""

@@ -605,6 +605,18 @@
         <source>Export iPhone/iPad profile (mobileconfig)…</source>
         <translation>Export iPhone/iPad profile (mobileconfig)…</translation>
     </message>
+    <message>
+        <source>Close the assistant? What you have typed will be lost.</source>
+        <translation>Close the assistant? What you have typed will be lost.</translation>
+    </message>
+    <message>
+        <source>Go on with the setup</source>
+        <translation>Go on with the setup</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
 </context>
 <context>
     <name>ProtocolPage</name>

@@ -605,6 +605,18 @@
         <source>Export iPhone/iPad profile (mobileconfig)…</source>
         <translation>iPhone/iPad 用プロファイル（mobileconfig）を書き出す…</translation>
     </message>
+    <message>
+        <source>Close the assistant? What you have typed will be lost.</source>
+        <translation>アシスタントを閉じますか？ 入力した内容は失われます。</translation>
+    </message>
+    <message>
+        <source>Go on with the setup</source>
+        <translation>設定を続ける</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
 </context>
 <context>
     <name>ProtocolPage</name>

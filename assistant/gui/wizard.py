@@ -37,6 +37,8 @@ from assistant.gui.translations import Translations, icon_path
 from assistant.gui.warmup import Warmup, import_all
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from assistant.gui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -82,6 +84,7 @@ class MailWizard(QWizard):
         self.translations = translations or Translations()
         self.backend = backend or Backend()
         self._runner: TaskRunner | None = None
+        self.leave_question: QMessageBox | None = None  # "close the assistant?" while shown
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
@@ -337,6 +340,33 @@ class MailWizard(QWizard):
         super().changeEvent(event)
 
     # --- closing -----------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        """Esc, キャンセル or the window's ×: once she has typed something, ask first; staying
+        is the default (Enter, Esc). Nothing is lost after the settings were written."""
+        account = self.pages.get(Page.ACCOUNT)
+        typed = account is not None and account.has_input()
+        if not typed or self.currentId() == int(Page.DONE):
+            super().reject()
+            return
+        if self.leave_question is not None:
+            return  # already asked: the question is on screen
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), self.tr(
+            "Close the assistant? What you have typed will be lost."), parent=self)
+        stay = box.addButton(self.tr("Go on with the setup"), QMessageBox.ButtonRole.RejectRole)
+        leave = box.addButton(self.tr("Close"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+        box.finished.connect(lambda _code: self._answered_leave(box.clickedButton() is leave))
+        self.leave_question = box
+        box.open()  # not exec(): no nested event loop while checks report
+
+    def _answered_leave(self, leave: bool) -> None:
+        self.leave_question = None
+        if leave:
+            super().reject()
 
     def done(self, result: int) -> None:
         """Cancel (or finish) stops every background check at once."""

@@ -432,3 +432,25 @@ def test_profile_answers_what_it_can(qtbot, make_wizard, tmp_path, rule, login, 
     press_next(wizard)
     qtbot.waitUntil(lambda: bool(backend.probed_with), timeout=10000)
     assert backend.probed_with == [profile]
+
+
+def test_esc_and_cancel_ask_before_closing_once_something_was_typed(qtbot, make_wizard,
+                                                                    tmp_path):
+    wizard = make_wizard(backend=DemoBackend(tmp_path))
+    to_account(wizard)
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)  # nothing typed yet: closing loses nothing
+    assert not wizard.isVisible()
+    wizard.show()
+    fill_account(wizard, "太郎", "taro@", "")
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    box = wizard.leave_question
+    assert box is not None and box.isVisible() and wizard.isVisible()
+    assert "失われます" in box.text()
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # the default is to stay
+    assert wizard.isVisible() and wizard.leave_question is None
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CancelButton), Qt.MouseButton.LeftButton)
+    box = wizard.leave_question
+    assert box is not None and box.isVisible()
+    leave = next(b for b in box.buttons() if b.text() == "閉じる")
+    qtbot.mouseClick(leave, Qt.MouseButton.LeftButton)
+    assert not wizard.isVisible()

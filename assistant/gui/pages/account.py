@@ -227,6 +227,9 @@ class AccountPage(BasePage):
         self.status_changed()  # Next, and the line under it naming what is still missing
         self.refresh_details()
 
+    def has_input(self) -> bool:
+        return any(f.text() for f in (self.name, self.email, self.password))
+
     def page_status(self) -> PageStatus:
         form = self._read()
         missing = next((e for e in (form.name_error, form.email_error, form.password_error,

@@ -125,6 +125,10 @@ class BasePage(QWizardPage):
         """The member switched the text size (``state.large_font``): pages with pictures
         grow them (the text follows the application's font by itself)."""
 
+    def has_input(self) -> bool:
+        """Has the member typed anything here that closing the wizard would lose?"""
+        return False
+
     def page_status(self) -> PageStatus:
         """Valid / busy / error, and what is missing; the buttons follow from it alone."""
         return PageStatus()

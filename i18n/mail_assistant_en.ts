@@ -582,6 +582,22 @@
         <translation>Write the settings</translation>
     </message>
     <message>
+        <source>Check the server</source>
+        <translation>Check the server</translation>
+    </message>
+    <message>
+        <source>Check the password</source>
+        <translation>Check the password</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <source>Show the settings to print or save</source>
+        <translation>Show the settings to print or save</translation>
+    </message>
+    <message>
         <source>Volunteer mode (technical details)</source>
         <translation>Volunteer mode (technical details)</translation>
     </message>
@@ -722,6 +738,10 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
         <translation>The check was stopped. Press Check again to restart it.</translation>
     </message>
     <message>
+        <source>The mail server was found and works. Next, your password is checked.</source>
+        <translation>The mail server was found and works. Next, your password is checked.</translation>
+    </message>
+    <message>
         <source>No working mail server was found for this address. Check the address and the internet connection, then press Check again.</source>
         <translation>No working mail server was found for this address. Check the address and the internet connection, then press Check again.</translation>
     </message>
@@ -748,10 +768,6 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
     <message>
         <source>The check failed unexpectedly. Press Check again; if it happens again, ask a volunteer.</source>
         <translation>The check failed unexpectedly. Press Check again; if it happens again, ask a volunteer.</translation>
-    </message>
-    <message>
-        <source>The mail server was found and works. Press Next.</source>
-        <translation>The mail server was found and works. Press Next.</translation>
     </message>
     <message>
         <source>Without encryption, as you allowed.</source>

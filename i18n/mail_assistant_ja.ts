@@ -582,6 +582,22 @@
         <translation>設定を書き込む</translation>
     </message>
     <message>
+        <source>Check the server</source>
+        <translation>サーバーを確認する</translation>
+    </message>
+    <message>
+        <source>Check the password</source>
+        <translation>パスワードを確認する</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>次へ(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <source>Show the settings to print or save</source>
+        <translation>設定内容を表示する（印刷・保存）</translation>
+    </message>
+    <message>
         <source>Volunteer mode (technical details)</source>
         <translation>ボランティアモード（技術的な詳細）</translation>
     </message>
@@ -722,6 +738,10 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
         <translation>確認を中止しました。「もう一度確認」を押すと、やり直します。</translation>
     </message>
     <message>
+        <source>The mail server was found and works. Next, your password is checked.</source>
+        <translation>メールサーバーが見つかり、使えることを確認しました。次はパスワードを確認します。</translation>
+    </message>
+    <message>
         <source>No working mail server was found for this address. Check the address and the internet connection, then press Check again.</source>
         <translation>このアドレスで使えるメールサーバーが見つかりませんでした。アドレスとインターネット接続を確かめてから、「もう一度確認」を押してください。</translation>
     </message>
@@ -748,10 +768,6 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
     <message>
         <source>The check failed unexpectedly. Press Check again; if it happens again, ask a volunteer.</source>
         <translation>予期しない理由で確認に失敗しました。「もう一度確認」を押してください。繰り返す場合はボランティアに相談してください。</translation>
-    </message>
-    <message>
-        <source>The mail server was found and works. Press Next.</source>
-        <translation>メールサーバーが見つかり、使えることを確認しました。「次へ」を押してください。</translation>
     </message>
     <message>
         <source>Without encryption, as you allowed.</source>

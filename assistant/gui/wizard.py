@@ -32,7 +32,7 @@ from assistant.gui.flow import Page, next_page
 from assistant.gui.looks import LARGER, apply_looks, set_text_size
 from assistant.gui.pages.base import BasePage
 from assistant.gui.pages.welcome import WelcomePage
-from assistant.gui.state import WizardState
+from assistant.gui.state import ClientChoice, WizardState
 from assistant.gui.translations import Translations, icon_path
 from assistant.gui.warmup import Warmup, import_all
 
@@ -97,6 +97,7 @@ class MailWizard(QWizard):
                              CORE_MODULES, self)
         self.warmup.after_first_paint(welcome)
         self._build_menu()
+        self.currentIdChanged.connect(self.name_buttons)
         self._retranslate()
         self.setMinimumSize(640, 480)
         self._fit_to_screen(820, 660)
@@ -143,7 +144,21 @@ class MailWizard(QWizard):
             page = self._build_page(page_id)
             self.setPage(int(page_id), page)
             self.pages[page_id] = page
+            page.completeChanged.connect(self.name_buttons)  # e.g. a new mail program choice
         return page
+
+    def name_buttons(self) -> None:
+        """Each page's main button says what it does: checking the server, checking the
+        password, writing the settings, or only showing them to print or save."""
+        current = self.currentId()
+        following = next_page(Page(current), self.state) if current > 0 else None
+        self.setButtonText(QWizard.WizardButton.NextButton, {
+            Page.SERVER: self.tr("Check the server"),
+            Page.LOGIN: self.tr("Check the password"),
+        }.get(following, self.tr("&Next >")) if following is not None else self.tr("&Next >"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr(
+            "Show the settings to print or save") if self.state.client is ClientChoice.SHEET_ONLY
+            else self.tr("Write the settings"))
 
     def _build_page(self, page_id: Page) -> BasePage:
         """Each page's module is imported here, not at start (the warm-up usually has)."""
@@ -318,7 +333,7 @@ class MailWizard(QWizard):
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Mail setup assistant"))
         self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("Menu"))
-        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Write the settings"))
+        self.name_buttons()
         self.menu_button.setAccessibleName(self.tr("Menu"))
         self.volunteer_action.setText(self.tr("Volunteer mode (technical details)"))
         self.large_font_action.setText(self.tr("Larger text"))

@@ -454,3 +454,24 @@ def test_esc_and_cancel_ask_before_closing_once_something_was_typed(qtbot, make_
     leave = next(b for b in box.buttons() if b.text() == "閉じる")
     qtbot.mouseClick(leave, Qt.MouseButton.LeftButton)
     assert not wizard.isVisible()
+
+
+def test_each_main_button_names_what_it_does(qtbot, make_wizard, tmp_path):
+    wizard = make_wizard(backend=DemoBackend(tmp_path))
+    next_text = lambda: wizard.buttonText(QWizard.WizardButton.NextButton)  # noqa: E731
+    assert "次へ" in next_text()
+    to_account(wizard)
+    assert next_text() == "サーバーを確認する"
+    fill_account(wizard, "太郎", "taro@example-church.jp", "pw-demo-123")
+    press_next(wizard)
+    qtbot.waitUntil(wizard.currentPage().isComplete, timeout=10000)
+    assert next_text() == "パスワードを確認する"
+    press_next(wizard)
+    qtbot.waitUntil(wizard.currentPage().isComplete, timeout=10000)
+    press_next(wizard)
+    client = wizard.page_of(Page.CLIENT)
+    commit = wizard.button(QWizard.WizardButton.CommitButton)
+    client.thunderbird.click()
+    assert commit.isVisible() and commit.text() == "設定を書き込む"
+    client.sheet_only.click()  # printing only writes nothing into a mail program
+    assert commit.text() == "設定内容を表示する（印刷・保存）"

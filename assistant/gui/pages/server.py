@@ -275,7 +275,8 @@ class ServerPage(CheckPage):
                                 "Ask the church's volunteer, then press Check again."),
             "error": self.tr("The check failed unexpectedly. Press Check again; if it happens "
                              "again, ask a volunteer."),
-            "done": self.tr("The mail server was found and works. Press Next."),
+            "done": self.tr("The mail server was found and works. Next, your password is "
+                            "checked."),
         }[phase]
         contact = self.state.contact()
         if contact and phase in ("failed", "declined", "error"):

@@ -323,12 +323,11 @@ class MailWizard(QWizard):
             return None
 
     def _export(self, fmt: str, suffix: str) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from assistant.gui.file_dialog import ask_save_path
 
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export"), str(Path.home() / f"mail-settings{suffix}"))
-        if name:
-            self.export(fmt, Path(name))
+        path = ask_save_path(self, self.tr("Export"), Path.home() / f"mail-settings{suffix}")
+        if path is not None:
+            self.export(fmt, path)
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Mail setup assistant"))

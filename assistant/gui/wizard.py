@@ -247,7 +247,7 @@ class MailWizard(QWizard):
         self.state.volunteer = on
         self.volunteer_action.setChecked(on)
         for action in self.export_actions:
-            action.setVisible(on)
+            action.setVisible(on and not self.state.practice)  # practice writes nothing
         for page in self.pages.values():
             page.set_volunteer(on)
 
@@ -281,7 +281,7 @@ class MailWizard(QWizard):
         for fmt, suffix in EXPORT_FORMATS:
             action = QAction(self)
             action.triggered.connect(lambda _c=False, f=fmt, s=suffix: self._export(f, s))
-            action.setVisible(self.state.volunteer)
+            action.setVisible(self.state.volunteer and not self.state.practice)
             self.export_actions.append(action)
             self.menu.addAction(action)
         self.menu.addAction(self.copy_action)
@@ -330,7 +330,8 @@ class MailWizard(QWizard):
             self.export(fmt, path)
 
     def _retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Mail setup assistant"))
+        self.setWindowTitle(self.tr("Mail setup assistant — practice (nothing is written)")
+                            if self.state.practice else self.tr("Mail setup assistant"))
         self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("Menu"))
         self.name_buttons()
         self.menu_button.setAccessibleName(self.tr("Menu"))

@@ -475,3 +475,38 @@ def test_each_main_button_names_what_it_does(qtbot, make_wizard, tmp_path):
     assert commit.isVisible() and commit.text() == "設定を書き込む"
     client.sheet_only.click()  # printing only writes nothing into a mail program
     assert commit.text() == "設定内容を表示する（印刷・保存）"
+
+
+def test_practice_mode_is_marked_on_every_page_and_writes_nothing(qtbot, translations,
+                                                                   tmp_path, monkeypatch):
+    """--demo: the whole wizard over built-in results, 練習 on every page, no file written
+    (the mail program's folder would be the working directory's practice/…)."""
+    from assistant.gui.app import practice_backend
+    from assistant.gui.state import WizardState
+    from assistant.gui.wizard import MailWizard
+
+    monkeypatch.chdir(tmp_path)
+    translations.install("ja")
+    wizard = MailWizard(WizardState(practice=True, volunteer=True), translations,
+                        practice_backend())
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert "練習" in wizard.windowTitle()
+    titles = [wizard.currentPage().title()]
+    press_next(wizard)
+    titles.append(wizard.currentPage().title())
+    press_next(wizard)
+    fill_account(wizard, "太郎", "taro@example-church.jp", "練習用")
+    for _ in range(2):
+        press_next(wizard)
+        qtbot.waitUntil(wizard.currentPage().isComplete, timeout=10000)
+        titles.append(wizard.currentPage().title())
+    press_next(wizard)
+    titles.append(wizard.currentPage().title())
+    press_next(wizard)  # 設定を書き込む: in practice only what would be written
+    assert current(wizard) is Page.DONE
+    titles.append(wizard.currentPage().title())
+    assert all(t.startswith("【練習】") for t in titles), titles
+    assert not any(a.isVisible() for a in wizard.export_actions)
+    assert list(tmp_path.rglob("*")) == []
+    assert wizard.shut_down(10000)

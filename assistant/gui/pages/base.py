@@ -121,6 +121,11 @@ class BasePage(QWizardPage):
     def retranslate(self) -> None:
         """Set every visible text; called at start and after each language switch."""
 
+    def setTitle(self, title: str) -> None:
+        """In practice mode every page's title says so, where she looks first."""
+        super().setTitle(self.tr("[Practice] {title}").format(title=title)
+                         if self.state.practice else title)
+
     def text_size_changed(self) -> None:
         """The member switched the text size (``state.large_font``): pages with pictures
         grow them (the text follows the application's font by itself)."""

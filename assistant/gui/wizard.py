@@ -95,7 +95,7 @@ class MailWizard(QWizard):
         self.setStartId(int(Page.WELCOME))
         self.warmup = Warmup([show_icon, *(partial(import_all, [m]) for m in PAGE_MODULES)],
                              CORE_MODULES, self)
-        self.warmup.after_first_paint(welcome)
+        self.warmup.after_first_paint(welcome.content)
         self._build_menu()
         self.currentIdChanged.connect(self.name_buttons)
         self._retranslate()

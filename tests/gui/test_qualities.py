@@ -3,6 +3,7 @@ accessible names, larger text, no clipped text (also at 150 %), the volunteer's 
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -95,6 +96,22 @@ def test_no_clipped_text_at_default_size(qtbot, translations, tmp_path, lang):
     wizard = run_walk(qtbot, translations, tmp_path, lang, check)
     wizard.shut_down()
     assert problems == []
+
+
+@pytest.mark.parametrize(("width", "height", "scale"), [
+    (1024, 600, "1"), (1366, 768, "1"), (1920, 1080, "1.5")])
+def test_no_clipped_text_with_larger_text_on_small_and_scaled_screens(tmp_path, width, height,
+                                                                      scale):
+    """文字を大きくする on the screens a member has: a small laptop, a usual one, and a full-HD
+    screen at 150 % (the offscreen screen is set by a config file)."""
+    screen = tmp_path / "screen.json"
+    screen.write_text(json.dumps({"screens": [{"name": "member", "x": 0, "y": 0, "width": width,
+                                               "height": height, "logicalDpi": 96}]}))
+    env = {**os.environ, "QT_SCALE_FACTOR": scale,
+           "QT_QPA_PLATFORM": f"offscreen:configfile={screen}"}
+    result = subprocess.run([sys.executable, "-m", "tests.gui.walk", "--large"], cwd=ROOT,
+                            env=env, capture_output=True, text=True, timeout=240, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "OK", result.stdout
 
 
 def test_no_clipped_text_at_150_percent(tmp_path):

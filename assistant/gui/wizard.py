@@ -79,6 +79,7 @@ class MailWizard(QWizard):
 
     def __init__(self, state: WizardState, translations: Translations | None = None,
                  backend: Backend | None = None, parent: QWidget | None = None) -> None:
+        apply_looks(state.large_font)  # before QWizard lays out its header in the old font
         super().__init__(parent)
         self.state = state
         self.translations = translations or Translations()
@@ -88,7 +89,6 @@ class MailWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        apply_looks(state.large_font)  # before the first page is laid out
         welcome = WelcomePage(state)
         self.pages: dict[Page, BasePage] = {Page.WELCOME: welcome}
         self.setPage(int(Page.WELCOME), welcome)

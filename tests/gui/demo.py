@@ -10,18 +10,27 @@ from assistant.gui.practice import PracticeBackend
 from assistant.probe.model import EndpointResult
 from assistant.settings import Account, Protocol, Security
 
+# How each server state changes an endpoint that would answer: (status, security or None).
+STATES = {
+    "untrusted": ("certificate_invalid", None),  # every TLS endpoint self-signed
+    "plaintext": ("ok", Security.NONE),  # an old server without encryption
+    "down": ("timeout", None),  # the names exist, nothing answers
+    "nodomain": ("dns_error", None),  # the address's domain has no such names
+}
+
 
 class DemoBackend(PracticeBackend):
-    """``untrusted`` makes every TLS endpoint show a self-signed certificate."""
+    """``untrusted`` (or ``state``, one of :data:`STATES`) changes the servers found."""
 
-    def __init__(self, output_dir: Path, *, untrusted: bool = False) -> None:
+    def __init__(self, output_dir: Path, *, untrusted: bool = False, state: str = "") -> None:
         self.output_dir = output_dir
-        self.untrusted = untrusted
+        self.state = "untrusted" if untrusted else state
 
     def endpoint(self, host: str, protocol: Protocol, port: int, security: Security,
                  status: str = "ok") -> EndpointResult:
-        if self.untrusted and status == "ok" and security is not Security.NONE:
-            status = "certificate_invalid"
+        if self.state and (status == "ok" or self.state == "nodomain"):
+            status, changed = STATES[self.state]
+            security = changed or security
         return super().endpoint(host, protocol, port, security, status)
 
     def thunderbird_profile(self, explicit: Path | None) -> Path | None:

@@ -1,4 +1,4 @@
-"""Command line: the contract in DESIGN.md (probe, check-login, apply, export).
+"""Command line: the contract in docs/cli.md (probe, check-login, check-autoconfig, apply, export).
 
 Each subcommand's work lives in :mod:`assistant.commands` as ``run(args) -> exit status``; this
 module only declares the options, so that the contract is visible in one place.

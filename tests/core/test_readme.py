@@ -13,8 +13,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from assistant.embedded import SMOKE_ENV
 from tests.paths import ROOT
 from tests.testbed import Testbed

@@ -55,3 +55,11 @@ benchmarks: test-deps qm
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache
+
+# The real test bed outside pytest, for trying the CLI and the wizard by hand (docs/testbed.md).
+.PHONY: testbed testbed-down
+testbed: test-deps
+	$(BIN)/python -m tests.testbed.manual start
+
+testbed-down: $(STAMP)
+	$(BIN)/python -m tests.testbed.manual stop

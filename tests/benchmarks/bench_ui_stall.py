@@ -2,7 +2,7 @@
 servers (accept, never speak): the UI must stay responsive while the network hangs.
 
 A QTimer heartbeat every 5 ms records the gaps between its ticks; the longest gap minus the
-interval is the stall. Target ≤ 50 ms. Prints the figure, asserts nothing about it.
+interval is the stall. Target ≤ 50 ms (tests/benchmarks/targets.py): a longer one fails.
 Measured separately first: the stall while the wizard imports the later pages and the core in
 the background after the welcome page is shown (the warm-up, see assistant/gui/warmup.py);
 a member reads that page for seconds, so the probe starts after it, as here.
@@ -29,12 +29,13 @@ from assistant.gui.state import Options, WizardState
 from assistant.gui.translations import Translations
 from assistant.gui.wizard import MailWizard
 from assistant.settings import Server
+from tests.benchmarks.targets import TARGETS, enforce, exit_with
 from tests.testbed import Testbed
 from tests.testbed.dns import A, start_dns
 from tests.testbed.fakes import silent
 
 HEARTBEAT_MS = 5
-TARGET_MS = 50
+TARGET_MS = TARGETS["ui_stall_ms"].limit
 PORTS = (993, 143, 995, 110, 465, 587, 25)
 DOMAIN = "silent.test"
 
@@ -149,7 +150,7 @@ def bench(testbed: Testbed, work: Path) -> float:
 
 
 def test_bench_ui_stall(testbed: Testbed, tmp_path: Path) -> None:
-    bench(testbed, tmp_path)
+    enforce({"ui_stall_ms": bench(testbed, tmp_path)})
 
 
 if __name__ == "__main__":
@@ -158,4 +159,5 @@ if __name__ == "__main__":
     from tests.testbed.bed import start_testbed
 
     with start_testbed() as bed, tempfile.TemporaryDirectory() as folder:
-        bench(bed, Path(folder))
+        stall = bench(bed, Path(folder))
+    exit_with({"ui_stall_ms": stall})

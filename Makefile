@@ -7,10 +7,14 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: run test lint typecheck pytest screenshots translations qm bundle installer benchmarks clean
 
-$(STAMP): pyproject.toml
+# Exactly the locked versions, each checked against its hash; then the project itself, built
+# with the locked setuptools (no unlocked download). `make lock` refreshes the lock.
+LOCK := packaging/lock-linux.txt
+$(STAMP): pyproject.toml $(LOCK)
 	bash packaging/system-deps.sh run
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q -e '.[test,build]'
+	$(BIN)/pip install -q --require-hashes -r $(LOCK)
+	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
 	touch $@
 
 test-deps: $(STAMP)
@@ -63,3 +67,15 @@ testbed: test-deps
 
 testbed-down: $(STAMP)
 	$(BIN)/python -m tests.testbed.manual stop
+
+# Re-resolve pyproject.toml's dependencies (with the test and build extras and the build
+# system) into $(LOCK) with every file's hash, in a throw-away venv that has pip-tools.
+# Pins that still satisfy pyproject.toml stay; `make lock LOCK_ARGS=--upgrade` moves them all.
+.PHONY: lock
+LOCK_VENV := build/lock-venv
+lock:
+	test -x $(LOCK_VENV)/bin/pip-compile || { $(PYTHON) -m venv $(LOCK_VENV) && \
+	  $(LOCK_VENV)/bin/pip install -q pip-tools==7.6.2; }
+	$(LOCK_VENV)/bin/pip-compile --quiet $(LOCK_ARGS) --generate-hashes --allow-unsafe \
+	  --all-build-deps --extra test --extra build --strip-extras --no-emit-index-url \
+	  --no-emit-find-links -o $(LOCK) pyproject.toml

@@ -4,7 +4,7 @@
 #   run:   what PySide6 needs to open a window or render offscreen, and a Japanese font
 #          (plus python3-venv, for the Makefile's venv: stock Debian's Python lacks ensurepip)
 #   test:  run + the real servers and clients the tests start (Dovecot, Postfix, dnsmasq,
-#          nftables, Thunderbird, NSIS, Xvfb) and the tools they use (ps, hivex's .reg parser)
+#          nftables, Thunderbird, NSIS, Xvfb) and the tools they use (ps)
 set -euo pipefail
 purpose=${1:-run}
 run_pkgs=(libglib2.0-0 libegl1 libgl1 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0
@@ -12,10 +12,10 @@ run_pkgs=(libglib2.0-0 libegl1 libgl1 libfontconfig1 libfreetype6 libdbus-1-3 li
   libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1
   libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0 fonts-ipafont-gothic xvfb xauth)
 test_pkgs=(dovecot-imapd dovecot-pop3d postfix dnsmasq-base nftables openssl iproute2
-  thunderbird nsis binutils poppler-utils procps
-  libwin-hivex-perl)  # hivex's .reg parser: a second reader of the .reg files
+  thunderbird nsis binutils poppler-utils procps)
 # Only to build the venv: kept out of run_pkgs, which lists what the bundle may rely on
 # (tests/packaging checks it).
+test_pkgs+=(libwin-hivex-perl)  # for the tests: hivex's parser re-reads the .reg files
 setup_pkgs=(python3-venv)
 pkgs=("${run_pkgs[@]}" "${setup_pkgs[@]}")
 [ "$purpose" = test ] && pkgs+=("${test_pkgs[@]}")

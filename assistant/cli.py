@@ -94,6 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
     apply.add_argument("--dry-run", action="store_true", help="show the changes, write nothing")
     apply.add_argument("--pop-delete-after-days", type=int, metavar="DAYS")
     apply.add_argument("--pop-no-leave-on-server", action="store_true")
+    apply.add_argument("--trust-fingerprint", action="append", metavar="SHA256",
+                       help="accept a certificate that does not verify if it has this SHA-256"
+                            " fingerprint (repeatable)")
+    apply.add_argument("--allow-untrusted", action="append", metavar="HOST",
+                       help="use this host although its source is not trusted (repeatable)")
 
     export = sub.add_parser("export", parents=[common],
                             help="write the settings in another format")

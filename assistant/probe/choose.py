@@ -171,6 +171,11 @@ class ChosenServers:
     def chosen(self) -> tuple[EndpointResult, ...]:
         return tuple(r for r in (self.incoming, self.outgoing) if r is not None)
 
+    @property
+    def login(self) -> str | None:
+        """The login a source named (autoconfig ``<username>``), incoming first; else None."""
+        return next((r.login for r in self.chosen if r.login), None)
+
 
 def propose(results: list[EndpointResult], ranking: Ranking, *,
             incoming: EndpointResult | None = None,

@@ -173,6 +173,9 @@ def _embedded_profile(args: argparse.Namespace) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from assistant.crash_dumps import disable_crash_dumps
+
+    disable_crash_dumps()  # before any password can be in memory
     arguments = list(sys.argv[1:] if argv is None else argv)
     if not arguments:
         # The desktop shortcut: the wizard, without building the parser (~4 ms of the start).

@@ -173,6 +173,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "このサーバーは、{domain} ではない別のドメインの設定情報に書かれていました。",
         "This server comes from the settings published by another domain, not {domain}.",
     ),
+    "consent.required": (
+        "「{host}」へパスワードを送ってよいか、まだ確かめていません。パスワードは送っていません。",
+        "You have not yet confirmed that your password may be sent to \"{host}\". It was not"
+        " sent.",
+    ),
+    "consent.certificate_required": (
+        "{host}:{port} の証明書（SHA-256 {fingerprint}）を信頼するか、まだ決めていません。"
+        "パスワードは送っていません。",
+        "You have not yet decided whether to trust the certificate of {host}:{port}"
+        " (SHA-256 {fingerprint}). The password was not sent.",
+    ),
     # --- the command line's rules ----------------------------------------------------------
     "apply.untrusted_refused": (
         "{protocol} サーバー {host} は信頼できる情報源から来ていないので、書き込みません。\n"

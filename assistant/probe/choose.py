@@ -43,6 +43,9 @@ class Ranking:
     wanted: Protocol | None = None
     pins: tuple[Pin, ...] = ()
     consents: Consents = field(default_factory=Consents)
+    # The hosts of a profile that is not the church's word: asked about even when the
+    # domain's own discovery also names them (its page comes before anything is sent).
+    unvouched_profile_hosts: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, profile: SettingsProfile | None, trusted: bool, *,
@@ -50,6 +53,9 @@ class Ranking:
            consents: Consents | None = None) -> Ranking:
         """The ranking for a profile (its pins count only when it is the church's word)."""
         church: tuple[ServerKey, ...] = ()
+        unvouched: tuple[str, ...] = ()
+        if profile is not None and not trusted:
+            unvouched = tuple(s.host for s in (*profile.incoming, *profile.outgoing))
         if profile is not None and trusted:
             servers = (*profile.incoming, *profile.outgoing)
             church = tuple((s.protocol, s.host, s.port) for s in servers)
@@ -57,7 +63,7 @@ class Ranking:
                              if (policy := profile.policy_for(s)).pinned_sha256))
         if wanted is None and profile is not None:
             wanted = profile.recommended_protocol
-        return cls(church, wanted, pins, consents or Consents())
+        return cls(church, wanted, pins, consents or Consents(), unvouched)
 
     def vouched(self, host: str, trusted: bool, reason: ConsentReason | None) -> bool:
         return trusted or self.consents.allows(host, reason)
@@ -207,22 +213,25 @@ def propose(results: list[EndpointResult], ranking: Ranking, *,
         if not r.trusted_source and ranking.consents.allows(r.host, r.consent_reason):
             acted.append(Problem("apply.untrusted_allowed", {"protocol": r.protocol.name,
                                                              "host": r.host}))
-    return ChosenServers(inc, out, tuple(ask_consents(chosen, ranking.consents)),
+    return ChosenServers(inc, out, tuple(ask_consents(chosen, ranking)),
                          tuple(certificates), tuple(dict.fromkeys(pins)), tuple(acted))
 
 
 def ask_consents(chosen: list[EndpointResult] | tuple[EndpointResult, ...],
-                 consents: Consents) -> list[ConsentRequest]:
-    """One question per host of ``chosen`` that came from an untrusted source and has not
-    been agreed to (an endpoint without a recorded reason is asked about as untrusted)."""
+                 ranking: Ranking) -> list[ConsentRequest]:
+    """One question per host of ``chosen`` that came from an untrusted source (or an
+    untrusted profile) and has not been agreed to; an endpoint without a recorded reason is
+    asked about as coming from an untrusted profile."""
     from assistant.hostnames import host_for_people
 
     asked: dict[str, ConsentRequest] = {}
     for r in chosen:
-        if r.trusted_source or r.host in asked:
+        from_profile = r.host in ranking.unvouched_profile_hosts
+        if (r.trusted_source and not from_profile) or r.host in asked:
             continue
-        reason = r.consent_reason or ConsentReason.UNTRUSTED_PROFILE
-        if not consents.allows(r.host, reason):
+        reason = ConsentReason.UNTRUSTED_PROFILE if from_profile or r.consent_reason is None \
+            else r.consent_reason
+        if not ranking.consents.allows(r.host, reason):
             asked[r.host] = ConsentRequest(r.host, host_for_people(r.host), reason,
                                            r.protocol, r.port)
     return list(asked.values())

@@ -1,7 +1,8 @@
 """No crash dump of this process: a core file of a login check contains the password.
 
-Called first thing at start (:func:`assistant.cli.main`). POSIX: the core size limit is set
-to 0 (soft and hard, so nothing started later can raise it again). Windows: no error dialog
+Called first thing at start (:func:`assistant.cli.main`). POSIX: the core size limit
+(RLIMIT_CORE) is set to 0; the hard limit is left as it is, since an unprivileged process
+could never raise it again (and the tests call the start many times in one process). Windows: no error dialog
 that offers to send a dump (SetErrorMode), and Windows Error Reporting is told to leave this
 program out (WerAddExcludedApplication); each step guarded, since a start must never fail
 for this.
@@ -25,7 +26,8 @@ def disable_crash_dumps() -> bool:
     except ImportError:
         return False
     try:
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        _, hard = resource.getrlimit(resource.RLIMIT_CORE)
+        resource.setrlimit(resource.RLIMIT_CORE, (0, hard))
     except (OSError, ValueError):
         return False
     return True

@@ -2,10 +2,10 @@
 
 Called first thing at start (:func:`assistant.cli.main`). POSIX: the core size limit
 (RLIMIT_CORE) is set to 0; the hard limit is left as it is, since an unprivileged process
-could never raise it again (and the tests call the start many times in one process). Windows: no error dialog
-that offers to send a dump (SetErrorMode), and Windows Error Reporting is told to leave this
-program out (WerAddExcludedApplication); each step guarded, since a start must never fail
-for this.
+could never raise it again (and the tests call the start many times in one process).
+Windows: no error dialog that offers to send a dump (SetErrorMode), and Windows Error
+Reporting is told to leave this program out (WerAddExcludedApplication); each step guarded,
+since a start must never fail for this.
 """
 
 from __future__ import annotations

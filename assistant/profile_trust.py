@@ -16,7 +16,7 @@ Whatever the trust, the address's domain must be one of the profile's ``domains`
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
@@ -65,7 +65,7 @@ class ProfileVerdict:
 
     refusals: tuple[Problem, ...] = ()
     question: Problem | None = None
-    notes: tuple[Problem, ...] = field(default=())
+    notes: tuple[Problem, ...] = ()  # e.g. Windows says the file came from the Internet
 
     @property
     def usable(self) -> bool:
@@ -112,7 +112,11 @@ def check_profile(loaded: LoadedProfile, email: EmailAddress) -> ProfileVerdict:
         "zone": "" if loaded.zone is None else str(loaded.zone.zone.name.lower()),
         "zone_url": "" if loaded.zone is None else loaded.zone.host_url,
     })
-    return ProfileVerdict(tuple(refusals), None if refusals else question)
+    notes: list[Problem] = []
+    if loaded.zone is not None and loaded.zone.from_outside:
+        url = f" ({loaded.zone.host_url})" if loaded.zone.host_url else ""
+        notes.append(Problem(f"trust.zone.{loaded.zone.zone.name.lower()}", {"url": url}))
+    return ProfileVerdict(tuple(refusals), None if refusals else question, tuple(notes))
 
 
 def disagreements(loaded: LoadedProfile, email: EmailAddress,

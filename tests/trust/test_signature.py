@@ -174,6 +174,20 @@ def test_mark_of_the_web_zone(tmp_path: Path) -> None:
     assert zone is not None and zone.zone is ZoneId.INTERNET and zone.from_outside
     assert zone.host_url == "https://evil.example/forged.mailsetup"
     assert zone_of(path, windows=False) is None  # only Windows has such streams
+    from assistant.messages import text
+    from assistant.profile_model import SettingsProfile
+    from assistant.profile_trust import LoadedProfile, TrustLevel, check_profile
+    from assistant.settings import parse_email
+    from assistant.signature import SignatureCheck
+
+    church: SettingsProfile = load_profile(SAMPLE)
+    loaded = LoadedProfile(church, TrustLevel.UNTRUSTED, path,
+                           SignatureCheck(SignatureStatus.UNSIGNED), zone)
+    email = parse_email(f"taro@{church.domains[0].ascii}")
+    notes = check_profile(loaded, email).notes
+    assert [text(n, "en") for n in notes] == [
+        "Windows recorded that this file came from the Internet"
+        " (https://evil.example/forged.mailsetup)."]
     assert parse_zone("[Other]\nZoneId=3\n") is None
     assert parse_zone("[ZoneTransfer]\nZoneId=9\n") is None
     assert parse_zone("[ZoneTransfer]\nZoneId=2\n") is not None

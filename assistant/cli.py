@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from assistant import __version__
 from assistant.exit_codes import EXIT_INTERRUPTED
 
-COMMANDS = ("probe", "check-login", "apply", "export", "check-autoconfig")
+COMMANDS = ("probe", "check-login", "apply", "export", "check-autoconfig", "profile")
 
 
 def _discovery_options(parser: argparse.ArgumentParser) -> None:
@@ -94,6 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
     apply.add_argument("--dry-run", action="store_true", help="show the changes, write nothing")
     apply.add_argument("--pop-delete-after-days", type=int, metavar="DAYS")
     apply.add_argument("--pop-no-leave-on-server", action="store_true")
+    apply.add_argument("--trust-fingerprint", action="append", metavar="SHA256",
+                       help="accept a certificate that does not verify if it has this SHA-256"
+                            " fingerprint (repeatable)")
+    apply.add_argument("--allow-untrusted", action="append", metavar="HOST",
+                       help="use this host although its source is not trusted (repeatable)")
 
     export = sub.add_parser("export", parents=[common],
                             help="write the settings in another format")
@@ -106,7 +111,26 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--username", metavar="LOGIN")
     export.add_argument("--profile", metavar="FILE", dest="sub_profile")
     export.add_argument("--output", required=True, metavar="FILE")
+    _profile_commands(sub, common)
     return parser
+
+
+def _profile_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                      common: argparse.ArgumentParser) -> None:
+    """``profile keygen|sign|verify``: the church admin signs the profile (docs/security.md)."""
+    profile = sub.add_parser("profile", help="sign a settings profile, or check its signature")
+    actions = profile.add_subparsers(dest="profile_action", metavar="ACTION", required=True)
+    keygen = actions.add_parser("keygen", parents=[common],
+                                help="make a signing key pair (KEYFILE and KEYFILE.pub)")
+    keygen.add_argument("keyfile", metavar="KEYFILE")
+    signer = actions.add_parser("sign", parents=[common], help="sign a profile")
+    signer.add_argument("file", metavar="FILE")
+    signer.add_argument("--key", required=True, metavar="KEYFILE")
+    signer.add_argument("--output", metavar="FILE", help="write here (default: FILE itself)")
+    verify = actions.add_parser("verify", parents=[common], help="check a profile's signature")
+    verify.add_argument("file", metavar="FILE")
+    verify.add_argument("--public-key", action="append", metavar="KEY",
+                        help="trust this public key (default: the embedded profile's keys)")
 
 
 def _wizard(profile: str | None, lang: str, volunteer: bool) -> int:
@@ -149,6 +173,9 @@ def _embedded_profile(args: argparse.Namespace) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from assistant.crash_dumps import disable_crash_dumps
+
+    disable_crash_dumps()  # before any password can be in memory
     arguments = list(sys.argv[1:] if argv is None else argv)
     if not arguments:
         # The desktop shortcut: the wizard, without building the parser (~4 ms of the start).

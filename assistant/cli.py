@@ -94,6 +94,13 @@ def build_parser() -> argparse.ArgumentParser:
     apply.add_argument("--dry-run", action="store_true", help="show the changes, write nothing")
     apply.add_argument("--pop-delete-after-days", type=int, metavar="DAYS")
     apply.add_argument("--pop-no-leave-on-server", action="store_true")
+    apply.add_argument("--save-password", action="store_true",
+                       help="after a successful login check, store the password in "
+                            "Thunderbird's own encrypted store (not on a shared PC)")
+    apply.add_argument("--password-stdin", action="store_true",
+                       help="read that password from standard input (never from argv)")
+    apply.add_argument("--shared-pc", action="store_true",
+                       help="shared church PC: a profile per member, no stored password")
 
     export = sub.add_parser("export", parents=[common],
                             help="write the settings in another format")
@@ -150,6 +157,11 @@ def _embedded_profile(args: argparse.Namespace) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments == ["--thunderbird-nss-helper"]:
+        # Hidden: the child process that runs Thunderbird's NSS (clients/thunderbird/nss.py).
+        from assistant.clients.thunderbird.nss_child import main as nss_child
+
+        return nss_child()
     if not arguments:
         # The desktop shortcut: the wizard, without building the parser (~4 ms of the start).
         return _wizard(profile=None, lang="ja", volunteer=False)

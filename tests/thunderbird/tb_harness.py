@@ -75,7 +75,8 @@ def run_thunderbird(profile: Path, work: Path, endpoints: dict[int, str], *, ca_
                     passwords: dict[str, str] | None = None,
                     wait_inbox: int | None = None,
                     wait_files: list[tuple[Path, str, int]] | None = None,
-                    linger: float = 0.0) -> dict[str, Any]:
+                    linger: float = 0.0, store_logins: bool = True,
+                    import_ca: bool = True) -> dict[str, Any]:
     """Run the check on ``profile`` (a copy!) and return the runner's JSON result.
 
     ``endpoints``: port → "imap" | "pop3" | "smtp" (every port the profile uses).
@@ -92,7 +93,10 @@ def run_thunderbird(profile: Path, work: Path, endpoints: dict[int, str], *, ca_
     text, count): also wait until the file holds the text more than ``count`` times (a real
     server's log), so that Thunderbird is not killed before it got that far. ``linger``:
     seconds to keep Thunderbird running after all that (a conversation in progress, such as
-    SMTP AUTH that a server logs only at disconnect, can finish).
+    SMTP AUTH that a server logs only at disconnect, can finish). ``store_logins=False``
+    leaves the profile's own logins.json alone (what `apply --save-password` wrote is then
+    the only password Thunderbird has); ``import_ca=False`` leaves cert9.db alone (a pinned
+    self-signed server must then pass through cert_override.txt alone).
     """
     spec = {
         "profile": str(profile), "home": str(work / "home"),
@@ -103,7 +107,7 @@ def run_thunderbird(profile: Path, work: Path, endpoints: dict[int, str], *, ca_
         "relays": {str(p): path for p, path in (relays or {}).items()},
         "passwords": passwords or {}, "wait_inbox": wait_inbox,
         "wait_files": [[str(f), text, count] for f, text, count in (wait_files or [])],
-        "linger": linger,
+        "linger": linger, "store_logins": store_logins, "import_ca": import_ca,
         "out": str(work / "result.json"), "log": str(work / "tb.log"),
     }
     (work / "home").mkdir(parents=True, exist_ok=True)
@@ -141,9 +145,10 @@ def _item(data: bytes) -> _SECItem:
     return _SECItem(0, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ubyte)), len(data))
 
 
-def prepare_nss(profile: Path, ca_pem: Path, logins: list[tuple[str, str]],
+def prepare_nss(profile: Path, ca_pem: Path | None, logins: list[tuple[str, str]] | None,
                 passwords: dict[str, str]) -> None:
-    """CA into cert9.db (trust C,,) and SDR-encrypted logins into logins.json."""
+    """CA into cert9.db (trust C,,) and SDR-encrypted logins into logins.json (each
+    skipped when None)."""
     ctypes.CDLL(str(TB_DIR / "libnssutil3.so"), mode=ctypes.RTLD_GLOBAL)
     nss = ctypes.CDLL(str(TB_DIR / "libnss3.so"), mode=ctypes.RTLD_GLOBAL)
     nss.NSS_InitReadWrite.argtypes = [ctypes.c_char_p]
@@ -155,7 +160,14 @@ def prepare_nss(profile: Path, ca_pem: Path, logins: list[tuple[str, str]],
     nss.PK11_InitPin.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p]
     if nss.PK11_NeedUserInit(ctypes.c_void_p(slot)):
         nss.PK11_InitPin(ctypes.c_void_p(slot), None, b"")
-    # The CA.
+    if ca_pem is not None:
+        _import_ca(nss, ca_pem)
+    if logins is not None:
+        _store_logins(nss, profile, logins, passwords)
+    nss.NSS_Shutdown()
+
+
+def _import_ca(nss: Any, ca_pem: Path) -> None:
     pem = ca_pem.read_text()
     der = ssl.PEM_cert_to_DER_cert(pem[: pem.index("-----END CERTIFICATE-----") + 25])
     nss.CERT_GetDefaultCertDB.restype = ctypes.c_void_p
@@ -179,7 +191,10 @@ def prepare_nss(profile: Path, ca_pem: Path, logins: list[tuple[str, str]],
         raise RuntimeError("CERT_ChangeCertTrust failed")
     nss.CERT_DestroyCertArray.argtypes = [ctypes.c_void_p, ctypes.c_uint]
     nss.CERT_DestroyCertArray(returned, 1)
-    # The logins.
+
+
+def _store_logins(nss: Any, profile: Path, logins: list[tuple[str, str]],
+                  passwords: dict[str, str]) -> None:
     nss.PK11SDR_Encrypt.argtypes = [ctypes.POINTER(_SECItem)] * 3 + [ctypes.c_void_p]
     nss.SECITEM_FreeItem.argtypes = [ctypes.POINTER(_SECItem), ctypes.c_int]
 
@@ -207,7 +222,6 @@ def prepare_nss(profile: Path, ca_pem: Path, logins: list[tuple[str, str]],
     (profile / "logins.json").write_text(json.dumps({
         "nextId": len(entries) + 1, "logins": entries, "potentiallyVulnerablePasswords": [],
         "dismissedBreachAlertsByLoginGUID": {}, "version": 3}))
-    nss.NSS_Shutdown()
 
 
 # --------------------------------------------------------------------------- recording server
@@ -607,7 +621,8 @@ def runner(spec: dict[str, Any]) -> dict[str, Any]:
     profile = Path(spec["profile"])
     started = time.monotonic()
     deadline = started + float(spec["timeout"])
-    prepare_nss(profile, Path(spec["ca_pem"]), [tuple(x) for x in spec["logins"]],
+    prepare_nss(profile, Path(spec["ca_pem"]) if spec["import_ca"] else None,
+                [tuple(x) for x in spec["logins"]] if spec["store_logins"] else None,
                 spec["passwords"])
     marionette_port = _free_port()
     _write_user_js(profile, marionette_port)

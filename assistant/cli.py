@@ -16,7 +16,8 @@ from collections.abc import Callable, Sequence
 from assistant import __version__
 from assistant.exit_codes import EXIT_INTERRUPTED
 
-COMMANDS = ("probe", "check-login", "apply", "export", "check-autoconfig")
+COMMANDS = ("probe", "check-login", "apply", "export", "check-autoconfig", "remove",
+            "list-accounts")
 
 
 def _discovery_options(parser: argparse.ArgumentParser) -> None:
@@ -101,6 +102,17 @@ def build_parser() -> argparse.ArgumentParser:
                        help="read that password from standard input (never from argv)")
     apply.add_argument("--shared-pc", action="store_true",
                        help="shared church PC: a profile per member, no stored password")
+
+    remove = sub.add_parser("remove", parents=[common],
+                            help="take an account (on a shared PC: a member) off this PC")
+    remove.add_argument("--client", required=True, choices=("thunderbird",))
+    remove.add_argument("--email", required=True)
+    remove.add_argument("--thunderbird-profile", metavar="DIR")
+    remove.add_argument("--shared-pc", action="store_true",
+                        help="shared church PC: remove the member's whole profile")
+    remove.add_argument("--yes", action="store_true", help="confirm removing a whole profile")
+    sub.add_parser("list-accounts", parents=[common],
+                   help="which accounts and member profiles this PC's Thunderbird holds")
 
     export = sub.add_parser("export", parents=[common],
                             help="write the settings in another format")

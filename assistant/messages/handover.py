@@ -86,6 +86,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "このプロファイルにはマスターパスワードがあるため、保存されたパスワードは消せませんでした。",
         "The profile has a primary password, so its stored passwords could not be removed.",
     ),
+    "thunderbird.not_installed": (
+        "Thunderbird が見つかりません。Thunderbird をインストールしてください。",
+        "Thunderbird was not found. Please install Thunderbird.",
+    ),
+    "thunderbird.cannot_start": (
+        "Thunderbird を起動できませんでした（{reason}）。",
+        "Thunderbird could not be started ({reason}).",
+    ),
     "inventory.none": (
         "この パソコンの Thunderbird にはメールの設定がありません。",
         "This PC's Thunderbird holds no mail accounts.",

@@ -11,7 +11,7 @@ import pytest
 
 from assistant.cli import main
 from assistant.clients.thunderbird import apply_account
-from assistant.clients.thunderbird.cert_override import make_override, read_overrides
+from assistant.clients.thunderbird.cert_override import read_overrides
 from assistant.clients.thunderbird.handover import Handover
 from assistant.clients.thunderbird.launch import open_thunderbird, write_desktop_launcher
 from assistant.clients.thunderbird.member_profiles import list_profiles

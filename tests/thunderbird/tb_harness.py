@@ -76,7 +76,7 @@ def run_thunderbird(profile: Path, work: Path, endpoints: dict[int, str], *, ca_
                     wait_inbox: int | None = None,
                     wait_files: list[tuple[Path, str, int]] | None = None,
                     linger: float = 0.0, store_logins: bool = True,
-                    import_ca: bool = True) -> dict[str, Any]:
+                    import_ca: bool = True, script: str | None = None) -> dict[str, Any]:
     """Run the check on ``profile`` (a copy!) and return the runner's JSON result.
 
     ``endpoints``: port → "imap" | "pop3" | "smtp" (every port the profile uses).
@@ -96,7 +96,10 @@ def run_thunderbird(profile: Path, work: Path, endpoints: dict[int, str], *, ca_
     SMTP AUTH that a server logs only at disconnect, can finish). ``store_logins=False``
     leaves the profile's own logins.json alone (what `apply --save-password` wrote is then
     the only password Thunderbird has); ``import_ca=False`` leaves cert9.db alone (a pinned
-    self-signed server must then pass through cert_override.txt alone).
+    self-signed server must then pass through cert_override.txt alone). ``script``: chrome
+    JavaScript run through Marionette's ExecuteAsyncScript after the read-back (it calls its
+    last argument with a JSON value: ``result["script"]``). Thunderbird's TMPDIR is
+    ``work/tmp``, so a test can look there too.
     """
     spec = {
         "profile": str(profile), "home": str(work / "home"),
@@ -108,9 +111,11 @@ def run_thunderbird(profile: Path, work: Path, endpoints: dict[int, str], *, ca_
         "passwords": passwords or {}, "wait_inbox": wait_inbox,
         "wait_files": [[str(f), text, count] for f, text, count in (wait_files or [])],
         "linger": linger, "store_logins": store_logins, "import_ca": import_ca,
+        "script": script, "tmp": str(work / "tmp"),
         "out": str(work / "result.json"), "log": str(work / "tb.log"),
     }
     (work / "home").mkdir(parents=True, exist_ok=True)
+    (work / "tmp").mkdir(parents=True, exist_ok=True)
     spec_file = work / "spec.json"
     spec_file.write_text(json.dumps(spec))
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8",
@@ -382,8 +387,11 @@ def _smtp(conn: _Conn) -> None:
         elif verb == "QUIT":
             conn.send("221 bye")
             return
-        elif verb == "DATA":
-            conn.send("554 not here")
+        elif verb == "DATA":  # accepted (and dropped), so that a send completes
+            conn.send("354 go ahead")
+            while (data := conn.readline()) is not None and data != ".":
+                pass
+            conn.send("250 queued")
         else:
             conn.send("250 ok")
 
@@ -634,7 +642,7 @@ def runner(spec: dict[str, Any]) -> dict[str, Any]:
         recorder.listeners.append(listener)
         threading.Thread(target=_relay_in, args=(listener, path), daemon=True).start()
     env = {"HOME": spec["home"], "MOZ_HEADLESS": "1", "PATH": os.environ["PATH"],
-           "LANG": "C.UTF-8"}
+           "LANG": "C.UTF-8", "TMPDIR": spec["tmp"]}
     result: dict[str, Any] = {"readback": None, "marionette_error": None}
     with open(spec["log"], "wb") as log:
         tb = subprocess.Popen(
@@ -654,6 +662,11 @@ def runner(spec: dict[str, Any]) -> dict[str, Any]:
                 result["readback"] = session.call(
                     "WebDriver:ExecuteScript",
                     {"script": READ_BACK, "args": [list(spec["smtp"])]})["value"]
+                if spec["script"] is not None:
+                    session.call("WebDriver:SetTimeouts", {"script": 25000})
+                    result["script"] = session.call(
+                        "WebDriver:ExecuteAsyncScript",
+                        {"script": spec["script"], "args": []})["value"]
             except (OSError, RuntimeError, KeyError) as exc:
                 result["marionette_error"] = repr(exc)
             wanted = set(spec["smtp"].values()) - set(relays)

@@ -24,7 +24,7 @@ from assistant.login import check_login
 from assistant.login.secret import Secret
 from assistant.settings import Account, Server
 from tests.testbed import Testbed
-from tests.thunderbird.nss_tools import decrypted_logins
+from tests.thunderbird.nss_tools import decrypted_logins, set_primary_password
 from tests.thunderbird.tb_bed import Bed
 from tests.thunderbird.test_real_servers import assert_smtp_auth, log_lines, run_against
 
@@ -129,3 +129,44 @@ def test_pinned_self_signed_connects_with_no_dialog(testbed: Testbed, bed: Bed,
     assert isinstance(inbox, dict) and inbox["account1"]["total"] == 2, inbox
     assert len(log_lines(testbed, "dovecot", daemon)) > before
     assert_smtp_auth(testbed, postfix_before, starttls=True)
+
+
+def test_primary_password_profile_is_refused(testbed: Testbed, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """The login check passes, the store is locked: exit 1, said plainly, nothing stored."""
+    scenario = testbed.scenarios["modern"]
+    user = scenario.user("alice")
+    profile = tmp_path / "p"
+    set_primary_password(profile)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(user.password.encode())))
+    code = main(["apply", "--client", "thunderbird", "--email", user.email, "--name", "Alice",
+                 "--incoming", f"imap:{scenario.mail_host}:993:tls",
+                 "--outgoing", f"smtp:{scenario.mail_host}:465:tls",
+                 "--dns-server", testbed.dns_server, "--ca-file", str(testbed.ca_file),
+                 "--thunderbird-profile", str(profile), "--save-password", "--password-stdin",
+                 "--lang", "en"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "primary password" in err and "not stored" in err
+    assert not (profile / "logins.json").exists()
+    assert user.email in (profile / "prefs.js").read_text()  # the account itself is written
+
+
+def test_wrong_password_is_not_stored(testbed: Testbed, tmp_path: Path,
+                                      monkeypatch: pytest.MonkeyPatch,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """A wrong stored password is worse than none: the login check comes first."""
+    scenario = testbed.scenarios["modern"]
+    user = scenario.user("alice")
+    profile = tmp_path / "p"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"wrong-password\n")))
+    code = main(["apply", "--client", "thunderbird", "--email", user.email, "--name", "Alice",
+                 "--incoming", f"imap:{scenario.mail_host}:993:tls",
+                 "--outgoing", f"smtp:{scenario.mail_host}:465:tls",
+                 "--dns-server", testbed.dns_server, "--ca-file", str(testbed.ca_file),
+                 "--thunderbird-profile", str(profile), "--save-password", "--password-stdin",
+                 "--json"])
+    result = json.loads(capsys.readouterr().out)
+    assert code == 1 and result["error"] == "apply.login_check_failed"
+    assert not profile.exists()

@@ -5,12 +5,14 @@ other identity sends through it (the account manager's lists and defaults follow
 profile's stores: the logins and certificate overrides the assistant wrote for it (an
 override stays while another account still uses that host and port). The server's local
 folder goes too. prefs.js is backed up, checked and replaced atomically under Thunderbird's
-lock, like apply. On a shared PC a member profile that holds only this account is removed
-whole (after the caller's confirmation), and profiles.ini is backed up first.
+lock, like apply. The global search index goes too (Thunderbird rebuilds it), and the
+server's entries in folderTree.json. On a shared PC a member profile that holds only this
+account is removed whole (after the caller's confirmation), and profiles.ini is backed up first.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +23,7 @@ from assistant.clients.thunderbird.account_prefs import (
     DEFAULT_ACCOUNT,
     DEFAULT_SMTP,
     SMTP_SERVERS,
+    incoming_uri,
     split_list,
 )
 from assistant.clients.thunderbird.cert_override import remove_overrides
@@ -43,8 +46,15 @@ from assistant.clients.thunderbird.writer import (
     verify,
 )
 from assistant.errors import AssistantError
+from assistant.files import FileReadError, read_bounded
 
 _SCHEME = {"imap": "imap", "pop3": "mailbox"}
+# Thunderbird's global search index (gloda) keeps every account's addresses and message
+# text; it is a cache that Thunderbird rebuilds by itself at its next start.
+GLOBAL_INDEX = ("global-messages-db.sqlite", "global-messages-db.sqlite-wal",
+                "global-messages-db.sqlite-shm")
+FOLDER_TREE = "folderTree.json"
+MAX_FOLDER_TREE_BYTES = 4 << 20
 
 
 @dataclass
@@ -125,6 +135,28 @@ def _local_folder(profile: Path, prefs: dict[str, PrefValue], entry: AccountEntr
     return None if shared or folder.resolve() == profile.resolve() else folder
 
 
+def _forget_folders(profile: Path, uri: str) -> None:
+    """Drop the server's folders from folderTree.json (the folder pane's open/closed state)."""
+    path = profile / FOLDER_TREE
+    if not path.is_file():
+        return
+    try:
+        document = json.loads(read_bounded(path, MAX_FOLDER_TREE_BYTES).decode("utf-8"))
+    except (FileReadError, ValueError):
+        path.unlink()  # a state file we cannot read: Thunderbird starts it afresh
+        return
+
+    def keep(value: object) -> object:
+        if isinstance(value, dict):
+            return {k: keep(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [keep(v) for v in value
+                    if not (isinstance(v, str) and (v == uri or v.startswith(uri + "/")))]
+        return value
+
+    write_atomic(path, json.dumps(keep(document)).encode("utf-8"), PRIVATE_MODE)
+
+
 def _logins_of(entry: AccountEntry) -> list[Login]:
     logins = [Login(f"{_SCHEME[entry.protocol]}://{entry.host}", entry.login)]
     if entry.smtp_host and entry.smtp_login:
@@ -199,8 +231,11 @@ def _remove_from(profile: Path, data: bytes, statements: list[PrefStatement],
             raise
         report.warnings.append("remove.logins_left")
     report.overrides_removed = remove_overrides(profile, unpin)
-    if folder is not None and folder.is_dir():
-        try:
+    try:
+        if folder is not None and folder.is_dir():
             shutil.rmtree(folder)
-        except OSError as exc:
-            raise _cannot_write(exc, folder) from None
+        for name in GLOBAL_INDEX:
+            (profile / name).unlink(missing_ok=True)
+        _forget_folders(profile, incoming_uri(entry.protocol, entry.login, entry.host))
+    except OSError as exc:
+        raise _cannot_write(exc, folder or profile) from None

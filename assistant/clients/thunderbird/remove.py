@@ -52,7 +52,7 @@ _SCHEME = {"imap": "imap", "pop3": "mailbox"}
 # Thunderbird's global search index (gloda) keeps every account's addresses and message
 # text; it is a cache that Thunderbird rebuilds by itself at its next start.
 GLOBAL_INDEX = ("global-messages-db.sqlite", "global-messages-db.sqlite-wal",
-                "global-messages-db.sqlite-shm")
+                "global-messages-db.sqlite-shm", "global-messages-db.sqlite-journal")
 FOLDER_TREE = "folderTree.json"
 MAX_FOLDER_TREE_BYTES = 4 << 20
 

@@ -94,6 +94,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Thunderbird を起動できませんでした（{reason}）。",
         "Thunderbird could not be started ({reason}).",
     ),
+    "tb_guide.nothing_asked": (
+        "Thunderbird が開きます。パスワードは保存してあるので、何も聞かれません。",
+        "Thunderbird opens. The password is stored, so it asks nothing.",
+    ),
+    "tb_guide.password_prompt": (
+        "Thunderbird が最初にパスワードを尋ねます。入力して、"
+        "「{checkbox}」にチェックを入れてから OK を押してください。",
+        "Thunderbird first asks for the password. Type it, tick \"{checkbox}\" and press OK.",
+    ),
+    "tb_guide.smtp_prompt": (
+        "初めてメールを送るとき「{title}」と出たら、同じパスワードを入力してください。",
+        "When you first send mail and \"{title}\" appears, type the same password.",
+    ),
+    "tb_guide.shared_chooser": (
+        "Thunderbird を開くたびに「{title}」の画面が出ます。「{name}」を選んで"
+        "「{start}」を押してください。",
+        "Each time Thunderbird opens, \"{title}\" appears. Choose \"{name}\" and press "
+        "\"{start}\".",
+    ),
+    "tb_guide.shared_password": (
+        "パスワードは保存しないでください。パスワードを聞かれたら入力し、"
+        "「{checkbox}」にはチェックを入れないでください。保存すると、次にこのパソコンを使う人が"
+        "あなたとしてメールを読み書きできてしまいます。",
+        "Do not save the password. When asked, type it and leave \"{checkbox}\" unticked. "
+        "A saved password would let the next person at this PC read and send mail as you.",
+    ),
+    "tb_guide.quit": (
+        "Thunderbird を閉じるときは、右上の ≡ メニューのいちばん下の「{quit}」を押すか、"
+        "ウィンドウの × を押します。",
+        "To close Thunderbird, choose \"{quit}\" at the bottom of the ≡ menu (top right), "
+        "or press the window's ×.",
+    ),
     "inventory.none": (
         "この パソコンの Thunderbird にはメールの設定がありません。",
         "This PC's Thunderbird holds no mail accounts.",

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.clients.thunderbird import labels
+from assistant.clients.thunderbird.guidance import thunderbird_guidance
 from tests.testbed.need import missing
 
 OMNI = Path("/usr/lib/thunderbird/omni.ja")
@@ -89,3 +90,20 @@ def test_quit_label_follows_the_platform() -> None:
     assert labels.quit_label("linux").text("en") == "Quit"
     assert labels.SMTP_PASSWORD_TITLE.text("ja", host="mail.example.org") == \
         "送信 (SMTP) サーバー mail.example.org のパスワードが必要です"
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_guidance_quotes_thunderbirds_labels(lang: str) -> None:
+    own = thunderbird_guidance(lang, password_saved=False, shared_pc=False,
+                               smtp_host="mail.church.test", platform="win32")
+    assert labels.REMEMBER_PASSWORD.text(lang) in own[0]
+    assert labels.SMTP_PASSWORD_TITLE.text(lang, host="mail.church.test") in own[1]
+    assert labels.QUIT_WINDOWS.text(lang) in own[2] and "≡" in own[2]
+    saved = thunderbird_guidance(lang, password_saved=True, shared_pc=False,
+                                 smtp_host="mail.church.test")
+    assert len(saved) == 2 and labels.REMEMBER_PASSWORD.text(lang) not in saved[0]
+    shared = thunderbird_guidance(lang, password_saved=False, shared_pc=True,
+                                  smtp_host="mail.church.test", member="花子")
+    assert labels.PROFILE_CHOOSER_TITLE.text(lang) in shared[0] and "花子" in shared[0]
+    assert ("保存しないでください" if lang == "ja" else "Do not save") in shared[1]
+    assert all("{" not in line for line in own + saved + shared)

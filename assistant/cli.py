@@ -16,7 +16,8 @@ from collections.abc import Callable, Sequence
 from assistant import __version__
 from assistant.exit_codes import EXIT_INTERRUPTED
 
-COMMANDS = ("probe", "check-login", "apply", "export", "check-autoconfig", "profile")
+COMMANDS = ("probe", "check-login", "apply", "export", "check-autoconfig", "profile", "remove",
+            "list-accounts")
 
 
 def _discovery_options(parser: argparse.ArgumentParser) -> None:
@@ -99,6 +100,24 @@ def build_parser() -> argparse.ArgumentParser:
                             " fingerprint (repeatable)")
     apply.add_argument("--allow-untrusted", action="append", metavar="HOST",
                        help="use this host although its source is not trusted (repeatable)")
+    apply.add_argument("--save-password", action="store_true",
+                       help="after a successful login check, store the password in "
+                            "Thunderbird's own encrypted store (not on a shared PC)")
+    apply.add_argument("--password-stdin", action="store_true",
+                       help="read that password from standard input (never from argv)")
+    apply.add_argument("--shared-pc", action="store_true",
+                       help="shared church PC: a profile per member, no stored password")
+
+    remove = sub.add_parser("remove", parents=[common],
+                            help="take an account (on a shared PC: a member) off this PC")
+    remove.add_argument("--client", required=True, choices=("thunderbird",))
+    remove.add_argument("--email", required=True)
+    remove.add_argument("--thunderbird-profile", metavar="DIR")
+    remove.add_argument("--shared-pc", action="store_true",
+                        help="shared church PC: remove the member's whole profile")
+    remove.add_argument("--yes", action="store_true", help="confirm removing a whole profile")
+    sub.add_parser("list-accounts", parents=[common],
+                   help="which accounts and member profiles this PC's Thunderbird holds")
 
     export = sub.add_parser("export", parents=[common],
                             help="write the settings in another format")
@@ -177,6 +196,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     disable_crash_dumps()  # before any password can be in memory
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments == ["--thunderbird-nss-helper"]:
+        # Hidden: the child process that runs Thunderbird's NSS (clients/thunderbird/nss.py).
+        from assistant.clients.thunderbird.nss_child import main as nss_child
+
+        return nss_child()
     if not arguments:
         # The desktop shortcut: the wizard, without building the parser (~4 ms of the start).
         return _wizard(profile=None, lang="ja", volunteer=False)

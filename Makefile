@@ -44,7 +44,7 @@ translations: $(STAMP)
 
 screenshots: $(STAMP) qm
 	bash packaging/system-deps.sh run
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m assistant.gui.screenshots build/screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.gui.screenshots build/screenshots
 
 # `make bundle PROFILE=church.mailsetup` embeds a settings profile.
 bundle: $(STAMP) qm

@@ -51,6 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("ja", "en"), default=None, dest="global_lang",
                         help="language (default ja)")
     parser.add_argument("--volunteer", action="store_true", help="show technical details")
+    # The wizard's volunteer options, as the commands have them (e.g. for `make testbed`).
+    parser.add_argument("--dns-server", metavar="IP[:PORT]", dest="wizard_dns_server",
+                        help="wizard: send every DNS lookup to this server")
+    parser.add_argument("--ca-file", metavar="PEM", dest="wizard_ca_file",
+                        help="wizard: trust this CA in addition to the system's")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     probe = sub.add_parser("probe", parents=[common], help="find and probe the mail servers")
@@ -152,13 +157,15 @@ def _profile_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser],
                         help="trust this public key (default: the embedded profile's keys)")
 
 
-def _wizard(profile: str | None, lang: str, volunteer: bool) -> int:
+def _wizard(profile: str | None, lang: str, volunteer: bool, dns_server: str | None = None,
+            ca_file: str | None = None) -> int:
     # What the start creates lives as long as the program: collecting garbage while it is
     # built only walks it (~5 ms). The warm-up resumes collection after the first paint.
     gc.disable()
     from assistant.gui.app import run_gui  # Qt is imported only for the wizard
 
-    return run_gui(profile=profile, lang=lang, volunteer=volunteer)
+    return run_gui(profile=profile, lang=lang, volunteer=volunteer, dns_server=dns_server,
+                   ca_file=ca_file)
 
 
 def _command(name: str) -> Callable[[argparse.Namespace], int]:
@@ -173,7 +180,8 @@ def _profile_as_argument(argv: list[str]) -> list[str]:
         bool(argv)
         and not any(a in COMMANDS for a in argv)
         and not argv[-1].startswith("-")
-        and (len(argv) == 1 or argv[-2] not in ("--profile", "--lang"))
+        and (len(argv) == 1
+             or argv[-2] not in ("--profile", "--lang", "--dns-server", "--ca-file"))
     )
     return [*argv[:-1], "--profile", argv[-1]] if bare_file else argv
 
@@ -207,10 +215,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(_profile_as_argument(arguments))
     if args.command is None:
         return _wizard(profile=args.profile, lang=args.global_lang or "ja",
-                       volunteer=args.volunteer)
+                       volunteer=args.volunteer, dns_server=args.wizard_dns_server,
+                       ca_file=args.wizard_ca_file)
     gc.enable()  # paused by the bundle's start (packaging/rthook_startup.py): not for commands
     # Options given before the subcommand count too (`mail-assistant --lang en probe …`).
     args.lang = args.lang or args.global_lang or "ja"
+    for name in ("dns_server", "ca_file"):  # the same for the network options, where it has them
+        before = getattr(args, f"wizard_{name}")
+        if before is not None and getattr(args, name, "absent") is None:
+            setattr(args, name, before)
     sub_profile = getattr(args, "sub_profile", None)
     args.profile = sub_profile if sub_profile is not None else args.profile  # "" is an error
     if args.profile is None:

@@ -11,11 +11,11 @@ from assistant.login import LoginResult, check_login
 from assistant.settings import Server
 from tests.compat.expected import MECHANISM, PLAINTEXT
 from tests.testbed import Endpoint
-from tests.testbed.compat import SOFTWARE, CompatBed
+from tests.testbed.compat import GENERIC, SOFTWARE, CompatBed
 
 TIMEOUT = 30.0  # Courier and Cyrus pause ~5 s after a failed login; a check never waits this long
 
-LOGINS = [(name, e) for name, s in sorted(SOFTWARE.items()) for e in s.endpoints if e.auth]
+LOGINS = [(name, e) for name in GENERIC for e in SOFTWARE[name].endpoints if e.auth]
 IDS = [f"{name}-{e.protocol}-{e.port}" for name, e in LOGINS]
 
 
@@ -57,8 +57,8 @@ def test_without_encryption_tls_is_required(compat: CompatBed, name: str, e: End
     assert (result.result, result.problem.code) == PLAINTEXT[name][e.protocol]
 
 
-@pytest.mark.parametrize("name", [n for n, s in sorted(SOFTWARE.items())
-                                  if any(not e.auth for e in s.endpoints)])
+@pytest.mark.parametrize("name", [n for n in GENERIC
+                                  if any(not e.auth for e in SOFTWARE[n].endpoints)])
 def test_port_25_offers_no_auth(compat: CompatBed, name: str) -> None:
     site = compat.site(name)
     port25 = next(e for e in site.endpoints if not e.auth)
@@ -66,3 +66,17 @@ def test_port_25_offers_no_auth(compat: CompatBed, name: str) -> None:
         result = check(compat, name, port25, "alice", security=security)
         assert (result.result, result.problem.code) == ("auth_not_offered",
                                                         "login.smtp_no_auth"), security
+
+
+def test_cyrus_pop3_login_gap(compat: CompatBed) -> None:
+    """Debian's Cyrus (popminpoll: 1) refuses a second POP3 login within 60 s with
+    "[LOGIN-DELAY]": that is said as such, not as a wrong password or a non-POP3 server."""
+    pop = SOFTWARE["cyrus-gap"].endpoints[0]
+    assert check(compat, "cyrus-gap", pop, "hanako").result == "ok"
+    again = check(compat, "cyrus-gap", pop, "hanako")
+    assert (again.result, again.problem.code) == ("protocol_error", "login.pop_login_delay")
+    assert again.problem.params["seconds"] == 60  # from CAPA's "LOGIN-DELAY 60"
+    assert "[LOGIN-DELAY]" in again.message("en") and "60 seconds" in again.message("en")
+    assert "60 秒" in again.message("ja")
+    wrong = check(compat, "cyrus-gap", pop, "alice", wrong=True)  # the password is checked first
+    assert wrong.result == "wrong_credentials"

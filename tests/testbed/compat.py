@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.testbed import courier, exim
+from tests.testbed import courier, cyrus, exim, sendmail
 from tests.testbed.bed import PASSWORDS
 from tests.testbed.ca import TestCA
 from tests.testbed.dns import MX, A, DnsServer, Record
@@ -26,6 +26,9 @@ _SUBMISSION = (Endpoint("smtp", 465, "tls"), Endpoint("smtp", 587, "starttls"),
                Endpoint("smtp", 25, "starttls", auth=False))
 _MAILBOXES = (Endpoint("imap", 993, "tls"), Endpoint("imap", 143, "starttls"),
               Endpoint("pop3", 995, "tls"), Endpoint("pop3", 110, "starttls"))
+_CYRUS = RootSpec("cyrus-sendmail", "bookworm", ("cyrus-imapd", "cyrus-pop3d", "sasl2-bin",
+                                                  "libsasl2-modules", "sendmail-bin",
+                                                  "sendmail-cf", "m4"))
 
 Configure = Callable[[Scenario, Path], tuple[dict[str, str | bytes], str]]
 
@@ -33,6 +36,15 @@ Configure = Callable[[Scenario, Path], tuple[dict[str, str | bytes], str]]
 def _courier_exim(site: Scenario, upper: Path) -> tuple[dict[str, str | bytes], str]:
     files, appended = courier.files(site, upper)
     return {**files, **exim.files(site)}, appended + courier.SCRIPT + exim.SCRIPT
+
+
+def _cyrus_sendmail(site: Scenario, upper: Path) -> tuple[dict[str, str | bytes], str]:
+    files, script = cyrus.files(site, upper, popminpoll=0)
+    return {**files, **sendmail.files(site)}, script + sendmail.SCRIPT
+
+
+def _cyrus_gap(site: Scenario, upper: Path) -> tuple[dict[str, str | bytes], str]:
+    return cyrus.files(site, upper, popminpoll=1)
 
 
 @dataclass(frozen=True)
@@ -45,6 +57,7 @@ class Software:
     endpoints: tuple[Endpoint, ...]
     configure: Configure
     users: tuple[str, ...] = ("alice", "hanako")
+    generic: bool = True  # checked by the tests every site must pass (tests/compat)
 
 
 SOFTWARE = {s.name: s for s in (
@@ -53,7 +66,13 @@ SOFTWARE = {s.name: s for s in (
                                                     "courier-authlib-userdb",
                                                     "exim4-daemon-light")),
              _MAILBOXES + _SUBMISSION, _courier_exim),
+    Software("cyrus", "cyrus.test", _CYRUS, _MAILBOXES + _SUBMISSION, _cyrus_sendmail),
+    # Debian's popminpoll: one POP3 login a minute per user (the login gap test only).
+    Software("cyrus-gap", "cyrus-gap.test", _CYRUS, (Endpoint("pop3", 995, "tls"),),
+             _cyrus_gap, generic=False),
 )}
+
+GENERIC = sorted(name for name, s in SOFTWARE.items() if s.generic)
 
 
 @dataclass
@@ -78,8 +97,13 @@ class CompatBed:
             root = ensure_root(software.root)
             directory = self.directory / name
             files, script = software.configure(scenario, directory / "upper")
-            daemons = RootedDaemons(name, root, directory, files, script + "wait\n")
+            # Names resolve through the bed's DNS only: the root's resolv.conf is the host's.
+            files["/etc/resolv.conf"] = f"nameserver {self.dns_server.split(':')[0]}\n"
+            files["/etc/hosts"] = (f"127.0.0.1 localhost\n"
+                                   f"{scenario.ip} {' '.join(scenario.hosts)}\n")
+            daemons = RootedDaemons(name, root, directory, files, script)
             self.running[name] = daemons
+            daemons.wait_ready()
             for e in scenario.endpoints:
                 wait_tcp(scenario.ip, e.port, [daemons.daemon], timeout=30.0)
         return scenario

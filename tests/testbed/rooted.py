@@ -45,7 +45,8 @@ class RootedDaemons:
 
     `files` maps absolute paths inside the root to their content; `script` (sh -e) prepares
     what must be made inside the root (ownership, databases) and starts the daemons in the
-    foreground or ends with `wait`, so the launcher lives as long as they do.
+    background; then it marks the root ready (`wait_ready`) and waits for them, so the
+    launcher lives as long as they do.
     """
 
     def __init__(self, name: str, root: Path, directory: Path, files: dict[str, str | bytes],
@@ -57,6 +58,8 @@ class RootedDaemons:
         upper, work, self.merged = (directory / d for d in ("upper", "work", "merged"))
         for d in (upper, work, self.merged):
             d.mkdir(parents=True, exist_ok=True)
+        self.ready = upper / "testbed-ready"
+        script += "\ntouch /testbed-ready\nwait\n"
         for path, content in {**files, "/testbed-start.sh": script}.items():
             target = upper / path.lstrip("/")
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -81,9 +84,14 @@ class RootedDaemons:
             time.sleep(0.01)
         raise RuntimeError(f"{self.name}: no private mount namespace after {timeout} s")
 
-    def path(self, inside: str) -> Path:
-        """A file the daemons wrote (logs), read through the run's upper layer."""
-        return self.directory / "upper" / inside.lstrip("/")
+    def wait_ready(self, timeout: float = 60.0) -> None:
+        """Until the start script has run to its end (users, mailboxes, daemons started)."""
+        deadline = time.monotonic() + timeout
+        while not self.ready.exists():
+            self.daemon.check_alive()
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{self.name}: start script unfinished after {timeout} s")
+            time.sleep(0.02)
 
     def stop(self, timeout: float = 5.0) -> None:
         """Kill the process group, then whatever else lives in the namespace; wait for both."""

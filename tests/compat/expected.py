@@ -6,6 +6,7 @@ from __future__ import annotations
 MECHANISM = {
     "courier": {"imap": "PLAIN", "pop3": "USER", "smtp": "PLAIN"},  # POP3AUTH="" (Debian)
     "cyrus": {"imap": "PLAIN", "pop3": "PLAIN", "smtp": "PLAIN"},
+    "opensmtpd": {"smtp": "PLAIN"},
 }
 # check-login with --security none --allow-plaintext on a STARTTLS port: (result, code).
 # No site takes a password without TLS, and none may be said to: the server's refusal is
@@ -17,6 +18,7 @@ PLAINTEXT = {
     "cyrus": {"imap": ("tls_required", "login.tls_required"),
               "pop3": ("tls_required", "login.tls_required_found"),  # no USER before STLS
               "smtp": ("tls_required", "login.tls_required_found")},
+    "opensmtpd": {"smtp": ("tls_required", "login.tls_required_found")},
 }
 # Sites whose SMTP greeting is held back on purpose (Sendmail's greet_pause), in ms, per port.
 GREET_PAUSE = {"cyrus": {587: 5000, 25: 5000}}

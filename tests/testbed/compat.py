@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.testbed import courier, cyrus, exim, sendmail
+from tests.testbed import courier, cyrus, exim, opensmtpd, sendmail
 from tests.testbed.bed import PASSWORDS
 from tests.testbed.ca import TestCA
 from tests.testbed.dns import MX, A, DnsServer, Record
@@ -47,6 +47,10 @@ def _cyrus_gap(site: Scenario, upper: Path) -> tuple[dict[str, str | bytes], str
     return cyrus.files(site, upper, popminpoll=1)
 
 
+def _opensmtpd(site: Scenario, upper: Path) -> tuple[dict[str, str | bytes], str]:
+    return opensmtpd.files(site), opensmtpd.SCRIPT
+
+
 @dataclass(frozen=True)
 class Software:
     """What one site runs: the root it needs, its endpoints and how to configure it."""
@@ -70,6 +74,8 @@ SOFTWARE = {s.name: s for s in (
     # Debian's popminpoll: one POP3 login a minute per user (the login gap test only).
     Software("cyrus-gap", "cyrus-gap.test", _CYRUS, (Endpoint("pop3", 995, "tls"),),
              _cyrus_gap, generic=False),
+    Software("opensmtpd", "opensmtpd.test", RootSpec("opensmtpd", "trixie", ("opensmtpd",)),
+             _SUBMISSION, _opensmtpd),
 )}
 
 GENERIC = sorted(name for name, s in SOFTWARE.items() if s.generic)

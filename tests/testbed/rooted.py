@@ -32,7 +32,8 @@ def _namespace(pid: int) -> str | None:
         return None
 
 
-def _members(namespace: str) -> list[int]:
+def members(namespace: str) -> list[int]:
+    """Every live process in the mount namespace `namespace` (zombies have none)."""
     pids = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit() and _namespace(int(entry.name)) == namespace:
@@ -97,11 +98,11 @@ class RootedDaemons:
         """Kill the process group, then whatever else lives in the namespace; wait for both."""
         self.daemon.stop(timeout)
         for sig in (signal.SIGTERM, signal.SIGKILL):
-            for pid in _members(self.namespace):
+            for pid in members(self.namespace):
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, sig)
             deadline = time.monotonic() + timeout
-            while _members(self.namespace) and time.monotonic() < deadline:
+            while members(self.namespace) and time.monotonic() < deadline:
                 time.sleep(0.02)
-        left = _members(self.namespace)
+        left = members(self.namespace)
         assert not left, f"{self.name}: processes left in its namespace: {left}"

@@ -11,7 +11,7 @@ run_pkgs=(libglib2.0-0 libegl1 libgl1 libfontconfig1 libfreetype6 libdbus-1-3 li
   libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1
   libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0 fonts-ipafont-gothic xvfb xauth)
-test_pkgs=(dovecot-imapd dovecot-pop3d postfix dnsmasq-base nftables openssl iproute2
+test_pkgs=(dovecot-imapd dovecot-pop3d postfix dnsmasq-base nftables openssl iproute2 mmdebstrap
   thunderbird thunderbird-l10n-ja xdotool nsis binutils poppler-utils procps)
 # Only to build the venv: kept out of run_pkgs, which lists what the bundle may rely on
 # (tests/packaging checks it).

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from assistant import __version__
+from assistant.console import utf8_when_redirected
 from assistant.exit_codes import EXIT_INTERRUPTED
 
 COMMANDS = ("probe", "check-login", "apply", "export", "check-autoconfig")
@@ -149,6 +150,7 @@ def _embedded_profile(args: argparse.Namespace) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    utf8_when_redirected()  # before anything prints, help included
     arguments = list(sys.argv[1:] if argv is None else argv)
     if not arguments:
         # The desktop shortcut: the wizard, without building the parser (~4 ms of the start).

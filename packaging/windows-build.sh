@@ -11,12 +11,12 @@
 # Details: docs/packaging.md, "Building the Windows installer on Linux".
 set -euo pipefail
 
-WIN_DIR=${WIN_DIR:-build/windows}
-WIN_DIST=${WIN_DIST:-dist/windows}
+WIN_DIR=$(realpath -m "${WIN_DIR:-build/windows}")
+WIN_DIST=$(realpath -m "${WIN_DIST:-dist/windows}")
 CA_FILE=${CA_FILE:-/etc/ssl/certs/ca-certificates.crt}
 PYTHON=${PYTHON:-.venv/bin/python}
 PIP="$PYTHON -m pip"
-export WINEPREFIX=$PWD/$WIN_DIR/prefix WINEARCH=win64 WINEDEBUG=-all
+export WINEPREFIX=$WIN_DIR/prefix WINEARCH=win64 WINEDEBUG=-all
 # No Mono or Gecko installer prompts; the colour-profile shim instead of Wine's mscms.
 export WINEDLLOVERRIDES="mscoree,mshtml=;mscms=n"
 PYTHON_DIR=$WINEPREFIX/drive_c/python
@@ -135,7 +135,7 @@ bundle() {
   # has them (the Universal C runtime), so they are rightly not bundled.
   MAIL_ASSISTANT_PROFILE=$windows_profile wine_run 'C:\python\python.exe' \
     -m PyInstaller --noconfirm --log-level ERROR \
-    --distpath "$(winepath -w "$PWD/$WIN_DIST")" --workpath "$(winepath -w "$PWD/$WIN_DIR/work")" \
+    --distpath "$(winepath -w "$WIN_DIST")" --workpath "$(winepath -w "$WIN_DIR/work")" \
     packaging/mail-assistant.spec || die "PyInstaller failed under Wine"
   check_bundle "$WIN_DIST/$name" "$profile"
   echo "windows bundle: $WIN_DIST/$name ($(du -sh "$WIN_DIST/$name" | cut -f1)," \

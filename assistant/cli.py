@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from assistant import __version__
+from assistant.console import utf8_when_redirected
 from assistant.exit_codes import EXIT_INTERRUPTED
 
 COMMANDS = ("probe", "check-login", "apply", "export", "check-autoconfig", "profile", "remove",
@@ -203,6 +204,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from assistant.crash_dumps import disable_crash_dumps
 
     disable_crash_dumps()  # before any password can be in memory
+    utf8_when_redirected()  # before anything prints, help included
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments == ["--thunderbird-nss-helper"]:
         # Hidden: the child process that runs Thunderbird's NSS (clients/thunderbird/nss.py).

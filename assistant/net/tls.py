@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import re
 import ssl
-import stat
 import sys
 import threading
 from dataclasses import dataclass, field

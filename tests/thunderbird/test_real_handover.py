@@ -21,7 +21,7 @@ from assistant.cli import main
 from assistant.clients.thunderbird import apply_account
 from assistant.clients.thunderbird.handover import Handover
 from assistant.login import check_login
-from assistant.login.secret import Secret
+from assistant.secret import Secret
 from assistant.settings import Account, Server
 from tests.testbed import Testbed
 from tests.thunderbird.nss_tools import decrypted_logins, set_primary_password

@@ -17,7 +17,7 @@ from assistant.clients.report import ApplyReport
 from assistant.clients.thunderbird.cert_override import Override, make_override, write_overrides
 from assistant.clients.thunderbird.logins import Login, origin_for, store_logins
 from assistant.errors import AssistantError, Problem, ValidationError
-from assistant.login.secret import Secret
+from assistant.secret import Secret
 from assistant.settings import Account, AuthMethod, Server
 
 

@@ -10,7 +10,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from assistant.embedded import single_instance_mutex, smoke_quit_after_ms, smoke_report
+from assistant.embedded import (
+    emit_smoke_report,
+    single_instance_mutex,
+    smoke_quit_after_ms,
+    smoke_report,
+)
 from assistant.errors import AssistantError
 from assistant.gui.backend import Backend
 from assistant.gui.flow import Page
@@ -116,8 +121,8 @@ def run_gui(profile: str | None, lang: str, volunteer: bool, dns_server: str | N
     if quit_after is not None:
         def report() -> None:
             page = Page(wizard.currentId()).name.lower()
-            print(smoke_report(page, wizard.currentPage().title(), state.organisation()),
-                  flush=True)
+            emit_smoke_report(smoke_report(page, wizard.currentPage().title(),
+                                           state.organisation()))
             app.quit()
 
         QTimer.singleShot(quit_after, report)

@@ -781,6 +781,14 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
         <translation>Without your consent the assistant cannot use this server. Ask the church&apos;s volunteer, then press Check again.</translation>
     </message>
     <message>
+        <source>Yes, send it there</source>
+        <translation>Yes, send it there</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
         <source>The assistant could not confirm that this really is the church&apos;s mail server.</source>
         <translation>The assistant could not confirm that this really is the church&apos;s mail server.</translation>
     </message>
@@ -795,6 +803,14 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
     <message>
         <source>The church&apos;s contact: {contact}</source>
         <translation>The church&apos;s contact: {contact}</translation>
+    </message>
+    <message>
+        <source>The church has confirmed this server&apos;s certificate.</source>
+        <translation>The church has confirmed this server&apos;s certificate.</translation>
+    </message>
+    <message>
+        <source>The church decided to use its old server without encryption.</source>
+        <translation>The church decided to use its old server without encryption.</translation>
     </message>
     <message>
         <source>The check failed unexpectedly. Press Check again; if it happens again, ask a volunteer.</source>

@@ -781,6 +781,14 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
         <translation>あなたの同意がないため、このサーバーは使えません。教会のボランティアに相談してから、「もう一度確認」を押してください。</translation>
     </message>
     <message>
+        <source>Yes, send it there</source>
+        <translation>はい、送ります</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
         <source>The assistant could not confirm that this really is the church&apos;s mail server.</source>
         <translation>これが本当に教会のメールサーバーかどうか、確かめられませんでした。</translation>
     </message>
@@ -795,6 +803,14 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
     <message>
         <source>The church&apos;s contact: {contact}</source>
         <translation>教会の連絡先: {contact}</translation>
+    </message>
+    <message>
+        <source>The church has confirmed this server&apos;s certificate.</source>
+        <translation>このサーバーの証明書は、教会が確かめています。</translation>
+    </message>
+    <message>
+        <source>The church decided to use its old server without encryption.</source>
+        <translation>教会の判断で、暗号化のない古いサーバーを使います。</translation>
     </message>
     <message>
         <source>The check failed unexpectedly. Press Check again; if it happens again, ask a volunteer.</source>

@@ -874,6 +874,55 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
     </message>
 </context>
 <context>
+    <name>TrustPage</name>
+    <message>
+        <source>This settings file cannot be used for this address.</source>
+        <translation>This settings file cannot be used for this address.</translation>
+    </message>
+    <message>
+        <source>Stop here, or confirm that the church gave you this file.</source>
+        <translation>Stop here, or confirm that the church gave you this file.</translation>
+    </message>
+    <message>
+        <source>Check the settings file</source>
+        <translation>Check the settings file</translation>
+    </message>
+    <message>
+        <source>Your password goes only to servers your church vouches for.</source>
+        <translation>Your password goes only to servers your church vouches for.</translation>
+    </message>
+    <message>
+        <source>Stop here</source>
+        <translation>Stop here</translation>
+    </message>
+    <message>
+        <source>The church gave me this file: use it</source>
+        <translation>The church gave me this file: use it</translation>
+    </message>
+    <message>
+        <source>This settings file has no signature of the church: anyone can write such a file and send it by e-mail.
+File: {source}</source>
+        <translation>This settings file has no signature of the church: anyone can write such a file and send it by e-mail.
+File: {source}</translation>
+    </message>
+    <message>
+        <source>Your password would be sent to:</source>
+        <translation>Your password would be sent to:</translation>
+    </message>
+    <message>
+        <source>If you are not sure that the church gave you this file, stop here and ask the church.</source>
+        <translation>If you are not sure that the church gave you this file, stop here and ask the church.</translation>
+    </message>
+    <message>
+        <source>The church&apos;s contact: {contact}</source>
+        <translation>The church&apos;s contact: {contact}</translation>
+    </message>
+    <message>
+        <source>Trust: {trust}; signature: {signature}; file: {source}</source>
+        <translation>Trust: {trust}; signature: {signature}; file: {source}</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Welcome</source>

@@ -874,6 +874,55 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
     </message>
 </context>
 <context>
+    <name>TrustPage</name>
+    <message>
+        <source>This settings file cannot be used for this address.</source>
+        <translation>この設定ファイルは、このメールアドレスには使えません。</translation>
+    </message>
+    <message>
+        <source>Stop here, or confirm that the church gave you this file.</source>
+        <translation>ここでやめるか、教会から受け取ったファイルだと確かめてください。</translation>
+    </message>
+    <message>
+        <source>Check the settings file</source>
+        <translation>設定ファイルの確認</translation>
+    </message>
+    <message>
+        <source>Your password goes only to servers your church vouches for.</source>
+        <translation>パスワードは、教会が認めたサーバーにだけ送ります。</translation>
+    </message>
+    <message>
+        <source>Stop here</source>
+        <translation>ここでやめる</translation>
+    </message>
+    <message>
+        <source>The church gave me this file: use it</source>
+        <translation>教会から受け取ったファイルです。使います</translation>
+    </message>
+    <message>
+        <source>This settings file has no signature of the church: anyone can write such a file and send it by e-mail.
+File: {source}</source>
+        <translation>この設定ファイルには教会の署名がありません。このようなファイルは誰でも作れて、メールで送ることもできます。
+ファイル: {source}</translation>
+    </message>
+    <message>
+        <source>Your password would be sent to:</source>
+        <translation>パスワードを送るサーバー:</translation>
+    </message>
+    <message>
+        <source>If you are not sure that the church gave you this file, stop here and ask the church.</source>
+        <translation>教会から受け取ったファイルか分からないときは、ここでやめて教会に問い合わせてください。</translation>
+    </message>
+    <message>
+        <source>The church&apos;s contact: {contact}</source>
+        <translation>教会の連絡先: {contact}</translation>
+    </message>
+    <message>
+        <source>Trust: {trust}; signature: {signature}; file: {source}</source>
+        <translation>信頼: {trust}、署名: {signature}、ファイル: {source}</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Welcome</source>

@@ -41,6 +41,7 @@ CORE_MODULES = (
     "assistant.clients.outlook",
     "assistant.clients.exports",
     "assistant.wizard.checks",
+    "assistant.profile_trust",
 )
 
 

@@ -29,7 +29,7 @@ from assistant.settings import (
 if TYPE_CHECKING:
     from assistant.probe.choose import ChosenServers
     from assistant.profile import SettingsProfile
-    from assistant.profile_trust import LoadedProfile
+    from assistant.profile_trust import LoadedProfile, ProfileVerdict
     from assistant.wizard.checks import LoginCheckInput, Network, ServerCheckInput
 
 
@@ -162,21 +162,50 @@ class WizardState:
 
     def server_check_input(self, protocol: Protocol) -> ServerCheckInput:
         """What the server check needs, frozen now (the worker never reads this state)."""
+        from assistant.consents import ConsentReason, Consents
         from assistant.wizard.checks import ServerCheckInput
 
         assert self.email is not None, "the account page lets no check start without one"
-        return ServerCheckInput(self.email, protocol, self.loaded_profile(),
-                                self.network(self.options.probe_timeout))
+        loaded = self.loaded_profile()
+        consents = Consents()
+        if loaded is not None and self.profile_accepted:  # she said yes on the trust page
+            for host in loaded.hosts:
+                consents = consents.with_host(host, ConsentReason.UNTRUSTED_PROFILE)
+        return ServerCheckInput(self.email, protocol, loaded,
+                                self.network(self.options.probe_timeout), consents)
 
     def loaded_profile(self) -> LoadedProfile | None:
-        """The profile with its trust (see ``loaded``)."""
-        if self.loaded is not None or self.profile is None:
-            return self.loaded
-        from assistant.profile_trust import LoadedProfile, TrustLevel
+        """The profile with its trust, found out when first needed: the trust module brings
+        the discovery model, which the first page need not wait for."""
+        if self.loaded is None and self.profile is not None:
+            self.loaded = self._trust_of(self.profile)
+        return self.loaded
+
+    def _trust_of(self, profile: SettingsProfile) -> LoadedProfile:
+        from assistant.embedded import embedded_profile_path
+        from assistant.profile_trust import LoadedProfile, TrustLevel, load_trusted_profile
         from assistant.signature import SignatureCheck, SignatureStatus
 
-        return LoadedProfile(self.profile, TrustLevel.EMBEDDED, None,
-                             SignatureCheck(SignatureStatus.TRUSTED))
+        path = self.options.profile_path
+        if path is None:  # handed in by the program itself (tests, screenshots)
+            return LoadedProfile(profile, TrustLevel.EMBEDDED, None,
+                                 SignatureCheck(SignatureStatus.TRUSTED))
+        try:
+            loaded = load_trusted_profile(path, embedded=embedded_profile_path())
+        except AssistantError:  # read once already: changed since, so nobody vouches for it
+            loaded = None
+        return loaded or LoadedProfile(profile, TrustLevel.UNTRUSTED, path,
+                                       SignatureCheck(SignatureStatus.MALFORMED))
+
+    def profile_verdict(self) -> ProfileVerdict | None:
+        """What using the profile for the typed address requires (None: no profile or no
+        address yet)."""
+        loaded = self.loaded_profile()
+        if loaded is None or self.email is None:
+            return None
+        from assistant.profile_trust import check_profile
+
+        return check_profile(loaded, self.email)
 
     def login_check_input(self) -> LoginCheckInput:
         """What the login check needs, frozen now, the password included."""

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
+from assistant.consents import Consents
 from assistant.errors import Problem
 from assistant.secret import Secret
 from assistant.settings import EmailAddress, Security, Server
@@ -48,6 +49,7 @@ class ServerCheckInput:
     protocol: MailProtocol
     loaded: LoadedProfile | None  # the church's profile and how far it is the church's word
     network: Network
+    consents: Consents = field(default_factory=Consents)  # agreed before (trust page)
 
     @property
     def profile(self) -> SettingsProfile | None:
@@ -203,7 +205,8 @@ def run_server_check(check: ServerCheckInput, hooks: Hooks,
     report = probe(check, hooks.progress, hooks.cancel)
     if hooks.cancel.is_set() or report.cancelled:
         return None
-    ranking = Ranking.of(check.profile, check.profile_trusted, wanted=check.protocol)
+    ranking = Ranking.of(check.profile, check.profile_trusted, wanted=check.protocol,
+                         consents=check.consents)
     outcome = ServerOutcome(report, propose(report.endpoints, ranking))
     # Each yes adds one consent, so the same question never comes twice; a consent can
     # change the choice, hence the proposal again after each.

@@ -27,7 +27,8 @@ from tests.gui.demo import DemoBackend
 from tests.gui.helpers import press_next
 
 NAMES = {Page.WELCOME: "welcome", Page.PROTOCOL: "pop-imap", Page.ACCOUNT: "account",
-         Page.SERVER: "server", Page.LOGIN: "login", Page.CLIENT: "client", Page.DONE: "done"}
+         Page.SERVER: "server", Page.LOGIN: "login", Page.CLIENT: "client", Page.DONE: "done",
+         Page.TRUST: "trust"}
 SIZE = (820, 660)
 SAMPLE = {"ja": ("山田 太郎", "taro@example-church.jp"),
           "en": ("Taro Yamada", "taro@example-church.jp")}

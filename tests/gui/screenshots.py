@@ -133,6 +133,34 @@ def render_language(lang: str, out: Path, work: Path, translations: Translations
     wizard.close()
     wizard.shut_down()
     shots += server_states(lang, folder, work, translations)
+    shots += trust_pages(lang, folder, work, translations)
+    return shots
+
+
+def trust_pages(lang: str, folder: Path, work: Path, translations: Translations) -> list[Path]:
+    """The trust page for a profile file without the church's signature: its servers inside
+    the member's domain (she may confirm), and a forged one naming a server elsewhere."""
+    from assistant.profile import load_profile
+
+    sample = resources_dir() / "profiles" / "sample-church.mailsetup"
+    shots = []
+    for suffix, host in (("", "mail.example-church.jp"), ("-forged", "mail.evil.example")):
+        path = work / f"church{suffix}.mailsetup"
+        path.write_text(sample.read_text(encoding="utf-8").replace(
+            "mail.example-church.jp", host), encoding="utf-8")
+        translations.install(lang)
+        state = WizardState(lang=lang, profile=load_profile(path),
+                            options=Options(profile_path=path))
+        wizard = MailWizard(state, translations, DemoBackend(work))
+        wizard.resize(*SIZE)
+        wizard.show()
+        press_next(wizard)
+        press_next(wizard)
+        fill_account(wizard, lang)
+        press_next(wizard)
+        shots.append(shoot(wizard, folder, Page.TRUST, suffix))
+        wizard.shut_down()
+        wizard.done(0)
     return shots
 
 
@@ -146,7 +174,7 @@ def server_states(lang: str, folder: Path, work: Path,
     profile = load_profile(resources_dir() / "profiles" / "sample-church.mailsetup")
     shots = []
     for state, volunteer in (("plaintext", False), ("plaintext", True), ("untrusted", False),
-                             ("down", False), ("nodomain", False)):
+                             ("down", False), ("nodomain", False), ("http", False)):
         translations.install(lang)
         wizard = MailWizard(WizardState(lang=lang, profile=profile, volunteer=volunteer),
                             translations, DemoBackend(work, state=state))

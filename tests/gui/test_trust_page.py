@@ -79,3 +79,27 @@ def test_the_church_s_own_profile_needs_no_page(qtbot, make_wizard, tmp_path):
     fill_account(wizard, "太郎", "taro@example-church.jp", "pw-demo-123")
     press_next(wizard)
     assert current(wizard) is Page.SERVER
+
+
+@pytest.mark.parametrize("yes", [False, True])
+def test_a_host_from_http_autoconfig_is_a_real_question_with_no_as_default(qtbot, make_wizard,
+                                                                           tmp_path, yes):
+    wizard = make_wizard(backend=DemoBackend(tmp_path, state="http"))
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard, timeout=5000)
+    to_account(wizard)
+    fill_account(wizard, "太郎", "taro@example-church.jp", "pw-demo-123")
+    press_next(wizard)
+    server = wizard.page_of(Page.SERVER)
+    qtbot.waitUntil(server.question.isVisible, timeout=10000)
+    message = server.question.message.text()
+    assert "mail.example-church.jp" in message and "http" in message and "いいえ" in message
+    assert server.question.yes.isVisible()  # a member answers this one herself
+    if yes:
+        qtbot.mouseClick(server.question.yes, Qt.MouseButton.LeftButton)
+    else:
+        qtbot.waitUntil(server.question.no.hasFocus, timeout=5000)
+        qtbot.keyClick(server.question.no, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not server.is_busy(), timeout=10000)
+    assert server.isComplete() is yes
+    assert (wizard.state.chosen is not None) is yes

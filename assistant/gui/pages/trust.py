@@ -27,6 +27,7 @@ class TrustPage(BasePage):
         super().__init__(state, parent)
         self.refusal = error_label(self)
         self.intro = wrapping_label(self)
+        self.hosts_caption = wrapping_label(self)
         self.hosts = wrapping_label(self)
         font = self.hosts.font()
         font.setPointSizeF(font.pointSizeF() * HOSTS_SCALE)
@@ -41,7 +42,7 @@ class TrustPage(BasePage):
         row.addWidget(self.stop)
         row.addWidget(self.use)
         row.addStretch(1)
-        for widget in (self.refusal, self.intro, self.hosts, self.advice):
+        for widget in (self.refusal, self.intro, self.hosts_caption, self.hosts, self.advice):
             self.body.addWidget(widget)
         self.body.addLayout(row)
         self.body.addStretch(1)
@@ -95,9 +96,11 @@ class TrustPage(BasePage):
         hosts = list(loaded.hosts) if loaded is not None else []
         from assistant.profile_trust import host_shown  # the core: after the first page
 
-        self.hosts.setText(self.tr("Your password would be sent to:") + "\n"
-                           + "\n".join(host_shown(h) for h in hosts))
-        self.hosts.setVisible(not refused and bool(hosts))
+        self.hosts_caption.setText(self.tr("Your password would be sent to:"))
+        self.hosts.setText("\n".join(host_shown(h) for h in hosts))
+        self.hosts.setAccessibleName(self.hosts_caption.text())
+        for label in (self.hosts_caption, self.hosts):
+            label.setVisible(not refused and bool(hosts))
         advice = self.tr("If you are not sure that the church gave you this file, stop here "
                          "and ask the church.")
         if contact := self.state.contact():

@@ -554,6 +554,10 @@
         <translation>The check did not succeed. Press Check again, or ask a volunteer and show them the technical details.</translation>
     </message>
     <message>
+        <source>The church&apos;s contact: {contact}</source>
+        <translation>The church&apos;s contact: {contact}</translation>
+    </message>
+    <message>
         <source>Checking the login</source>
         <translation>Checking the login</translation>
     </message>

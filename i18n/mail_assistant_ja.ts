@@ -554,6 +554,10 @@
         <translation>確認できませんでした。「もう一度確認」を押すか、ボランティアに相談して技術的な詳細を見せてください。</translation>
     </message>
     <message>
+        <source>The church&apos;s contact: {contact}</source>
+        <translation>教会の連絡先: {contact}</translation>
+    </message>
+    <message>
         <source>Checking the login</source>
         <translation>ログインの確認</translation>
     </message>

@@ -51,6 +51,7 @@ Helpers for a test's own servers (each a context manager; use testbed.new_ip() f
                              TLS for stdlib clients that connect to an IP but verify a name
     tests.testbed.need.need(*programs)          skip, or fail under CI=true, if missing
     tests.testbed.bed.start_testbed()           a second, independent bed (teardown tests)
+    tests.testbed.manual                        the bed outside pytest: make testbed / testbed-down
 Importable without Qt. Full guide: docs/testbed.md.
 """
 

@@ -29,6 +29,7 @@ from assistant.gui.state import Options, WizardState
 from assistant.gui.translations import Translations
 from assistant.gui.wizard import MailWizard
 from assistant.settings import Server
+from tests.gui.helpers import press_next
 from tests.testbed import Testbed
 from tests.testbed.dns import A, start_dns
 from tests.testbed.fakes import silent
@@ -100,8 +101,8 @@ def measure(dns_server: str, work: Path) -> tuple[float, float, int, float]:
     from assistant.gui.pages.login import LoginPage
     from assistant.gui.pages.server import ServerPage
 
-    wizard.next()
-    wizard.next()
+    press_next(wizard)
+    press_next(wizard)
     account = wizard.page_of(Page.ACCOUNT)
     assert isinstance(account, AccountPage)
     for field, value in ((account.name, "Bench"), (account.email, f"bench@{DOMAIN}"),
@@ -111,7 +112,7 @@ def measure(dns_server: str, work: Path) -> tuple[float, float, int, float]:
     heartbeat = Heartbeat()
     heartbeat.start()
     started = time.perf_counter()
-    wizard.next()  # the server page starts the probe
+    press_next(wizard)  # the server page starts the probe
     server = wizard.page_of(Page.SERVER)
     assert isinstance(server, ServerPage)
     run_until(lambda: not server.is_busy(), 60000)

@@ -12,7 +12,7 @@ from tests.testbed import Testbed
 # docs/cli.md's keys in its order (greeting_ms came last: the contract grows at the end).
 ENDPOINT_KEYS = ["protocol", "host", "port", "security", "status", "error", "tls",
                  "capabilities", "auth_mechanisms", "plaintext_auth_offered", "elapsed_ms",
-                 "greeting_ms"]
+                 "greeting_ms", "trusted_source", "consent_reason"]
 
 
 def cli(*args: str) -> tuple[int, str, str]:

@@ -5,13 +5,21 @@ from __future__ import annotations
 import shutil
 import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from assistant.machine_settings import ENV_DIR
 from tests.testbed.ca import TestCA
 from tests.testbed.need import missing
 from tests.thunderbird.tb_bed import HOSTS, TIMINGS, Bed
 from tests.thunderbird.tb_harness import TB_BIN
+
+
+@pytest.fixture(autouse=True)
+def _own_machine_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """This PC's remembered shared-PC choice must not leak into the tests."""
+    monkeypatch.setenv(ENV_DIR, str(tmp_path / "machine-settings"))
 
 
 @pytest.fixture(scope="session")

@@ -161,9 +161,17 @@ def test_forged_profile_with_foreign_servers_is_refused(
         code, result = apply_cli(capsys, f"alice@{DOMAIN}", dns, ca_bundle, tmp_path / "tb",
                                  "--profile", str(path), "--allow-untrusted",
                                  "mail.evil.example")
+        assert me.connections == 0  # refused before any connection
+        if how == "unsigned":  # probe says so in its warnings, and never proposes it
+            main(["probe", f"alice@{DOMAIN}", "--profile", str(path), "--dns-server", dns,
+                  "--ca-file", str(ca_bundle), "--timeout", "15", "--json"])
+            probed = json.loads(capsys.readouterr().out)
+            codes = [w["code"] for w in probed["recommendation"]["warnings"]]
+            assert codes[0] == "trust.server_outside_domain"
+            evil = [e for e in probed["endpoints"] if e["host"] == "mail.evil.example"]
+            assert evil and all(e["consent_reason"] == "untrusted_profile" for e in evil)
     assert code == 1 and result["error"] == "trust.server_outside_domain"
     assert not (tmp_path / "tb" / "prefs.js").exists()
-    assert me.connections == 0
 
 
 def test_unsigned_profile_inside_the_domain_stops_at_the_question(

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from assistant import __version__
+from assistant.crash_dumps import disable_crash_dumps
 from assistant.exit_codes import EXIT_INTERRUPTED
 
 COMMANDS = ("probe", "check-login", "apply", "export", "check-autoconfig", "profile")
@@ -27,6 +28,24 @@ def _discovery_options(parser: argparse.ArgumentParser) -> None:
                         help="trust this CA in addition to the system's")
     parser.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
                         help="overall deadline of the probe (default 30)")
+
+
+def _profile_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                      common: argparse.ArgumentParser) -> None:
+    """``profile keygen|sign|verify``: the church admin signs the profile (docs/security.md)."""
+    profile = sub.add_parser("profile", help="sign a settings profile, or check its signature")
+    actions = profile.add_subparsers(dest="profile_action", metavar="ACTION", required=True)
+    keygen = actions.add_parser("keygen", parents=[common],
+                                help="make a signing key pair (KEYFILE and KEYFILE.pub)")
+    keygen.add_argument("keyfile", metavar="KEYFILE")
+    signer = actions.add_parser("sign", parents=[common], help="sign a profile")
+    signer.add_argument("file", metavar="FILE")
+    signer.add_argument("--key", required=True, metavar="KEYFILE")
+    signer.add_argument("--output", metavar="FILE", help="write here (default: FILE itself)")
+    verify = actions.add_parser("verify", parents=[common], help="check a profile's signature")
+    verify.add_argument("file", metavar="FILE")
+    verify.add_argument("--public-key", action="append", metavar="KEY",
+                        help="trust this public key (default: the embedded profile's keys)")
 
 
 def _account_source_options(parser: argparse.ArgumentParser) -> None:
@@ -115,24 +134,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _profile_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser],
-                      common: argparse.ArgumentParser) -> None:
-    """``profile keygen|sign|verify``: the church admin signs the profile (docs/security.md)."""
-    profile = sub.add_parser("profile", help="sign a settings profile, or check its signature")
-    actions = profile.add_subparsers(dest="profile_action", metavar="ACTION", required=True)
-    keygen = actions.add_parser("keygen", parents=[common],
-                                help="make a signing key pair (KEYFILE and KEYFILE.pub)")
-    keygen.add_argument("keyfile", metavar="KEYFILE")
-    signer = actions.add_parser("sign", parents=[common], help="sign a profile")
-    signer.add_argument("file", metavar="FILE")
-    signer.add_argument("--key", required=True, metavar="KEYFILE")
-    signer.add_argument("--output", metavar="FILE", help="write here (default: FILE itself)")
-    verify = actions.add_parser("verify", parents=[common], help="check a profile's signature")
-    verify.add_argument("file", metavar="FILE")
-    verify.add_argument("--public-key", action="append", metavar="KEY",
-                        help="trust this public key (default: the embedded profile's keys)")
-
-
 def _wizard(profile: str | None, lang: str, volunteer: bool) -> int:
     # What the start creates lives as long as the program: collecting garbage while it is
     # built only walks it (~5 ms). The warm-up resumes collection after the first paint.
@@ -173,10 +174,8 @@ def _embedded_profile(args: argparse.Namespace) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from assistant.crash_dumps import disable_crash_dumps
-
-    disable_crash_dumps()  # before any password can be in memory
     arguments = list(sys.argv[1:] if argv is None else argv)
+    disable_crash_dumps()  # before any password can be in memory
     if not arguments:
         # The desktop shortcut: the wizard, without building the parser (~4 ms of the start).
         return _wizard(profile=None, lang="ja", volunteer=False)

@@ -14,7 +14,6 @@ import sys
 from collections.abc import Callable, Sequence
 
 from assistant import __version__
-from assistant.crash_dumps import disable_crash_dumps
 from assistant.exit_codes import EXIT_INTERRUPTED
 
 COMMANDS = ("probe", "check-login", "apply", "export", "check-autoconfig", "profile")
@@ -175,6 +174,8 @@ def _embedded_profile(args: argparse.Namespace) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
+    from assistant.crash_dumps import disable_crash_dumps
+
     disable_crash_dumps()  # before any password can be in memory
     if not arguments:
         # The desktop shortcut: the wizard, without building the parser (~4 ms of the start).

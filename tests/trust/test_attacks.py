@@ -377,3 +377,17 @@ def test_apply_refuses_modern_without_its_ca(testbed: Testbed, modern: Scenario,
                              tmp_path / "a")
     assert code == 1 and result["error"] == "apply.certificate_refused"
     assert not (tmp_path / "a").exists()
+
+
+def test_apply_refuses_an_address_outside_the_embedded_profiles_domains(
+        embedded: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The installer's own profile is used by apply without --profile: never for another
+    domain's address, however it is written."""
+    monkeypatch.setattr("assistant.embedded.embedded_profile_path", lambda: embedded)
+    code = main(["apply", "--client", "thunderbird", "--email", "alice@other-church.test",
+                 "--name", "Alice", "--thunderbird-profile", str(tmp_path / "tb"), "--json"])
+    result = json.loads(capsys.readouterr().out)
+    assert code == 1 and result["error"] == "trust.domain_not_listed"
+    assert result["params"]["domain"] == "other-church.test"
+    assert not (tmp_path / "tb").exists()

@@ -39,7 +39,7 @@ class Contact:
 
 @dataclass(frozen=True)
 class ServerPolicy:
-    """The church's own decisions about one of its servers (issue 15 acts on them).
+    """The church's own decisions about one of its servers: the wizard acts on them.
 
     ``pinned_sha256``: the certificate's SHA-256 fingerprint ("AB:CD:…") that the church
     vouches for although it does not verify (a self-signed server). ``allow_plaintext``: the
@@ -71,7 +71,7 @@ class SettingsProfile:
     # Public keys (base64 Ed25519) whose signature makes another profile the church's word;
     # only the embedded profile's keys count (assistant.profile_trust).
     signing_keys: tuple[str, ...] = ()
-    shared_pc: bool = False  # [pc] shared: the church's PCs are shared (issue 14)
+    shared_pc: bool = False  # [pc] shared: the church's PCs are shared
     policies: tuple[tuple[Server, ServerPolicy], ...] = ()  # only servers with a decision
 
     def policy_for(self, server: Server) -> ServerPolicy:

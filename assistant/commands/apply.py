@@ -111,6 +111,9 @@ def _to_json(report: ApplyReport, dry_run: bool, lang: str) -> dict[str, object]
         "files_written": [str(p) for p in report.files_written],
         "warnings": [{"code": w.code, "message": text(w, lang)} for w in report.warnings],
         "message": text(_headline(report, dry_run), lang, target=report.target),
+        "password_saved": report.password_saved,
+        "certificate_overrides": report.certificate_overrides,
+        "thunderbird_profile_name": report.profile_name,
     }
 
 
@@ -133,7 +136,9 @@ def _print(report: ApplyReport, dry_run: bool, lang: str) -> None:
     if report.backup:
         print(text("apply.backup", lang, path=report.backup))
     if not dry_run and report.client == "thunderbird":
-        print(text("apply.password_hint", lang))
+        from assistant.commands.thunderbird_handover import print_handover
+
+        print_handover(report, lang)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -147,9 +152,13 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.client == "thunderbird":
             from assistant.clients.thunderbird import apply_account
+            from assistant.commands.thunderbird_handover import member_target, prepare_handover
 
             explicit = Path(args.thunderbird_profile) if args.thunderbird_profile else None
-            report = apply_account(account, explicit, dry_run=args.dry_run)
+            handover = prepare_handover(args, account)
+            explicit, member = member_target(args, handover, explicit)
+            report = apply_account(account, explicit, dry_run=args.dry_run, handover=handover)
+            report.profile_name = member
         else:
             from assistant.clients.outlook import apply_outlook
 
@@ -164,4 +173,8 @@ def run(args: argparse.Namespace) -> int:
         print_json(_to_json(report, args.dry_run, args.lang))
     else:
         _print(report, args.dry_run, args.lang)
+    if report.client == "thunderbird":
+        from assistant.commands.thunderbird_handover import handover_status
+
+        return handover_status(args, report)
     return EXIT_OK

@@ -15,8 +15,8 @@ from pathlib import Path
 from assistant.errors import AssistantError
 from assistant.login.check import check_login
 from assistant.login.result import LoginResult
-from assistant.login.secret import Secret
 from assistant.probe.choose import ChosenServers
+from assistant.secret import Secret
 
 
 def check_chosen(chosen: ChosenServers, login: str, password: str | Secret, *,

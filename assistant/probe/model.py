@@ -1,5 +1,5 @@
 """The probe's results: one :class:`EndpointResult` per endpoint, the recommendation, and the
-report that the CLI prints as JSON (DESIGN.md, ``probe --json``, schema 1)."""
+report that the CLI prints as JSON (docs/cli.md, ``probe --json``, schema 1)."""
 
 from __future__ import annotations
 

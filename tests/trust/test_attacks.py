@@ -1,4 +1,4 @@
-"""Issue 12's attacks, tried as an attacker would, against the real test bed (Dovecot and
+"""The trust attacks, tried as an attacker would, against the real test bed (Dovecot and
 Postfix as the church's real servers) and the attacker's own recording server on loopback
 (tests/trust/attacker.py), whose certificate is valid for its names. Each test asserts that
 no form of the member's password reached the attacker; where consent is the guard, the same

@@ -1,4 +1,4 @@
-"""Local files read safely and nothing torn left behind (issue 12): a FIFO or a link to
+"""Local files read safely and nothing torn left behind: a FIFO or a link to
 /dev/zero in place of a profile, CA file, prefs.js, user.js or profiles.ini is refused at
 once (a hang would end in pytest-timeout, not in an assertion); a full disk (a real, small
 tmpfs) or kill -9 during the backup leaves no partial ``*.bak``; crash dumps are off."""

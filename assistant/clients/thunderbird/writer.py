@@ -18,6 +18,7 @@ from pathlib import Path
 from assistant.atomic import PRIVATE_MODE, place_new, write_atomic, write_temporary
 from assistant.clients.report import ApplyReport
 from assistant.clients.thunderbird.account_prefs import plan_account
+from assistant.clients.thunderbird.handover import Handover, hand_over
 from assistant.clients.thunderbird.lock import profile_in_use, profile_locked
 from assistant.clients.thunderbird.prefs_syntax import (
     PrefsSyntaxError,
@@ -30,6 +31,7 @@ from assistant.clients.thunderbird.prefs_syntax import (
     same_value,
 )
 from assistant.clients.thunderbird.profiles import create_profile, find_profile, profile_roots
+from assistant.clients.thunderbird.shared_pc import shared_pc_prefs
 from assistant.errors import AssistantError
 from assistant.files import FileReadError, read_bounded
 from assistant.settings import Account
@@ -162,14 +164,19 @@ def _cannot_write(exc: OSError, path: Path | None) -> AssistantError:
 
 
 def apply_account(account: Account, profile_dir: Path | None = None, *, dry_run: bool = False,
-                  create_if_missing: bool = True) -> ApplyReport:
+                  create_if_missing: bool = True,
+                  handover: Handover | None = None) -> ApplyReport:
     """Write ``account`` into the Thunderbird profile (the default one unless given).
+
+    ``handover``: also store the proven password and the verified pins in the profile's own
+    stores, and on a shared PC the prefs that keep mail bodies off the disk (handover.py).
 
     Raises AssistantError: ``thunderbird.profile_not_found``, ``thunderbird.profile_in_use``,
     ``thunderbird.prefs_unparsable``, ``thunderbird.value_not_writable``,
     ``thunderbird.user_js_overrides``, ``thunderbird.verify_failed``,
-    ``thunderbird.lock_unknown``, ``io.*``.
+    ``thunderbird.lock_unknown``, ``thunderbird.nss_*``, ``shared_pc.*``, ``io.*``.
     """
+    handover = handover or Handover()
     files_written: list[Path] = []
     profile = find_profile(profile_dir)
     if profile is None:
@@ -196,22 +203,29 @@ def apply_account(account: Account, profile_dir: Path | None = None, *, dry_run:
     if dry_run:
         if profile.is_dir() and profile_in_use(profile):
             raise AssistantError("thunderbird.profile_in_use", path=str(profile))
-        return _merge(account, profile, files_written, write=False)
+        return _merge(account, profile, files_written, write=False,
+                      shared_pc=handover.shared_pc)
     # Thunderbird's own lock from before reading prefs.js until it is replaced: a
     # Thunderbird starting meanwhile refuses to open the profile (and so cannot save its
     # old prefs over ours at exit), and nothing it saved before can be lost either.
     # (.parentlock is created if missing, empty, and left in place, as Thunderbird does.)
     with profile_locked(profile):
-        return _merge(account, profile, files_written, write=True)
+        report = _merge(account, profile, files_written, write=True,
+                        shared_pc=handover.shared_pc)
+        hand_over(profile, account, handover, report)
+        return report
 
 
 def _merge(account: Account, profile: Path, files_written: list[Path], *,
-           write: bool) -> ApplyReport:
+           write: bool, shared_pc: bool = False) -> ApplyReport:
     """Read, plan, verify and (``write``) back up and replace prefs.js."""
     target = profile / PREFS
     data, statements = read_prefs(target)
     before = pref_map(statements)
     plan = plan_account(before, account)
+    if shared_pc:
+        plan.changes.update({n: v for n, v in shared_pc_prefs(account, plan.server_key).items()
+                             if not same_value(before.get(n), v)})
     try:
         new_data = render(data, statements, plan.changes)
     except ValueError:

@@ -391,3 +391,21 @@ def test_apply_refuses_an_address_outside_the_embedded_profiles_domains(
     assert code == 1 and result["error"] == "trust.domain_not_listed"
     assert result["params"]["domain"] == "other-church.test"
     assert not (tmp_path / "tb").exists()
+
+
+def test_wizard_login_waits_for_the_certificate_decision(testbed: Testbed) -> None:
+    """The self-signed server: no login before the member accepts its fingerprint; then the
+    login goes through that pin (Dovecot and Postfix accept it)."""
+    selfsigned = testbed.scenarios["selfsigned"]
+    assert selfsigned.cert is not None
+    alice = selfsigned.user("alice")
+    run = member_login(alice.email, alice.password, dns=testbed.dns_server,
+                       ca_file=testbed.ca_file)
+    assert run.stopped is not None and run.stopped.code == "consent.certificate_required"
+    assert {c.fingerprint for c in run.chosen.certificates_needed} == {
+        selfsigned.cert.fingerprint_sha256}
+    yes = Consents().with_fingerprint(selfsigned.cert.fingerprint_sha256)
+    run = member_login(alice.email, alice.password, dns=testbed.dns_server,
+                       ca_file=testbed.ca_file, consents=yes)
+    assert run.stopped is None and [r.result for r in run.results] == ["ok", "ok"]
+    assert {p.sha256 for p in run.chosen.pins} == {selfsigned.cert.fingerprint_sha256}

@@ -25,6 +25,7 @@ from assistant.clients.thunderbird.member_profiles import (
     member_profile,
     unregister_profile,
 )
+from assistant.clients.thunderbird.nss import run_nss
 from assistant.clients.thunderbird.prefs_syntax import parse_prefs, pref_map
 from assistant.errors import AssistantError, ValidationError
 from assistant.login.secret import Secret
@@ -169,3 +170,19 @@ def test_password_stdin_needs_save_password(tmp_path: Path,
     code = main([*BASE, "--thunderbird-profile", str(tmp_path / "p"), "--password-stdin"])
     assert code == 2 and "--save-password" in capsys.readouterr().err
     assert not (tmp_path / "p").exists()
+
+
+def test_no_usable_nss_stores_nothing_and_says_so(tmp_path: Path) -> None:
+    profile = tmp_path / "p"
+    profile.mkdir()
+    empty = tmp_path / "no-thunderbird"
+    empty.mkdir()
+    with pytest.raises(AssistantError) as caught:
+        run_nss(profile, encrypt=["x"], library=empty)
+    assert caught.value.code == "thunderbird.nss_failed"
+    report = ApplyReport(client="thunderbird", target=profile / "prefs.js", backup=None)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("assistant.clients.thunderbird.nss.nss_dir", lambda: None)
+        hand_over(profile, account(), Handover(password=Secret("canary")), report)
+    assert not report.password_saved and not (profile / "logins.json").exists()
+    assert [w.code for w in report.warnings] == ["thunderbird.nss_missing"]

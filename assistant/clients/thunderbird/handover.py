@@ -57,9 +57,14 @@ def overrides_for(account: Account, pins: Mapping[tuple[str, int], str]) -> list
             for s in servers if (s.host.lower(), s.port) in wanted]
 
 
+# The password is then simply not stored (Thunderbird will ask once): a warning, not a failure.
+NOT_STORED = ("thunderbird.primary_password", "thunderbird.nss_missing",
+              "thunderbird.nss_failed")
+
+
 def hand_over(profile: Path, account: Account, handover: Handover, report: ApplyReport) -> None:
-    """Write the overrides, then the password; a primary password becomes a warning in the
-    report (``password_saved`` stays False), any other failure raises."""
+    """Write the overrides, then the password; a primary password (or no usable NSS) becomes
+    a warning in the report (``password_saved`` stays False), any other failure raises."""
     overrides = write_overrides(profile, overrides_for(account, handover.pins))
     report.certificate_overrides = [f"{o.host}:{o.port} {o.fingerprint}" for o in overrides]
     if overrides:
@@ -69,7 +74,7 @@ def hand_over(profile: Path, account: Account, handover: Handover, report: Apply
     try:
         store_logins(profile, logins_for(account), handover.password)
     except AssistantError as exc:
-        if exc.code != "thunderbird.primary_password":
+        if exc.code not in NOT_STORED:
             raise
         report.warnings.append(Problem(exc.code, dict(exc.params)))
         return

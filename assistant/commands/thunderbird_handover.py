@@ -27,28 +27,75 @@ def shared_pc_mode(args: argparse.Namespace) -> bool:
     return load_machine_settings().shared_pc is True
 
 
-def prove_password(args: argparse.Namespace, account: Account, password: Secret) -> None:
-    """Log in to the incoming server and (with AUTH) the SMTP server; raise on failure."""
+Pins = dict[tuple[str, int], str]
+
+
+def _ca_file(args: argparse.Namespace) -> Path | None:
+    return Path(args.ca_file) if getattr(args, "ca_file", None) else None
+
+
+def wanted_fingerprints(args: argparse.Namespace) -> set[str]:
+    """The fingerprints the person vouched for (``--trust-fingerprint``, one or repeated)."""
+    from assistant.net import normalize_fingerprint
+
+    given = getattr(args, "trust_fingerprint", None) or ()
+    values = [given] if isinstance(given, str) else list(given)
+    try:
+        return {normalize_fingerprint(v) for v in values}
+    except ValidationError:
+        raise ValidationError("login.bad_fingerprint", field="trust_fingerprint",
+                              value=str(values)[:120]) from None
+
+
+def verified_pins(args: argparse.Namespace, account: Account, wanted: set[str]) -> Pins:
+    """(host, port) → fingerprint for each server of the account whose certificate does not
+    verify and shows one of ``wanted`` on the wire now: only these become Thunderbird's
+    certificate overrides (a certificate that verifies needs none)."""
+    from assistant.discovery import Candidate
+    from assistant.net import Deadline, Resolver, TlsPolicy
+    from assistant.probe.endpoint import check_endpoint
+    from assistant.settings import Security
+
+    pins: Pins = {}
+    if not wanted:
+        return pins
+    policy = TlsPolicy(ca_file=_ca_file(args), keep_unverified=True)
+    for server in (account.incoming, account.outgoing):
+        if server.security is Security.NONE:
+            continue
+        candidate = Candidate(server.protocol, server.host, server.port, server.security,
+                              trusted=True, declared=True)
+        result = check_endpoint(candidate, resolver=Resolver(args.dns_server), policy=policy,
+                                deadline=Deadline(args.timeout))
+        tls = result.tls
+        if tls is not None and not tls.certificate_valid and tls.fingerprint_sha256 in wanted:
+            pins[server.host, server.port] = tls.fingerprint_sha256
+    return pins
+
+
+def prove_password(args: argparse.Namespace, account: Account, password: Secret,
+                   pins: Pins | None = None) -> None:
+    """Log in to the incoming server and (with AUTH) the SMTP server, each with its pin;
+    raise on failure."""
     from assistant.login import check_login
 
     servers = [account.incoming]
     if account.outgoing.auth is not AuthMethod.NONE:
         servers.append(account.outgoing)
-    ca_file = Path(args.ca_file) if getattr(args, "ca_file", None) else None
-    pin = getattr(args, "trust_fingerprint", None)
+    pins = pins or {}
     for server in servers:
-        result = check_login(server, account.login_name, password, ca_file=ca_file,
-                             trust_fingerprint=pin, dns_server=args.dns_server,
-                             timeout=args.timeout)
+        result = check_login(server, account.login_name, password, ca_file=_ca_file(args),
+                             trust_fingerprint=pins.get((server.host, server.port)),
+                             dns_server=args.dns_server, timeout=args.timeout)
         if not result.ok:
             raise AssistantError("apply.login_check_failed", server=server.spec,
                                  reason=text(result.problem, args.lang))
 
 
-def prepare_handover(args: argparse.Namespace, account: Account,
-                     pins: dict[tuple[str, int], str] | None = None) -> Handover:
+def prepare_handover(args: argparse.Namespace, account: Account) -> Handover:
     """The Handover the options ask for (ValidationError for a contradiction, AssistantError
-    when the login check fails: then nothing is written)."""
+    when the login check fails: then nothing is written). Pins are only those verified on
+    the wire now (:func:`verified_pins`)."""
     from assistant.commands.check_login import read_password
 
     shared = shared_pc_mode(args)
@@ -56,11 +103,13 @@ def prepare_handover(args: argparse.Namespace, account: Account,
         raise ValidationError("apply.password_without_save", field="password_stdin")
     if shared and args.save_password:
         raise ValidationError("shared_pc.no_password", field="save_password")
+    wanted = wanted_fingerprints(args)
+    pins = verified_pins(args, account, wanted) if wanted and not args.dry_run else {}
     password = None
     if args.save_password and not args.dry_run:
         password = read_password(args)
-        prove_password(args, account, password)
-    return Handover(password=password, pins=pins or {}, shared_pc=shared)
+        prove_password(args, account, password, pins)
+    return Handover(password=password, pins=pins, shared_pc=shared)
 
 
 def member_target(args: argparse.Namespace, handover: Handover,

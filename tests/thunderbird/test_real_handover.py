@@ -9,6 +9,7 @@ without asking shows up as no Dovecot login and an Inbox that stays empty.
 
 from __future__ import annotations
 
+import argparse
 import base64
 import io
 import json
@@ -20,6 +21,7 @@ import pytest
 from assistant.cli import main
 from assistant.clients.thunderbird import apply_account
 from assistant.clients.thunderbird.handover import Handover
+from assistant.commands.thunderbird_handover import verified_pins, wanted_fingerprints
 from assistant.login import check_login
 from assistant.login.secret import Secret
 from assistant.settings import Account, Server
@@ -170,3 +172,22 @@ def test_wrong_password_is_not_stored(testbed: Testbed, tmp_path: Path,
     result = json.loads(capsys.readouterr().out)
     assert code == 1 and result["error"] == "apply.login_check_failed"
     assert not profile.exists()
+
+
+def test_only_pins_seen_on_the_wire_become_overrides(testbed: Testbed) -> None:
+    selfsigned, modern = testbed.scenarios["selfsigned"], testbed.scenarios["modern"]
+    assert selfsigned.cert is not None and modern.cert is not None
+    pin = selfsigned.cert.fingerprint_sha256
+
+    def pins_for(scenario_host: str, given: list[str]) -> dict[tuple[str, int], str]:
+        account = Account.create("alice@church.test", "Alice",
+                                 Server.parse_spec(f"imap:{scenario_host}:993:tls"),
+                                 Server.parse_spec(f"smtp:{scenario_host}:587:starttls"))
+        args = argparse.Namespace(trust_fingerprint=given, ca_file=str(testbed.ca_file),
+                                  dns_server=testbed.dns_server, timeout=10.0)
+        return verified_pins(args, account, wanted_fingerprints(args))
+
+    host = selfsigned.mail_host
+    assert pins_for(host, [pin.replace(":", "").lower()]) == {(host, 993): pin, (host, 587): pin}
+    assert pins_for(host, [modern.cert.fingerprint_sha256]) == {}  # not what the server shows
+    assert pins_for(modern.mail_host, [modern.cert.fingerprint_sha256]) == {}  # verifies: none

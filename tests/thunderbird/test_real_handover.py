@@ -20,7 +20,7 @@ import pytest
 
 from assistant.cli import main
 from assistant.clients.thunderbird import apply_account
-from assistant.clients.thunderbird.handover import Handover
+from assistant.clients.thunderbird.handover import Handover, pins_from_login
 from assistant.commands.thunderbird_handover import verified_pins, wanted_fingerprints
 from assistant.login import check_login
 from assistant.login.secret import Secret
@@ -110,11 +110,13 @@ def test_pinned_self_signed_connects_with_no_dialog(testbed: Testbed, bed: Bed,
                              Server.parse_spec(f"smtp:{scenario.mail_host}:587:starttls"),
                              login_name=user.login)
     password = Secret(user.password)
-    for server in (account.incoming, account.outgoing):
-        assert check_login(server, user.login, password, trust_fingerprint=pin,
-                           dns_server=testbed.dns_server).ok
+    results = [check_login(server, user.login, password, trust_fingerprint=pin,
+                           dns_server=testbed.dns_server)
+               for server in (account.incoming, account.outgoing)]
+    assert all(r.ok for r in results)
     profile = tmp_path / "p"
-    pins = {(scenario.mail_host, 993): pin, (scenario.mail_host, 587): pin}
+    pins = pins_from_login(results)  # what the wizard does after its login page
+    assert pins == {(scenario.mail_host, 993): pin, (scenario.mail_host, 587): pin}
     report = apply_account(account, profile, handover=Handover(password=password, pins=pins))
     assert report.password_saved
     assert report.certificate_overrides == [f"{scenario.mail_host}:993 {pin}",

@@ -9,7 +9,7 @@ The GUI and the CLI describe what they want with :class:`Handover` and pass it t
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from assistant.clients.report import ApplyReport
 from assistant.clients.thunderbird.cert_override import Override, make_override, write_overrides
 from assistant.clients.thunderbird.logins import Login, origin_for, store_logins
 from assistant.errors import AssistantError, Problem, ValidationError
+from assistant.login.result import LoginResult
 from assistant.login.secret import Secret
 from assistant.settings import Account, AuthMethod, Server
 
@@ -39,6 +40,17 @@ class Handover:
     def __post_init__(self) -> None:
         if self.shared_pc and self.password is not None:
             raise ValidationError("shared_pc.no_password", field="save_password")
+
+
+def pins_from_login(results: Iterable[LoginResult]) -> dict[tuple[str, int], str]:
+    """(host, port) → fingerprint of each login check that got in only because of its pin:
+    what the wizard passes as :attr:`Handover.pins` after its login page."""
+    pins = {}
+    for result in results:
+        for note in result.notes:
+            if note.code == "login.note_certificate_pinned":
+                pins[result.server.host, result.server.port] = str(note.params["fingerprint"])
+    return pins
 
 
 def logins_for(account: Account) -> list[Login]:

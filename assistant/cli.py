@@ -35,6 +35,32 @@ def _account_source_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--outgoing", metavar="SPEC", help="smtp:HOST:PORT:SECURITY")
 
 
+def _handover_options(apply: argparse.ArgumentParser) -> None:
+    """Thunderbird's own stores and the shared PC (docs/thunderbird.md)."""
+    apply.add_argument("--save-password", action="store_true",
+                       help="after a successful login check, store the password in "
+                            "Thunderbird's own encrypted store (not on a shared PC)")
+    apply.add_argument("--password-stdin", action="store_true",
+                       help="read that password from standard input (never from argv)")
+    apply.add_argument("--shared-pc", action="store_true",
+                       help="shared church PC: a profile per member, no stored password")
+
+
+def _member_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                     common: argparse.ArgumentParser) -> None:
+    """``remove`` and ``list-accounts``: the accounts and member profiles of this PC."""
+    remove = sub.add_parser("remove", parents=[common],
+                            help="take an account (on a shared PC: a member) off this PC")
+    remove.add_argument("--client", required=True, choices=("thunderbird",))
+    remove.add_argument("--email", required=True)
+    remove.add_argument("--thunderbird-profile", metavar="DIR")
+    remove.add_argument("--shared-pc", action="store_true",
+                        help="shared church PC: remove the member's whole profile")
+    remove.add_argument("--yes", action="store_true", help="confirm removing a whole profile")
+    sub.add_parser("list-accounts", parents=[common],
+                   help="which accounts and member profiles this PC's Thunderbird holds")
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", choices=("ja", "en"), default=None,
@@ -82,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--dns-server", metavar="IP[:PORT]")
     check.add_argument("--ca-file", metavar="PEM")
 
+    _member_commands(sub, common)
     apply = sub.add_parser("apply", parents=[common], help="write the account into a mail client")
     apply.add_argument("--client", required=True, choices=("thunderbird", "outlook"))
     apply.add_argument("--email", required=True)
@@ -91,28 +118,11 @@ def build_parser() -> argparse.ArgumentParser:
     apply.add_argument("--profile", metavar="FILE", dest="sub_profile")
     _discovery_options(apply)
     apply.add_argument("--thunderbird-profile", metavar="DIR")
+    _handover_options(apply)
     apply.add_argument("--output-dir", metavar="DIR")
     apply.add_argument("--dry-run", action="store_true", help="show the changes, write nothing")
     apply.add_argument("--pop-delete-after-days", type=int, metavar="DAYS")
     apply.add_argument("--pop-no-leave-on-server", action="store_true")
-    apply.add_argument("--save-password", action="store_true",
-                       help="after a successful login check, store the password in "
-                            "Thunderbird's own encrypted store (not on a shared PC)")
-    apply.add_argument("--password-stdin", action="store_true",
-                       help="read that password from standard input (never from argv)")
-    apply.add_argument("--shared-pc", action="store_true",
-                       help="shared church PC: a profile per member, no stored password")
-
-    remove = sub.add_parser("remove", parents=[common],
-                            help="take an account (on a shared PC: a member) off this PC")
-    remove.add_argument("--client", required=True, choices=("thunderbird",))
-    remove.add_argument("--email", required=True)
-    remove.add_argument("--thunderbird-profile", metavar="DIR")
-    remove.add_argument("--shared-pc", action="store_true",
-                        help="shared church PC: remove the member's whole profile")
-    remove.add_argument("--yes", action="store_true", help="confirm removing a whole profile")
-    sub.add_parser("list-accounts", parents=[common],
-                   help="which accounts and member profiles this PC's Thunderbird holds")
 
     export = sub.add_parser("export", parents=[common],
                             help="write the settings in another format")

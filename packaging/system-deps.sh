@@ -13,12 +13,12 @@ run_pkgs=(libglib2.0-0 libegl1 libgl1 libfontconfig1 libfreetype6 libdbus-1-3 li
   libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0 fonts-ipafont-gothic xvfb xauth)
 test_pkgs=(dovecot-imapd dovecot-pop3d postfix dnsmasq-base nftables openssl iproute2
   thunderbird nsis binutils poppler-utils procps)
-# Only to build the venv: kept out of run_pkgs, which lists what the bundle may rely on
-# (tests/packaging checks it).
-setup_pkgs=(python3-venv)
 # The real-Thunderbird tests: its Japanese language pack (the labels we quote) and xdotool
 # (its profile chooser under Xvfb).
 test_pkgs+=(thunderbird-l10n-ja xdotool)
+# Only to build the venv: kept out of run_pkgs, which lists what the bundle may rely on
+# (tests/packaging checks it).
+setup_pkgs=(python3-venv)
 pkgs=("${run_pkgs[@]}" "${setup_pkgs[@]}")
 [ "$purpose" = test ] && pkgs+=("${test_pkgs[@]}")
 

@@ -118,10 +118,20 @@ def member_target(args: argparse.Namespace, handover: Handover,
     registered under --name); the profile to write and the member's name."""
     if not handover.shared_pc or explicit is not None:
         return explicit, None
-    from assistant.clients.thunderbird.member_profiles import check_member_name, member_profile
+    from assistant.clients.thunderbird.member_profiles import (
+        check_member_name,
+        list_profiles,
+        member_profile,
+    )
+    from assistant.clients.thunderbird.profiles import profile_roots
 
-    if args.dry_run:
-        return None, check_member_name(args.name)
+    if args.dry_run:  # her profile if she has one, else where a new one would go
+        name = check_member_name(args.name)
+        roots = profile_roots()
+        if not roots:
+            raise AssistantError("thunderbird.profile_not_found")
+        known = {p.name: p.path for p in list_profiles(roots[0])}
+        return known.get(name, roots[0] / "(new member profile)"), name
     member = member_profile(args.name)
     return member.path, member.name
 

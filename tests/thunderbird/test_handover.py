@@ -186,3 +186,17 @@ def test_no_usable_nss_stores_nothing_and_says_so(tmp_path: Path) -> None:
         hand_over(profile, account(), Handover(password=Secret("canary")), report)
     assert not report.password_saved and not (profile / "logins.json").exists()
     assert [w.code for w in report.warnings] == ["thunderbird.nss_missing"]
+
+
+def test_shared_pc_dry_run_names_her_profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert main([*BASE, "--shared-pc", "--dry-run", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["target"].endswith("(new member profile)/prefs.js")
+    assert not (tmp_path / ".thunderbird").exists()  # a dry run makes nothing
+    assert main([*BASE, "--shared-pc"]) == 0
+    (member,) = list_profiles(tmp_path / ".thunderbird")
+    capsys.readouterr()
+    assert main([*BASE, "--shared-pc", "--dry-run", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["target"] == str(member.path / "prefs.js")

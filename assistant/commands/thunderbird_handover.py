@@ -136,6 +136,21 @@ def member_target(args: argparse.Namespace, handover: Handover,
     return member.path, member.name
 
 
+def member_launcher(report: ApplyReport) -> str | None:
+    """Her shortcut to Thunderbird on her profile, after a shared-PC apply (None without
+    one, or when no Thunderbird is installed to point it at)."""
+    from assistant.clients.thunderbird.launch import write_member_launcher
+
+    if report.profile_name is None:
+        return None
+    try:
+        return str(write_member_launcher(report.profile_name))
+    except AssistantError as exc:
+        if exc.code == "thunderbird.not_installed":
+            return None
+        raise
+
+
 def print_handover(report: ApplyReport, lang: str) -> None:
     """What the member will (not) be asked, after the list of changes."""
     if report.certificate_overrides:

@@ -154,6 +154,9 @@ def test_apply_shared_pc_writes_a_member_profile(tmp_path: Path, monkeypatch: py
     assert main([*BASE, "--shared-pc", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["thunderbird_profile_name"] == "花子" and result["password_saved"] is False
+    launcher = Path(result["member_launcher"])
+    assert launcher.parent == tmp_path / "xdg-data" / "applications"
+    assert '"-P" "花子"' in launcher.read_text()
     (member,) = list_profiles(tmp_path / ".thunderbird")
     prefs = pref_map(parse_prefs((member.path / "prefs.js").read_bytes()))
     assert prefs["mail.server.server1.offline_download"] is False

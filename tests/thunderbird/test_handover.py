@@ -19,7 +19,13 @@ from assistant.clients.thunderbird.cert_override import (
     write_overrides,
 )
 from assistant.clients.thunderbird.handover import Handover, hand_over, logins_for
-from assistant.clients.thunderbird.logins import Login, origin_for, remove_logins, store_logins
+from assistant.clients.thunderbird.logins import (
+    Login,
+    has_primary_password,
+    origin_for,
+    remove_logins,
+    store_logins,
+)
 from assistant.clients.thunderbird.member_profiles import (
     list_profiles,
     member_profile,
@@ -56,7 +62,9 @@ def test_store_replace_and_remove_logins(tmp_path: Path) -> None:
     alice = [Login("imap://mail.church.test", "alice@church.test"),
              Login("smtp://mail.church.test", "alice@church.test")]
     bob = [Login("imap://mail.church.test", "bob@church.test")]
+    assert not has_primary_password(profile) and not (profile / "key4.db").exists()
     store_logins(profile, alice, Secret("first-canary"))
+    assert not has_primary_password(profile)
     store_logins(profile, bob, Secret("bob-canary"))
     assert (profile / "key4.db").exists()  # created as Thunderbird does (empty primary pw)
     store_logins(profile, alice, Secret("second-canary"))  # replaces, never duplicates
@@ -80,6 +88,7 @@ def test_store_replace_and_remove_logins(tmp_path: Path) -> None:
 def test_primary_password_stores_nothing(tmp_path: Path) -> None:
     profile = tmp_path / "p"
     set_primary_password(profile)
+    assert has_primary_password(profile)
     with pytest.raises(AssistantError) as caught:
         store_logins(profile, [Login("imap://mail.church.test", "a")], Secret("canary"))
     assert caught.value.code == "thunderbird.primary_password"

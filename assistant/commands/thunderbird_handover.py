@@ -14,9 +14,9 @@ from assistant.clients.report import ApplyReport
 from assistant.clients.thunderbird.handover import Handover
 from assistant.errors import AssistantError, ValidationError
 from assistant.exit_codes import EXIT_FAILED, EXIT_OK
-from assistant.login.secret import Secret
 from assistant.machine_settings import load_machine_settings
 from assistant.messages import text
+from assistant.secret import Secret
 from assistant.settings import Account, AuthMethod
 
 

@@ -35,8 +35,8 @@ def bed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bed]:
     ca = TestCA(root / "ca")
     leaf = ca.issue("servers", HOSTS)
     bed = Bed(root, ca, leaf.cert, leaf.key)
-    # One throw-away launch first: the reference once saw the very first launch after
-    # installation stall; whatever it does, the checked launches come after it.
+    # One throw-away launch first: the very first launch after installation was once seen to
+    # stall; whatever it does, the checked launches come after it.
     empty = bed.work("throw-away")
     (empty / "p").mkdir()
     bed.run("throw-away first launch (empty profile, no checks)", empty / "p", {}, [],

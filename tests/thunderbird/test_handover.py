@@ -34,7 +34,7 @@ from assistant.clients.thunderbird.member_profiles import (
 from assistant.clients.thunderbird.nss import run_nss
 from assistant.clients.thunderbird.prefs_syntax import parse_prefs, pref_map
 from assistant.errors import AssistantError, ValidationError
-from assistant.login.secret import Secret
+from assistant.secret import Secret
 from assistant.settings import Server
 from tests.thunderbird.helpers import account
 from tests.thunderbird.nss_tools import decrypted_logins, need_nss, set_primary_password

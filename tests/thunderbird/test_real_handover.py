@@ -23,7 +23,7 @@ from assistant.clients.thunderbird import apply_account
 from assistant.clients.thunderbird.handover import Handover, pins_from_login
 from assistant.commands.thunderbird_handover import verified_pins, wanted_fingerprints
 from assistant.login import check_login
-from assistant.login.secret import Secret
+from assistant.secret import Secret
 from assistant.settings import Account, Server
 from tests.testbed import Testbed
 from tests.thunderbird.nss_tools import decrypted_logins, set_primary_password

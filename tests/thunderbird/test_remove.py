@@ -17,7 +17,7 @@ from assistant.clients.thunderbird.launch import open_thunderbird, write_desktop
 from assistant.clients.thunderbird.member_profiles import list_profiles
 from assistant.clients.thunderbird.prefs_syntax import parse_prefs, pref_map
 from assistant.clients.thunderbird.remove import remove_account
-from assistant.login.secret import Secret
+from assistant.secret import Secret
 from tests.thunderbird.helpers import OTHER_ACCOUNT_PREFS, account
 from tests.thunderbird.nss_tools import decrypted_logins, need_nss
 

@@ -18,7 +18,7 @@ from assistant.clients.thunderbird.cert_override import Override, make_override,
 from assistant.clients.thunderbird.logins import Login, origin_for, store_logins
 from assistant.errors import AssistantError, Problem, ValidationError
 from assistant.login.result import LoginResult
-from assistant.login.secret import Secret
+from assistant.secret import Secret
 from assistant.settings import Account, AuthMethod, Server
 
 

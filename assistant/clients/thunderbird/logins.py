@@ -23,7 +23,7 @@ from assistant.atomic import PRIVATE_MODE, write_atomic
 from assistant.clients.thunderbird.nss import run_nss
 from assistant.errors import AssistantError
 from assistant.files import FileReadError, read_bounded
-from assistant.login.secret import Secret
+from assistant.secret import Secret
 from assistant.settings import Protocol, Server
 
 LOGINS = "logins.json"

@@ -18,7 +18,7 @@ from pathlib import Path
 from assistant.clients.thunderbird.nss_child import library_names
 from assistant.clients.thunderbird.profiles import install_dirs
 from assistant.errors import AssistantError
-from assistant.login.secret import Secret
+from assistant.secret import Secret
 
 HELPER_FLAG = "--thunderbird-nss-helper"
 TIMEOUT_SECONDS = 30.0

@@ -16,15 +16,31 @@ from assistant.errors import AssistantError, ValidationError
 from assistant.exit_codes import EXIT_FAILED, EXIT_OK
 from assistant.machine_settings import load_machine_settings
 from assistant.messages import text
+from assistant.profile_trust import LoadedProfile
 from assistant.secret import Secret
 from assistant.settings import Account, AuthMethod
 
 
+def _church_profile(args: argparse.Namespace) -> LoadedProfile | None:
+    """The settings profile apply uses (--profile or the embedded one), with its trust."""
+    if not getattr(args, "profile", None):
+        return None
+    from assistant.embedded import embedded_profile_path
+    from assistant.profile_trust import load_trusted_profile
+
+    return load_trusted_profile(Path(args.profile), embedded=embedded_profile_path())
+
+
 def shared_pc_mode(args: argparse.Namespace) -> bool:
-    """--shared-pc, else what this PC's settings remember (the wizard's choice)."""
+    """--shared-pc, else what this PC's settings remember (the wizard's choice), else the
+    church's word in its profile (``[pc] shared``)."""
     if getattr(args, "shared_pc", False):
         return True
-    return load_machine_settings().shared_pc is True
+    remembered = load_machine_settings().shared_pc
+    if remembered is not None:
+        return remembered
+    loaded = _church_profile(args)
+    return loaded is not None and loaded.trusted and loaded.profile.shared_pc
 
 
 Pins = dict[tuple[str, int], str]
@@ -34,12 +50,19 @@ def _ca_file(args: argparse.Namespace) -> Path | None:
     return Path(args.ca_file) if getattr(args, "ca_file", None) else None
 
 
-def wanted_fingerprints(args: argparse.Namespace) -> set[str]:
-    """The fingerprints the person vouched for (``--trust-fingerprint``, one or repeated)."""
+def wanted_fingerprints(args: argparse.Namespace, account: Account | None = None) -> set[str]:
+    """The fingerprints vouched for: ``--trust-fingerprint`` (one or repeated), and the pins
+    a trusted church profile sets for the account's servers."""
     from assistant.net import normalize_fingerprint
 
     given = getattr(args, "trust_fingerprint", None) or ()
     values = [given] if isinstance(given, str) else list(given)
+    loaded = _church_profile(args) if account is not None else None
+    if account is not None and loaded is not None and loaded.trusted:
+        for server in (account.incoming, account.outgoing):
+            pin = loaded.profile.policy_for(server).pinned_sha256
+            if pin:
+                values.append(pin)
     try:
         return {normalize_fingerprint(v) for v in values}
     except ValidationError:
@@ -103,7 +126,7 @@ def prepare_handover(args: argparse.Namespace, account: Account) -> Handover:
         raise ValidationError("apply.password_without_save", field="password_stdin")
     if shared and args.save_password:
         raise ValidationError("shared_pc.no_password", field="save_password")
-    wanted = wanted_fingerprints(args)
+    wanted = wanted_fingerprints(args, account)
     pins = verified_pins(args, account, wanted) if wanted and not args.dry_run else {}
     password = None
     if args.save_password and not args.dry_run:

@@ -193,3 +193,76 @@ def test_only_pins_seen_on_the_wire_become_overrides(testbed: Testbed) -> None:
     assert pins_for(host, [pin.replace(":", "").lower()]) == {(host, 993): pin, (host, 587): pin}
     assert pins_for(host, [modern.cert.fingerprint_sha256]) == {}  # not what the server shows
     assert pins_for(modern.mail_host, [modern.cert.fingerprint_sha256]) == {}  # verifies: none
+
+
+def church_profile(path: Path, host: str, pin: str, shared: bool) -> Path:
+    path.write_text(
+        'format_version = 1\nrecommended_protocol = "imap"\n'
+        '[organisation]\nname_ja = "テスト教会"\nname_en = "Test church"\n'
+        'domains = ["selfsigned-church.test"]\n[login]\nrule = "address"\n'
+        f'[[incoming]]\nprotocol = "imap"\nhost = "{host}"\nport = 993\nsecurity = "tls"\n'
+        f'pinned_sha256 = "{pin}"\n'
+        f'[[outgoing]]\nprotocol = "smtp"\nhost = "{host}"\nport = 587\n'
+        f'security = "starttls"\npinned_sha256 = "{pin}"\n'
+        f'[pc]\nshared = {"true" if shared else "false"}\n', encoding="utf-8")
+    return path
+
+
+def test_trust_fingerprint_becomes_the_overrides(testbed: Testbed, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    scenario = testbed.scenarios["selfsigned"]
+    assert scenario.cert is not None
+    user, pin, host = scenario.user("alice"), scenario.cert.fingerprint_sha256, scenario.mail_host
+    profile = tmp_path / "p"
+    result = apply_saving(monkeypatch, capsys, [
+        "--email", user.email, "--name", "Alice", "--incoming", f"imap:{host}:993:tls",
+        "--outgoing", f"smtp:{host}:587:starttls", "--dns-server", testbed.dns_server,
+        "--trust-fingerprint", pin.replace(":", "").lower(),
+        "--thunderbird-profile", str(profile)], user.password)
+    assert result["password_saved"] is True
+    assert result["certificate_overrides"] == [f"{host}:993 {pin}", f"{host}:587 {pin}"]
+    lines = (profile / "cert_override.txt").read_text().splitlines()
+    assert f"{host}:587:\tOID.2.16.840.1.101.3.4.2.1\t{pin}\t" in lines
+
+
+def test_church_profile_pins_and_shared_pc(testbed: Testbed, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """The church's own profile (embedded) pins its self-signed servers and says its PCs are
+    shared: the overrides come from it, and the account goes into a member profile."""
+    scenario = testbed.scenarios["selfsigned"]
+    assert scenario.cert is not None
+    pin, host = scenario.cert.fingerprint_sha256, scenario.mail_host
+    church = church_profile(tmp_path / "church.mailsetup", host, pin, shared=True)
+    monkeypatch.setattr("assistant.embedded.embedded_profile_path", lambda: church)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    code = main(["apply", "--client", "thunderbird", "--email", "alice@selfsigned-church.test",
+                 "--name", "Alice", "--profile", str(church), "--dns-server", testbed.dns_server,
+                 "--json"])
+    result = json.loads(capsys.readouterr().out)
+    assert code == 0, result
+    assert result["thunderbird_profile_name"] == "Alice"  # [pc] shared: her own profile
+    assert result["certificate_overrides"] == [f"{host}:993 {pin}", f"{host}:587 {pin}"]
+
+
+def test_foreign_profile_pins_nothing(testbed: Testbed, tmp_path: Path,
+                                      monkeypatch: pytest.MonkeyPatch,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """The same file arriving from elsewhere (not the church's word), used only because the
+    volunteer allowed its host: its pins and its shared-PC say-so count for nothing."""
+    scenario = testbed.scenarios["selfsigned"]
+    assert scenario.cert is not None
+    host = scenario.mail_host
+    foreign = church_profile(tmp_path / "foreign.mailsetup", host,
+                             scenario.cert.fingerprint_sha256, shared=True)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    code = main(["apply", "--client", "thunderbird", "--email", "alice@selfsigned-church.test",
+                 "--name", "Alice", "--profile", str(foreign), "--allow-untrusted", host,
+                 "--dns-server", testbed.dns_server, "--thunderbird-profile",
+                 str(tmp_path / "p"), "--json"])
+    result = json.loads(capsys.readouterr().out)
+    assert code == 0, result
+    assert result["certificate_overrides"] == []
+    assert result["thunderbird_profile_name"] is None
+    assert not (tmp_path / "p" / "cert_override.txt").exists()

@@ -114,6 +114,7 @@ def _to_json(report: ApplyReport, dry_run: bool, lang: str) -> dict[str, object]
         "password_saved": report.password_saved,
         "certificate_overrides": report.certificate_overrides,
         "thunderbird_profile_name": report.profile_name,
+        "member_launcher": report.launcher,
     }
 
 
@@ -152,13 +153,19 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.client == "thunderbird":
             from assistant.clients.thunderbird import apply_account
-            from assistant.commands.thunderbird_handover import member_target, prepare_handover
+            from assistant.commands.thunderbird_handover import (
+                member_launcher,
+                member_target,
+                prepare_handover,
+            )
 
             explicit = Path(args.thunderbird_profile) if args.thunderbird_profile else None
             handover = prepare_handover(args, account)
             explicit, member = member_target(args, handover, explicit)
             report = apply_account(account, explicit, dry_run=args.dry_run, handover=handover)
             report.profile_name = member
+            if not args.dry_run:
+                report.launcher = member_launcher(report)
         else:
             from assistant.clients.outlook import apply_outlook
 

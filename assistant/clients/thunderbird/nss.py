@@ -61,7 +61,8 @@ def run_nss(profile: Path, *, encrypt: Sequence[str | Secret] = (),
     try:
         completed = subprocess.run(  # noqa: S603 — our own program, the request on stdin
             helper_command(), input=json.dumps(request).encode("utf-8"),
-            capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
+            capture_output=True, timeout=TIMEOUT_SECONDS, check=False,
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))  # no console on Windows
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise AssistantError("thunderbird.nss_failed", step=type(exc).__name__) from None
     finally:

@@ -51,6 +51,8 @@ Helpers for a test's own servers (each a context manager; use testbed.new_ip() f
                              TLS for stdlib clients that connect to an IP but verify a name
     tests.testbed.need.need(*programs)          skip, or fail under CI=true, if missing
     tests.testbed.bed.start_testbed()           a second, independent bed (teardown tests)
+Other server software (Courier+Exim, Cyrus+Sendmail, OpenSMTPD), each from a cached Debian
+root run with chroot: tests.testbed.compat.start_compat (fixture `compat` in tests/compat).
 Importable without Qt. Full guide: docs/testbed.md.
 """
 

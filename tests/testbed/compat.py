@@ -26,6 +26,8 @@ _SUBMISSION = (Endpoint("smtp", 465, "tls"), Endpoint("smtp", 587, "starttls"),
                Endpoint("smtp", 25, "starttls", auth=False))
 _MAILBOXES = (Endpoint("imap", 993, "tls"), Endpoint("imap", 143, "starttls"),
               Endpoint("pop3", 995, "tls"), Endpoint("pop3", 110, "starttls"))
+_COURIER = RootSpec("courier-exim", "bookworm", ("courier-imap", "courier-pop",
+                                                  "courier-authlib-userdb", "exim4-daemon-light"))
 _CYRUS = RootSpec("cyrus-sendmail", "bookworm", ("cyrus-imapd", "cyrus-pop3d", "sasl2-bin",
                                                   "libsasl2-modules", "sendmail-bin",
                                                   "sendmail-cf", "m4"))
@@ -36,6 +38,11 @@ Configure = Callable[[Scenario, Path], tuple[dict[str, str | bytes], str]]
 def _courier_exim(site: Scenario, upper: Path) -> tuple[dict[str, str | bytes], str]:
     files, appended = courier.files(site, upper)
     return {**files, **exim.files(site)}, appended + courier.SCRIPT + exim.SCRIPT
+
+
+def _courier_plain(site: Scenario, upper: Path) -> tuple[dict[str, str | bytes], str]:
+    files, appended = courier.files(site, upper, tls_required=False)
+    return files, appended + courier.SCRIPT
 
 
 def _cyrus_sendmail(site: Scenario, upper: Path) -> tuple[dict[str, str | bytes], str]:
@@ -65,11 +72,10 @@ class Software:
 
 
 SOFTWARE = {s.name: s for s in (
-    Software("courier", "courier.test",
-             RootSpec("courier-exim", "bookworm", ("courier-imap", "courier-pop",
-                                                    "courier-authlib-userdb",
-                                                    "exim4-daemon-light")),
-             _MAILBOXES + _SUBMISSION, _courier_exim),
+    Software("courier", "courier.test", _COURIER, _MAILBOXES + _SUBMISSION, _courier_exim),
+    # Debian's Courier defaults: a password is taken without TLS on 143 and 110 too.
+    Software("courier-plain", "courier-plain.test", _COURIER, _MAILBOXES, _courier_plain,
+             generic=False),
     Software("cyrus", "cyrus.test", _CYRUS, _MAILBOXES + _SUBMISSION, _cyrus_sendmail),
     # Debian's popminpoll: one POP3 login a minute per user (the login gap test only).
     Software("cyrus-gap", "cyrus-gap.test", _CYRUS, (Endpoint("pop3", 995, "tls"),),

@@ -68,11 +68,13 @@ class Software:
     endpoints: tuple[Endpoint, ...]
     configure: Configure
     users: tuple[str, ...] = ("alice", "hanako")
+    local_logins: tuple[str, ...] = ()  # users who log in with the local part, not the address
     generic: bool = True  # checked by the tests every site must pass (tests/compat)
 
 
 SOFTWARE = {s.name: s for s in (
-    Software("courier", "courier.test", _COURIER, _MAILBOXES + _SUBMISSION, _courier_exim),
+    Software("courier", "courier.test", _COURIER, _MAILBOXES + _SUBMISSION, _courier_exim,
+             users=("alice", "hanako", "bob"), local_logins=("bob",)),
     # Debian's Courier defaults: a password is taken without TLS on 143 and 110 too.
     Software("courier-plain", "courier-plain.test", _COURIER, _MAILBOXES, _courier_plain,
              generic=False),
@@ -129,8 +131,9 @@ def _scenario(software: Software, ip: str, ca: TestCA) -> Scenario:
     domain = software.domain
     mail_host = f"mail.{domain}"
     hosts = (domain, mail_host)
-    users = {key: User(f"{key}@{domain}", f"{key}@{domain}", PASSWORDS[key])
-             for key in software.users}
+    users = {key: User(f"{key}@{domain}",
+                       key if key in software.local_logins else f"{key}@{domain}",
+                       PASSWORDS[key]) for key in software.users}
     return Scenario(software.name, domain, ip, mail_host, users, software.endpoints, hosts,
                     ca.issue(software.name, list(hosts)))
 

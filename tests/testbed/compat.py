@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -18,7 +19,8 @@ from tests.testbed.bed import PASSWORDS
 from tests.testbed.ca import TestCA
 from tests.testbed.dns import MX, A, DnsServer, Record
 from tests.testbed.model import Endpoint, Scenario, Testbed, User
-from tests.testbed.procs import wait_tcp
+from tests.testbed.need import missing
+from tests.testbed.procs import MissingProgram, wait_tcp
 from tests.testbed.rooted import RootedDaemons
 from tests.testbed.roots import RootSpec, ensure_root
 
@@ -98,6 +100,7 @@ class CompatBed:
     dns_server: str
     scenarios: dict[str, Scenario]
     running: dict[str, RootedDaemons] = field(default_factory=dict)
+    unbuilt: dict[str, str] = field(default_factory=dict)  # root key -> why it could not be made
 
     @property
     def ca_file(self) -> Path:
@@ -108,7 +111,7 @@ class CompatBed:
         scenario = self.scenarios[name]
         if name not in self.running:
             software = SOFTWARE[name]
-            root = ensure_root(software.root)
+            root = self._root(software.root)
             directory = self.directory / name
             files, script = software.configure(scenario, directory / "upper")
             # Names resolve through the bed's DNS only: the root's resolv.conf is the host's.
@@ -121,6 +124,16 @@ class CompatBed:
             for e in scenario.endpoints:
                 wait_tcp(scenario.ip, e.port, [daemons.daemon], timeout=30.0)
         return scenario
+
+    def _root(self, spec: RootSpec) -> Path:
+        """The cached root, or skip (fail under CI=true) as for a missing package: no mirror,
+        no mmdebstrap. A failed build is not tried again in this run."""
+        if spec.key not in self.unbuilt:
+            try:
+                return ensure_root(spec)
+            except (MissingProgram, OSError, RuntimeError, subprocess.SubprocessError) as e:
+                self.unbuilt[spec.key] = str(e)
+        missing(f"the Debian root {spec.key} ({self.unbuilt[spec.key][-500:]})")
 
     def log(self, name: str) -> str:
         """What the site's daemons wrote to stderr (for failure messages)."""

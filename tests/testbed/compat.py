@@ -111,7 +111,7 @@ class CompatBed:
         scenario = self.scenarios[name]
         if name not in self.running:
             software = SOFTWARE[name]
-            root = self._root(software.root)
+            root = self.root(software.root)
             directory = self.directory / name
             files, script = software.configure(scenario, directory / "upper")
             # Names resolve through the bed's DNS only: the root's resolv.conf is the host's.
@@ -125,7 +125,7 @@ class CompatBed:
                 wait_tcp(scenario.ip, e.port, [daemons.daemon], timeout=30.0)
         return scenario
 
-    def _root(self, spec: RootSpec) -> Path:
+    def root(self, spec: RootSpec) -> Path:
         """The cached root, or skip (fail under CI=true) as for a missing package: no mirror,
         no mmdebstrap. A failed build is not tried again in this run."""
         if spec.key not in self.unbuilt:

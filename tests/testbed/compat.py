@@ -1,7 +1,8 @@
 """Other mail server software on loopback, each from its own cached Debian root with chroot:
-Courier-IMAP/POP3 with Exim (courier.test), Cyrus IMAP/POP3 with Sendmail (cyrus.test),
-OpenSMTPD (opensmtpd.test). The Dovecot/Postfix bed stays as it is; these sites share its
-address block (`testbed.new_ip()`), and get their own CA and DNS server.
+Courier-IMAP/POP3 with Exim (courier.test; courier-plain.test keeps Debian's defaults), Cyrus
+IMAP/POP3 with Sendmail (cyrus.test; cyrus-gap.test keeps Debian's popminpoll), OpenSMTPD
+(opensmtpd.test). The Dovecot/Postfix bed stays as it is; these sites share its address block
+(`testbed.new_ip()`), and get their own CA and DNS server (docs/testbed.md).
 """
 
 from __future__ import annotations

@@ -5,9 +5,9 @@ is the lower layer of an overlay: the run's configuration, certificates and mail
 the upper layer in the run's folder, the daemons' writes land there too, and the cache stays
 untouched, so concurrent runs can share one root. The mounts (overlay, /proc, /dev) exist only
 in that namespace and vanish with its last process: nothing is left mounted on the host.
-Stopping kills the launcher's process group and then every process still in the namespace
-(a daemon that made itself a new session is caught too). The daemons also run in a PID
-namespace tied to the test run's life, so a run killed midway leaves none behind.
+Stopping kills every process in the namespace (a daemon that made itself a new session is
+caught too), then reaps the launcher. The daemons also run in a PID namespace tied to the
+test run's life, so a run killed midway leaves none behind.
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+import socket
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
@@ -116,9 +117,11 @@ class CompatBed:
             directory = self.directory / name
             files, script = software.configure(scenario, directory / "upper")
             # Names resolve through the bed's DNS only: the root's resolv.conf is the host's.
+            # The machine's own name (the daemons look it up) is an alias of the mail host:
+            # Sendmail waits a minute for a fully qualified name of itself.
+            names = dict.fromkeys((scenario.mail_host, *scenario.hosts, socket.gethostname()))
             files["/etc/resolv.conf"] = f"nameserver {self.dns_server.split(':')[0]}\n"
-            files["/etc/hosts"] = (f"127.0.0.1 localhost\n"
-                                   f"{scenario.ip} {' '.join(scenario.hosts)}\n")
+            files["/etc/hosts"] = f"127.0.0.1 localhost\n{scenario.ip} {' '.join(names)}\n"
             daemons = RootedDaemons(name, root, directory, files, script)
             self.running[name] = daemons
             daemons.wait_ready()

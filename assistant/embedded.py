@@ -21,6 +21,9 @@ MUTEX_NAME = "Local\\MailSetupAssistant.Running"
 # Start check of a built bundle (tests/packaging, tests/benchmarks): with this variable set to
 # N, the GUI shows its first page, after N ms prints :func:`smoke_report` and quits with 0.
 SMOKE_ENV = "MAIL_ASSISTANT_SMOKE_MS"
+# The windowed Windows program has no standard output: a start check that names a file here
+# gets the line written into it (the installer tests start it through the file association).
+SMOKE_FILE_ENV = "MAIL_ASSISTANT_SMOKE_FILE"
 
 
 def bundle_data_dir() -> Path | None:
@@ -68,3 +71,12 @@ def smoke_report(page: str, title: str, organisation: str) -> str:
 
     return json.dumps({"smoke": 1, "page": page, "title": title, "organisation": organisation},
                       ensure_ascii=False)
+
+
+def emit_smoke_report(line: str) -> None:
+    """Print the start check's line, and write it to ``$MAIL_ASSISTANT_SMOKE_FILE`` if set."""
+    if sys.stdout is not None:
+        print(line, flush=True)
+    path = os.environ.get(SMOKE_FILE_ENV)
+    if path:
+        Path(path).write_text(line + "\n", encoding="utf-8")

@@ -3,10 +3,11 @@
 #   bash packaging/build.sh bundle [PROFILE]   PyInstaller onedir bundle in dist/mail-assistant/,
 #                                              PROFILE (.mailsetup) validated and embedded;
 #                                              needs the compiled translations (`make qm`)
-#   bash packaging/build.sh installer          NSIS installer around that bundle, in dist/
+#   bash packaging/build.sh installer          NSIS installer around the Windows bundle
+#                                              (packaging/windows-build.sh), in dist/
 # Environment: PYTHON (default .venv/bin/python), DIST_DIR (default dist),
 # WORK_DIR (default build/pyinstaller), MAKENSIS (default makensis), PAYLOAD_DIR (installer
-# payload, default the bundle; tests pass a small stand-in).
+# payload, default dist/windows/mail-assistant; tests pass a small stand-in).
 # Details, Windows and macOS: docs/packaging.md.
 set -euo pipefail
 
@@ -53,16 +54,10 @@ installer() {
   mapfile -t defines < <("$PYTHON" packaging/installer_defines.py | tr -d '\r')
   [ ${#defines[@]} -gt 0 ] || die "cannot read the installer defines from the package"
   name=$(package_value assistant.APP_NAME)
-  payload=${PAYLOAD_DIR:-$DIST_DIR/$name}
-  [ -d "$payload" ] || die "no bundle in $payload: run 'make bundle' first"
+  payload=${PAYLOAD_DIR:-$DIST_DIR/windows/$name}
+  [ -d "$payload" ] || die "no Windows bundle in $payload: run 'make installer' (it builds one)"
+  [ -f "$payload/$name.exe" ] || die "$payload is not a Windows bundle (no $name.exe)"
   out="$DIST_DIR/$name-$(package_value assistant.__version__)-setup.exe"
-  if [ ! -f "$payload/$name.exe" ]; then
-    # A Linux or macOS bundle: makensis still checks and compiles the whole script, but the
-    # result cannot work on Windows; it says so when started, and its name says so too.
-    out="${out%.exe}.NOT-FOR-WINDOWS.exe"
-    defines+=(CHECK_ONLY)
-    echo "installer: $payload is not a Windows bundle; building a script check only" >&2
-  fi
   mkdir -p "$(dirname "$out")"
   "$MAKENSIS" -V2 -WX -INPUTCHARSET UTF8 "${defines[@]/#/-D}" \
     "-DPAYLOAD_DIR=$(native_path "$payload")" "-DOUTFILE=$(native_path "$out")" \

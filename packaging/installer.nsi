@@ -3,7 +3,7 @@
 ; from the package so the installer and the program agree; see docs/packaging.md.
 ;   APP_NAME, VERSION, VERSION_NUMERIC (a.b.c.d), MUTEX_NAME (assistant.embedded.MUTEX_NAME),
 ;   PROFILE_EXT (settings profile extension, with the dot), PAYLOAD_DIR (the PyInstaller
-;   onedir bundle), OUTFILE; CHECK_ONLY when the payload is not a Windows bundle.
+;   onedir Windows bundle, packaging/windows-build.sh), OUTFILE.
 ; Per user, no administrator rights: everything goes under %LOCALAPPDATA% and HKCU.
 ; This file is UTF-8 with a byte order mark, so makensis reads the Japanese text correctly.
 
@@ -76,8 +76,6 @@ LangString AppRunning ${LANG_JAPANESE} "メール設定アシスタントが起�
 LangString AppRunning ${LANG_ENGLISH} "The Mail Setup Assistant is running.$\r$\nClose it, then press Retry."
 LangString ProfileType ${LANG_JAPANESE} "メール設定ファイル"
 LangString ProfileType ${LANG_ENGLISH} "Mail settings profile"
-LangString NotForWindows ${LANG_JAPANESE} "このファイルはビルドの確認用で、Windows 用のプログラムは入っていません。"
-LangString NotForWindows ${LANG_ENGLISH} "This file only checks the build; it does not contain the Windows program."
 
 ; The assistant holds the named mutex while it runs (assistant.embedded.single_instance_mutex):
 ; installing or removing files it has open would fail halfway.
@@ -95,10 +93,6 @@ LangString NotForWindows ${LANG_ENGLISH} "This file only checks the build; it do
 !macroend
 
 Function .onInit
-  !ifdef CHECK_ONLY
-    MessageBox MB_ICONSTOP "$(NotForWindows)" /SD IDOK
-    Abort
-  !endif
   !insertmacro REFUSE_WHILE_RUNNING
 FunctionEnd
 

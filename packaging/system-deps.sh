@@ -5,6 +5,9 @@
 #          (plus python3-venv, for the Makefile's venv: stock Debian's Python lacks ensurepip)
 #   test:  run + the real servers and clients the tests start (Dovecot, Postfix, dnsmasq,
 #          nftables, Thunderbird, NSIS, Xvfb) and the tools they use (ps)
+#   windows: test + what builds and checks the Windows installer under Wine (wine64 and the
+#          32-bit wine32, since NSIS installers are 32-bit; mingw-w64 for the Wine prefix's
+#          shims; osslsigncode to verify python.org's signatures; unzip)
 set -euo pipefail
 purpose=${1:-run}
 run_pkgs=(libglib2.0-0 libegl1 libgl1 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0
@@ -12,12 +15,16 @@ run_pkgs=(libglib2.0-0 libegl1 libgl1 libfontconfig1 libfreetype6 libdbus-1-3 li
   libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1
   libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0 fonts-ipafont-gothic xvfb xauth)
 test_pkgs=(dovecot-imapd dovecot-pop3d postfix dnsmasq-base nftables openssl iproute2 mmdebstrap
-  thunderbird nsis binutils poppler-utils procps)
+  thunderbird thunderbird-l10n-ja xdotool nsis binutils poppler-utils procps)
 # Only to build the venv: kept out of run_pkgs, which lists what the bundle may rely on
 # (tests/packaging checks it).
+test_pkgs+=(libwin-hivex-perl)  # for the tests: hivex's parser re-reads the .reg files
 setup_pkgs=(python3-venv)
+windows_pkgs=(wine wine64 wine32:i386 gcc-mingw-w64-x86-64-win32 osslsigncode unzip xdotool
+  imagemagick)
 pkgs=("${run_pkgs[@]}" "${setup_pkgs[@]}")
 [ "$purpose" = test ] && pkgs+=("${test_pkgs[@]}")
+[ "$purpose" = windows ] && pkgs+=("${test_pkgs[@]}" "${windows_pkgs[@]}")
 
 missing=()
 for p in "${pkgs[@]}"; do
@@ -38,5 +45,9 @@ if [ ! -e "$policy" ]; then
 fi
 trap '[ $added_policy = 1 ] && $SUDO rm -f "$policy"' EXIT
 export DEBIAN_FRONTEND=noninteractive
+# wine32 is an i386 package.
+if [[ " ${missing[*]} " == *":i386 "* ]] && ! dpkg --print-foreign-architectures | grep -qx i386; then
+  $SUDO dpkg --add-architecture i386
+fi
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -17,6 +17,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import truststore
+
 from assistant.net.deadline import CancelToken, Deadline
 from assistant.net.errors import (
     Cancelled,
@@ -213,6 +215,9 @@ class Connection:
             self.close()
             raise StartTlsInjection(size=len(self._buffer))
         context = policy.context(verify)
+        if isinstance(context, truststore.SSLContext):
+            self._os_verified_handshake(context)
+            return
         try:
             tls = context.wrap_socket(self.sock, server_hostname=self.host,
                                       do_handshake_on_connect=False)
@@ -239,9 +244,43 @@ class Connection:
             except OSError as exc:
                 self.close()
                 raise TlsError(exc.strerror or str(exc)) from None
+        self._established(tls, verify)
+
+    def _established(self, tls: ssl.SSLSocket, verified: bool) -> None:
         der = tls.getpeercert(binary_form=True) or b""
-        self.tls = TlsInfo(version=tls.version() or "", certificate_valid=verify,
+        self.tls = TlsInfo(version=tls.version() or "", certificate_valid=verified,
                            certificate_error=None, fingerprint_sha256=fingerprint(der))
+
+    def _os_verified_handshake(self, context: truststore.SSLContext) -> None:
+        """The handshake when the operating system verifies (``truststore``).
+
+        truststore verifies inside ``wrap_socket`` once the handshake is done, so the socket
+        blocks for it, bounded by the deadline; Cancel is noticed before it, not during.
+        """
+        try:
+            self.deadline.check(self.cancel, "tls handshake")
+        except NetError:
+            self.close()
+            raise
+        self.sock.settimeout(max(0.05, self.deadline.remaining()))
+        try:
+            tls = context.wrap_socket(self.sock, server_hostname=self.host)
+        except ssl.SSLCertVerificationError as exc:
+            self.close()
+            raise CertificateInvalid(exc.verify_message or exc.reason or str(exc),
+                                     None) from None
+        except TimeoutError:
+            self.close()
+            raise Timeout("tls handshake") from None
+        except ssl.SSLError as exc:
+            self.close()
+            raise TlsError(exc.reason or str(exc)) from None
+        except (OSError, ValueError) as exc:
+            self.close()
+            raise TlsError(str(exc)) from None
+        tls.setblocking(False)
+        self.sock = tls
+        self._established(tls, True)
 
 
 def connect(host: str, port: int, *, resolver: Resolver, deadline: Deadline,

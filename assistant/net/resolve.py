@@ -57,6 +57,19 @@ def is_ip_literal(host: str) -> bool:
     return True
 
 
+def _configuration_error(exc: Exception) -> str:
+    """The detail of a system configuration dnspython could not read, naming the failure.
+
+    Besides NoResolverConfiguration, its readers raise whatever the platform gives: on Windows
+    the registry reader's FileNotFoundError (seen under Wine) or OSError, elsewhere a
+    resolv.conf it cannot parse. SRV and MX then report this instead of stopping the probe.
+    """
+    reason = str(exc).strip()[:200]
+    name = type(exc).__name__
+    return f"no_resolver_configuration: {name}: {reason}" if reason else \
+        f"no_resolver_configuration: {name}"
+
+
 class Resolver:
     """Answers A/AAAA/SRV/MX questions within a deadline, cancellable between tries."""
 
@@ -75,8 +88,8 @@ class Resolver:
                 if self.server is None:
                     try:
                         self._dns = dns.resolver.Resolver(configure=True)
-                    except dns.resolver.NoResolverConfiguration as exc:
-                        raise DnsError("no_resolver_configuration") from exc
+                    except Exception as exc:  # any reader failure: see _configuration_error
+                        raise DnsError(_configuration_error(exc)) from None
                 else:
                     resolver = dns.resolver.Resolver(configure=False)
                     resolver.nameservers = [self.server[0]]

@@ -1,6 +1,11 @@
 """TLS policy: the system trust store plus an optional CA file, host names checked, and the
 one exception a person can make — pinning a certificate by its SHA-256 fingerprint.
 
+On Windows and macOS the verifying context is ``truststore``'s: the operating system judges
+the chain (CryptoAPI / Security framework). A fresh Windows PC may not yet hold the church
+server's root; CryptoAPI fetches it from Windows Update while verifying, OpenSSL reading the
+store never does. Elsewhere OpenSSL verifies against the system's CA files.
+
 Python cannot hand over the certificate of a handshake that failed verification, so after a
 failure :func:`assistant.net.connection.open_tls` makes a second, non-verifying handshake only
 to read the leaf certificate; that session is used further only when its fingerprint equals the
@@ -10,15 +15,19 @@ pin (or, for the probe, to read capabilities — never to send a password).
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import ssl
-import stat
+import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import truststore
+
 from assistant.errors import ValidationError
+
+# Where the operating system's own verification serves (see the module docstring).
+OS_VERIFICATION = sys.platform in ("win32", "darwin")
 
 _HEX = re.compile(r"[0-9A-Fa-f]{64}")
 # A CA bundle (even the whole Mozilla store) is far below this; /dev/zero is not.
@@ -33,16 +42,15 @@ def load_ca_file(path: Path) -> str:
     ``ca_file.too_large`` or ``ca_file.invalid`` (no PEM certificate OpenSSL accepts), so a
     bad file is a usage error up front, never a failure deep inside a handshake.
     """
+    from assistant.files import FileReadError, read_bounded
+
     try:
-        with open(path, "rb") as stream:
-            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-                raise ValidationError("ca_file.unreadable", field="ca_file", path=str(path))
-            data = stream.read(MAX_CA_FILE + 1)
-    except OSError:
+        data = read_bounded(path, MAX_CA_FILE)  # a FIFO or /dev/zero is refused at once
+    except FileReadError as exc:
+        if exc.reason == "too_large":
+            raise ValidationError("ca_file.too_large", field="ca_file", path=str(path),
+                                  max=MAX_CA_FILE) from None
         raise ValidationError("ca_file.unreadable", field="ca_file", path=str(path)) from None
-    if len(data) > MAX_CA_FILE:
-        raise ValidationError("ca_file.too_large", field="ca_file", path=str(path),
-                              max=MAX_CA_FILE)
     if _PEM_CERT not in data:
         raise ValidationError("ca_file.invalid", field="ca_file", path=str(path))
     try:
@@ -93,12 +101,14 @@ class TlsPolicy:
     when verification fails. ``keep_unverified``: after a failed verification keep the
     unverified session so the probe can still read capabilities (the result says
     ``certificate_valid: false``); a login must never set it, and :func:`http_get` refuses
-    such a session whatever this says.
+    such a session whatever this says. ``os_verification``: verify through the operating
+    system (``truststore``) instead of OpenSSL; the CA file is trusted in addition there too.
     """
 
     ca_file: Path | None = None
     pin: str | None = None
     keep_unverified: bool = False
+    os_verification: bool = OS_VERIFICATION
     _ca_data: str | None = field(default=None, init=False, compare=False, repr=False)
     _contexts: dict[bool, ssl.SSLContext] = field(default_factory=dict, compare=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
@@ -116,7 +126,8 @@ class TlsPolicy:
             ctx = self._contexts.get(verify)
             if ctx is None:
                 if verify:
-                    ctx = ssl.create_default_context()
+                    ctx = (truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+                           if self.os_verification else ssl.create_default_context())
                     if self._ca_data is not None:
                         ctx.load_verify_locations(cadata=self._ca_data)
                 else:

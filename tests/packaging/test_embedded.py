@@ -72,3 +72,13 @@ def test_mutex_on_windows_is_created_by_name_and_not_owned(monkeypatch: pytest.M
     monkeypatch.setattr(ctypes, "WinDLL", lambda name, use_last_error: kernel32, raising=False)
     assert embedded.single_instance_mutex() == handle
     assert create.calls == [(None, 0, embedded.MUTEX_NAME)]
+
+
+def test_smoke_report_reaches_a_file_when_there_is_no_standard_output(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The windowed Windows program has sys.stdout None; the installer tests read this file.
+    monkeypatch.setattr(sys, "stdout", None)
+    target = tmp_path / "start check.json"
+    monkeypatch.setenv(embedded.SMOKE_FILE_ENV, str(target))
+    embedded.emit_smoke_report(embedded.smoke_report("welcome", "ようこそ", "教会"))
+    assert json.loads(target.read_text(encoding="utf-8"))["organisation"] == "教会"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import socket
 import threading
 
+import dns.resolver
 import pytest
+import truststore
 
 from assistant.errors import ValidationError
 from assistant.net import (
@@ -240,3 +242,48 @@ def test_tls_reset_is_a_tls_error(testbed: Testbed) -> None:
         open_session(Protocol.IMAP, ip, 143, implicit_tls=False, starttls=StartTls.IF_OFFERED,
                      resolver=Resolver(testbed.dns_server), policy=TlsPolicy(),
                      deadline=Deadline(10))
+
+
+@pytest.mark.parametrize("failure", [FileNotFoundError(2, "The system cannot find the file"),
+                                     dns.resolver.NoResolverConfiguration("no nameservers")])
+def test_system_resolver_configuration_failure_is_a_dns_error_naming_it(
+        monkeypatch: pytest.MonkeyPatch, failure: Exception) -> None:
+    # dnspython's Windows registry reader raised FileNotFoundError under Wine; the probe must
+    # record it as the SRV/MX source's failure, never crash. Nothing is sent: the failure
+    # happens while reading the configuration.
+    def unreadable(self: dns.resolver.Resolver, *args: object, **kwargs: object) -> None:
+        raise failure
+
+    monkeypatch.setattr(dns.resolver.Resolver, "read_resolv_conf", unreadable)
+    monkeypatch.setattr(dns.resolver.Resolver, "read_registry", unreadable, raising=False)
+    with pytest.raises(DnsError) as caught:
+        Resolver(None).query("_imaps._tcp.example.invalid", "SRV", Deadline(2))
+    assert caught.value.detail.startswith(
+        f"no_resolver_configuration: {type(failure).__name__}")
+    assert str(failure) in caught.value.detail
+
+
+def test_os_verification_keeps_ca_file_pin_and_host_check(testbed: Testbed) -> None:
+    # The truststore context Windows and macOS use (here it is backed by OpenSSL, on Windows
+    # by CryptoAPI: that part runs on the Windows runner only, .github/workflows/windows.yml).
+    def policy(**kwargs: object) -> TlsPolicy:
+        return TlsPolicy(os_verification=True, **kwargs)  # type: ignore[arg-type]
+
+    modern = testbed.scenarios["modern"]
+    assert modern.cert is not None
+    assert isinstance(policy().context(), truststore.SSLContext)
+    for port, implicit in ((993, True), (143, False)):
+        session = _modern_session(testbed, port, implicit, policy(ca_file=testbed.ca_file))
+        assert session.conn.tls is not None and session.conn.tls.certificate_valid
+        assert session.conn.tls.fingerprint_sha256 == modern.cert.fingerprint_sha256
+        assert session.capabilities  # the session goes on non-blocking after the handshake
+        session.close()
+    with pytest.raises(CertificateInvalid) as info:
+        _modern_session(testbed, 993, True, policy())
+    assert info.value.fingerprint == modern.cert.fingerprint_sha256
+    with pytest.raises(CertificateInvalid):
+        _modern_session(testbed, 993, True, policy(ca_file=testbed.ca_file), host=modern.ip)
+    session = _modern_session(testbed, 993, True,
+                              policy(pin=modern.cert.fingerprint_sha256), host=modern.ip)
+    assert session.conn.tls is not None and session.conn.tls.pinned
+    session.close()

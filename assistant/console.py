@@ -1,0 +1,26 @@
+"""Standard output and error in UTF-8 whenever they are not a terminal.
+
+Python writes a redirected stream in the ANSI code page on Windows (cp932 on a Japanese
+Windows, cp1252 on an English one), so ``mail-assistant-cli.exe --help | more`` or
+``--json > result.json`` crashed on the first character outside it (an em dash, any Japanese
+message), after the command had already done its work. A console is left alone: Python writes
+it through the console's own Unicode API.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import sys
+
+
+def utf8_when_redirected() -> None:
+    """Reconfigure a redirected stdout/stderr to UTF-8 (no-op for a terminal or no stream).
+
+    A windowed Windows program has no streams (None), and a test's capture is no TextIOWrapper.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if not isinstance(stream, io.TextIOWrapper) or stream.isatty():
+            continue
+        if codecs.lookup(stream.encoding).name != "utf-8":
+            stream.reconfigure(encoding="utf-8")

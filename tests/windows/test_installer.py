@@ -1,0 +1,172 @@
+"""The real installer under Wine: what it installs, the profile association, the refusal while
+the assistant runs, a clean uninstall, and its pages as a member sees them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path, PureWindowsPath
+
+import pytest
+
+from assistant import APP_NAME
+from assistant.embedded import MUTEX_NAME
+from tests.paths import ROOT, SAMPLE_PROFILE
+from tests.windows.conftest import install
+from tests.windows.wine import Wine, wait_for
+
+UNINSTALL_KEY = rf"Software\Microsoft\Windows\CurrentVersion\Uninstall\{APP_NAME}"
+PROG_ID = "MailSetupAssistant.Profile"
+NAMES = {"ja": "メール設定アシスタント", "en": "Mail Setup Assistant"}
+SCREENSHOTS = ROOT / "build" / "windows" / "screenshots"
+
+_MUTEX_EXISTS = rf"""
+import ctypes, json
+kernel32 = ctypes.WinDLL("kernel32")
+handle = kernel32.OpenMutexW(0x00100000, 0, "{MUTEX_NAME}")
+print(json.dumps(bool(handle)))
+"""
+
+
+def shortcuts(wine: Wine, name: str) -> list[Path]:
+    start_menu = wine.unix(wine.appdata / "Microsoft" / "Windows" / "Start Menu" / "Programs")
+    return [start_menu / f"{name}.lnk", wine.home / f"{name}.lnk"]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_silent_install_puts_everything_in_place(wine: Wine, installer: Path, lang: str) -> None:
+    folder = install(wine, installer, lang)
+    for name in (f"{APP_NAME}.exe", f"{APP_NAME}-cli.exe", "uninstall.exe",
+                 "_internal/embedded-profile.mailsetup"):
+        assert (folder / name).is_file(), name
+    windows_folder = wine.local_appdata / "Programs" / APP_NAME
+    key = wine.registry(UNINSTALL_KEY)
+    assert key is not None
+    assert key["DisplayName"] == [1, NAMES[lang]]
+    assert key["InstallLocation"] == [1, str(windows_folder)]
+    assert key["QuietUninstallString"] == [1, f'"{windows_folder}\\uninstall.exe" /S']
+    assert key["EstimatedSize"][1] > 50_000  # KiB: the whole bundle, not a stand-in
+    for shortcut in shortcuts(wine, NAMES[lang]):
+        assert shortcut.is_file(), shortcut
+    assert wine.registry(r"Software\Classes\.mailsetup") == {"": [1, PROG_ID]}
+    command = wine.registry(rf"Software\Classes\{PROG_ID}\shell\open\command")
+    assert command == {"": [1, f'"{windows_folder}\\{APP_NAME}.exe" "%1"']}
+
+
+def test_double_clicked_profile_with_spaces_and_japanese_opens_in_the_assistant(
+        wine: Wine, installed: Path) -> None:
+    # Explorer's way: `start` hands the document to ShellExecute, which follows HKCU\Software\
+    # Classes to the installed program; the wizard reports its first page into a file.
+    folder = wine.home / "教会 の 設定"
+    folder.mkdir()
+    profile = folder / "church profile.mailsetup"
+    sample = SAMPLE_PROFILE.read_text(encoding="utf-8")
+    profile.write_text(sample.replace('name_ja = "日本キリスト教会 見本教会"',
+                                      'name_ja = "関連付け 確認 教会"'), encoding="utf-8")
+    windows_profile = rf"C:\users\{wine.user}\Documents\教会 の 設定\church profile.mailsetup"
+    assert wine.unix(windows_profile).is_file()  # Documents is the home folder under Wine
+    report = wine.home / "start-check.json"
+    done = wine.run("cmd", "/c", "start", "", windows_profile, env={
+        "MAIL_ASSISTANT_SMOKE_MS": "1500",
+        "MAIL_ASSISTANT_SMOKE_FILE": rf"C:\users\{wine.user}\Documents\start-check.json"})
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    line = wait_for(lambda: report.is_file() and report.read_text(encoding="utf-8"),
+                    "the wizard's start check")
+    shown = json.loads(line)
+    assert shown["page"] == "welcome"
+    assert shown["organisation"] == "関連付け 確認 教会"  # the clicked file, not the embedded one
+
+
+def test_installer_and_uninstaller_refuse_while_the_assistant_runs(
+        wine: Wine, installer: Path, installed: Path) -> None:
+    program = str(PureWindowsPath(wine.local_appdata / "Programs" / APP_NAME / f"{APP_NAME}.exe"))
+    running = wine.start(program, env={"MAIL_ASSISTANT_SMOKE_MS": "600000"})
+    try:
+        wait_for(lambda: wine.python(_MUTEX_EXISTS), "the assistant's mutex")
+        before = (installed / f"{APP_NAME}.exe").stat().st_mtime_ns
+        again = wine.run(str(installer), "/S")
+        assert again.returncode != 0  # silent mode answers the retry question with cancel
+        assert (installed / f"{APP_NAME}.exe").stat().st_mtime_ns == before
+        # In place (_?=), the uninstaller runs to its end here instead of from a %TEMP% copy.
+        uninstaller = str(PureWindowsPath(program).parent / "uninstall.exe")
+        refused = wine.run(uninstaller, "/S", f"_?={PureWindowsPath(program).parent}")
+        assert refused.returncode != 0
+        assert (installed / "_internal").is_dir()
+    finally:
+        running.kill()
+        running.wait(60)
+    assert not wine.python(_MUTEX_EXISTS)
+    updated = wine.run(str(installer), "/S")
+    assert updated.returncode == 0
+
+
+def test_uninstall_removes_what_it_installed_and_keeps_user_data(
+        wine: Wine, installed: Path) -> None:
+    user_data = wine.unix(wine.local_appdata / "MailAssistant" / "outlook" / "undo-x.reg")
+    user_data.parent.mkdir(parents=True)
+    user_data.write_bytes(b"kept")
+    someone_elses = wine.registry(r"Software\Classes\.txt")
+    done = wine.run(str(PureWindowsPath(wine.local_appdata / "Programs" / APP_NAME /
+                                        "uninstall.exe")), "/S")
+    assert done.returncode == 0
+    wine.settle()  # the uninstaller's %TEMP% copy does the work
+    assert not installed.exists()
+    assert wine.registry(UNINSTALL_KEY) is None
+    assert wine.registry(r"Software\Classes\.mailsetup") is None
+    assert wine.registry(rf"Software\Classes\{PROG_ID}") is None
+    assert wine.registry(r"Software\Classes\.txt") == someone_elses
+    for shortcut in shortcuts(wine, NAMES["ja"]):
+        assert not shortcut.exists(), shortcut
+    assert user_data.read_bytes() == b"kept"
+
+
+def _windows(wine: Wine, title: str) -> list[str]:
+    found = subprocess.run(["xdotool", "search", "--name", title], env=wine.env(),
+                           capture_output=True, text=True, timeout=30, check=False)
+    return found.stdout.split()
+
+
+def _title(wine: Wine, window: str) -> str:
+    return subprocess.run(["xdotool", "getwindowname", window], env=wine.env(),
+                          capture_output=True, text=True, timeout=30, check=True).stdout.strip()
+
+
+def _screenshot(wine: Wine, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["import", "-window", "root", str(path)], env=wine.env(), timeout=60,
+                   check=True)
+
+
+def _press(wine: Wine, window: str, key: str) -> None:
+    subprocess.run(["xdotool", "windowactivate", "--sync", window, "key", "--clearmodifiers", key],
+                   env=wine.env(), timeout=30, check=False)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_shown_installer_pages_in_the_members_language(wine: Wine, installer: Path,
+                                                       lang: str) -> None:
+    # Welcome -> Next -> files -> finish with "start now" -> Finish starts the wizard. The
+    # screenshots (build/windows/screenshots/<lang>/) are for a person to look at.
+    wine.lang = lang
+    report = wine.home / "start-check.json"
+    shots = SCREENSHOTS / lang
+    shown = wine.start(str(installer), env={
+        "MAIL_ASSISTANT_SMOKE_MS": "1500",
+        "MAIL_ASSISTANT_SMOKE_FILE": rf"C:\users\{wine.user}\Documents\start-check.json"})
+    try:
+        window = wait_for(lambda: _windows(wine, NAMES[lang]), "the installer window")[0]
+        assert NAMES[lang] in _title(wine, window)
+        _screenshot(wine, shots / "01-welcome.png")
+        _press(wine, window, "Return")
+        folder = wine.unix(wine.local_appdata / "Programs" / APP_NAME)
+        wait_for(lambda: (folder / "uninstall.exe").is_file(), "the installed files")
+        wait_for(lambda: wine.registry(UNINSTALL_KEY), "the uninstall key")
+        _screenshot(wine, shots / "02-finish.png")
+        _press(wine, window, "Return")
+        assert shown.wait(120) == 0
+        line = wait_for(lambda: report.is_file() and report.read_text(encoding="utf-8"),
+                        "the wizard started from the finish page")
+        assert json.loads(line)["organisation"]  # the embedded sample profile
+    finally:
+        shown.kill()
+        shown.wait(60)

@@ -52,6 +52,8 @@ Helpers for a test's own servers (each a context manager; use testbed.new_ip() f
     tests.testbed.manual                        the bed outside pytest: make testbed / testbed-down
     tests.testbed.need.need(*programs)          skip, or fail under CI=true, if missing
     tests.testbed.bed.start_testbed()           a second, independent bed (teardown tests)
+Other server software (Courier+Exim, Cyrus+Sendmail, OpenSMTPD), each from a cached Debian
+root run with chroot: tests.testbed.compat.start_compat (fixture `compat` in tests/compat).
 Importable without Qt. Full guide: docs/testbed.md.
 """
 

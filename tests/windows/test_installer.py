@@ -55,8 +55,8 @@ def test_silent_install_puts_everything_in_place(wine: Wine, installer: Path, la
 
 def test_double_clicked_profile_with_spaces_and_japanese_opens_in_the_assistant(
         wine: Wine, installed: Path) -> None:
-    # Explorer's way: `start` hands the document to ShellExecute, which follows HKCU\Software\
-    # Classes to the installed program; the wizard reports its first page into a file.
+    # Explorer's way: Wine's start.exe hands the document to ShellExecuteEx, which follows
+    # HKCU\Software\Classes to the installed program; the wizard reports its page into a file.
     folder = wine.home / "教会 の 設定"
     folder.mkdir()
     profile = folder / "church profile.mailsetup"
@@ -66,7 +66,7 @@ def test_double_clicked_profile_with_spaces_and_japanese_opens_in_the_assistant(
     windows_profile = rf"C:\users\{wine.user}\Documents\教会 の 設定\church profile.mailsetup"
     assert wine.unix(windows_profile).is_file()  # Documents is the home folder under Wine
     report = wine.home / "start-check.json"
-    done = wine.run("cmd", "/c", "start", "", windows_profile, env={
+    done = wine.run("start", windows_profile, env={
         "MAIL_ASSISTANT_SMOKE_MS": "1500",
         "MAIL_ASSISTANT_SMOKE_FILE": rf"C:\users\{wine.user}\Documents\start-check.json"})
     assert done.returncode == 0, done.stderr.decode(errors="replace")
@@ -131,15 +131,30 @@ def _title(wine: Wine, window: str) -> str:
                           capture_output=True, text=True, timeout=30, check=True).stdout.strip()
 
 
+def _screen(wine: Wine) -> bytes:
+    return subprocess.run(["import", "-window", "root", "-depth", "8", "rgb:-"], env=wine.env(),
+                          capture_output=True, timeout=60, check=True).stdout
+
+
 def _screenshot(wine: Wine, path: Path) -> None:
+    """The screen once it has stopped changing (a page is drawn in steps), as PNG."""
+    last: list[bytes] = [b""]
+
+    def still() -> bool:
+        now = _screen(wine)
+        same, last[0] = now == last[0], now
+        return same
+
+    wait_for(still, f"a still screen for {path.name}")
     path.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["import", "-window", "root", str(path)], env=wine.env(), timeout=60,
-                   check=True)
+    subprocess.run(["convert", "-size", "1024x768", "-depth", "8", "rgb:-", str(path)],
+                   input=last[0], timeout=60, check=True)
 
 
 def _press(wine: Wine, window: str, key: str) -> None:
-    subprocess.run(["xdotool", "windowactivate", "--sync", window, "key", "--clearmodifiers", key],
-                   env=wine.env(), timeout=30, check=False)
+    """A key press into ``window`` (no window manager here: focus it, then type)."""
+    subprocess.run(["xdotool", "windowfocus", window, "sleep", "0.3", "key", key],
+                   env=wine.env(), timeout=30, check=True)
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -151,7 +166,7 @@ def test_shown_installer_pages_in_the_members_language(wine: Wine, installer: Pa
     report = wine.home / "start-check.json"
     shots = SCREENSHOTS / lang
     shown = wine.start(str(installer), env={
-        "MAIL_ASSISTANT_SMOKE_MS": "1500",
+        "MAIL_ASSISTANT_SMOKE_MS": "8000",
         "MAIL_ASSISTANT_SMOKE_FILE": rf"C:\users\{wine.user}\Documents\start-check.json"})
     try:
         window = wait_for(lambda: _windows(wine, NAMES[lang]), "the installer window")[0]
@@ -160,10 +175,13 @@ def test_shown_installer_pages_in_the_members_language(wine: Wine, installer: Pa
         _press(wine, window, "Return")
         folder = wine.unix(wine.local_appdata / "Programs" / APP_NAME)
         wait_for(lambda: (folder / "uninstall.exe").is_file(), "the installed files")
-        wait_for(lambda: wine.registry(UNINSTALL_KEY), "the uninstall key")
+        wait_for(lambda: wine.registry(rf"Software\Classes\{PROG_ID}\shell\open\command"),
+                 "the end of the installation (its last registry key)")
         _screenshot(wine, shots / "02-finish.png")
         _press(wine, window, "Return")
         assert shown.wait(120) == 0
+        wait_for(lambda: _windows(wine, f"^{NAMES[lang]}$"), "the wizard's window")
+        _screenshot(wine, shots / "03-wizard.png")
         line = wait_for(lambda: report.is_file() and report.read_text(encoding="utf-8"),
                         "the wizard started from the finish page")
         assert json.loads(line)["organisation"]  # the embedded sample profile

@@ -60,6 +60,8 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "MIT License"
 ; Pages: a member only presses 次へ and 完了; volunteers can pass /D=folder or /S.
 !define MUI_ABORTWARNING
 !define MUI_FINISHPAGE_RUN "$INSTDIR\${EXE}"
+; Plain words instead of NSIS's advice about closing applications and system files.
+!define MUI_WELCOMEPAGE_TEXT "$(WelcomeText)"
 !insertmacro MUI_PAGE_WELCOME
 !insertmacro MUI_PAGE_INSTFILES
 !insertmacro MUI_PAGE_FINISH
@@ -74,6 +76,8 @@ LangString AppName ${LANG_JAPANESE} "メール設定アシスタント"
 LangString AppName ${LANG_ENGLISH} "Mail Setup Assistant"
 LangString AppRunning ${LANG_JAPANESE} "メール設定アシスタントが起動しています。$\r$\nアシスタントを閉じてから「再試行」を押してください。"
 LangString AppRunning ${LANG_ENGLISH} "The Mail Setup Assistant is running.$\r$\nClose it, then press Retry."
+LangString WelcomeText ${LANG_JAPANESE} "メール設定アシスタントを、このパソコンに入れます。$\r$\n$\r$\n「インストール」を押してください。終わったら「完了」を押すと、アシスタントが始まります。"
+LangString WelcomeText ${LANG_ENGLISH} "This puts the Mail Setup Assistant on this computer.$\r$\n$\r$\nPress Install. When it is done, press Finish and the assistant starts."
 ; The button that starts the installation: Japanese without "(&I)", which the standard
 ; button width clips (seen under Wine with IPAGothic).
 LangString InstallButton ${LANG_JAPANESE} "インストール"

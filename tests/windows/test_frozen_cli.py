@@ -38,9 +38,9 @@ def test_output_into_a_pipe_and_a_file_is_utf8(wine: Wine, installed: Path, lang
     assert "メール設定アシスタント — mail setup assistant" in piped.stdout.decode("utf-8")
     # cmd's own redirection: Windows opens the file, as `--json > result.json` does.
     result = wine.home / "result.json"
-    filed = wine.run("cmd", "/c", f'"{cli(wine)}" probe not-an-address --json --lang ja > '
-                     rf'C:\users\{wine.user}\Documents\result.json')
-    assert filed.returncode == 0, filed.stderr.decode(errors="replace")
+    filed = wine.run("cmd", "/c", cli(wine), "probe", "not-an-address", "--json", "--lang", "ja",
+                     ">", rf"C:\users\{wine.user}\Documents\result.json")
+    assert filed.returncode == 2, filed.stderr.decode(errors="replace")  # a usage error
     document = json.loads(result.read_text(encoding="utf-8"))
     assert document["error"] == "email.missing_at"
     assert "メールアドレス" in document["message"]

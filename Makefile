@@ -8,10 +8,14 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 .PHONY: run test lint typecheck pytest screenshots translations qm bundle installer benchmarks clean \
 	windows-bundle test-windows
 
-$(STAMP): pyproject.toml
+# Exactly the locked versions, each checked against its hash; then the project itself, built
+# with the locked setuptools (no unlocked download). `make lock` refreshes the lock.
+LOCK := packaging/lock-linux.txt
+$(STAMP): pyproject.toml $(LOCK)
 	bash packaging/system-deps.sh run
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q -e '.[test,build]'
+	$(BIN)/pip install -q --require-hashes -r $(LOCK)
+	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
 	touch $@
 
 test-deps: $(STAMP)
@@ -41,7 +45,7 @@ translations: $(STAMP)
 
 screenshots: $(STAMP) qm
 	bash packaging/system-deps.sh run
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m assistant.gui.screenshots build/screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.gui.screenshots build/screenshots
 
 # `make bundle PROFILE=church.mailsetup` embeds a settings profile.
 bundle: $(STAMP) qm
@@ -67,3 +71,23 @@ benchmarks: test-deps qm
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache
+
+# The real test bed outside pytest, for trying the CLI and the wizard by hand (docs/testbed.md).
+.PHONY: testbed testbed-down
+testbed: test-deps
+	$(BIN)/python -m tests.testbed.manual start
+
+testbed-down: $(STAMP)
+	$(BIN)/python -m tests.testbed.manual stop
+
+# Re-resolve pyproject.toml's dependencies (with the test and build extras and the build
+# system) into $(LOCK) with every file's hash, in a throw-away venv that has pip-tools.
+# Pins that still satisfy pyproject.toml stay; `make lock LOCK_ARGS=--upgrade` moves them all.
+.PHONY: lock
+LOCK_VENV := build/lock-venv
+lock:
+	test -x $(LOCK_VENV)/bin/pip-compile || { $(PYTHON) -m venv $(LOCK_VENV) && \
+	  $(LOCK_VENV)/bin/pip install -q pip-tools==7.6.2; }
+	$(LOCK_VENV)/bin/pip-compile --quiet $(LOCK_ARGS) --generate-hashes --allow-unsafe \
+	  --all-build-deps --extra test --extra build --strip-extras --no-emit-index-url \
+	  --no-emit-find-links -o $(LOCK) pyproject.toml

@@ -24,26 +24,50 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
     Raises OSError (the temporary file is removed).
     """
     path = Path(path)
-    directory = path.parent
     old = path.stat() if path.exists() else None
     if old is not None:
         mode = old.st_mode & 0o777
+    owner = old if old is not None and hasattr(os, "geteuid") and os.geteuid() == 0 else None
+    temp = write_temporary(path, data, mode, owner)
+    try:
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    _fsync_directory(path.parent)
+
+
+def write_temporary(path: Path, data: bytes, mode: int,
+                    owner: os.stat_result | None = None) -> Path:
+    """``data`` in a new ``.<name>.XXXX.tmp`` beside ``path``, fsynced, with ``mode`` (and
+    ``owner``'s uid/gid); removed again if anything fails (a disk full, say)."""
     # mkstemp: O_EXCL with a random name, so nothing someone placed there is followed.
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, mode)
-        if old is not None and hasattr(os, "geteuid") and os.geteuid() == 0:
-            os.chown(temp, old.st_uid, old.st_gid)
-        os.replace(temp, path)
+        if owner is not None:
+            os.chown(temp, owner.st_uid, owner.st_gid)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
-    _fsync_directory(directory)
+    return Path(temp)
+
+
+def place_new(temp: Path, path: Path) -> None:
+    """Give the complete file ``temp`` the name ``path`` without replacing anything there
+    (FileExistsError), durably. On POSIX ``temp`` stays (a hard link) for the caller to
+    remove; Windows' rename already refuses an existing target and moves it."""
+    if os.name == "posix":
+        os.link(temp, path)
+    else:
+        os.rename(temp, path)
+    _fsync_directory(path.parent)
 
 
 def _fsync_directory(directory: Path) -> None:

@@ -1,4 +1,4 @@
-"""Command line: the contract in DESIGN.md (probe, check-login, apply, export).
+"""Command line: the contract in docs/cli.md (probe, check-login, check-autoconfig, apply, export).
 
 Each subcommand's work lives in :mod:`assistant.commands` as ``run(args) -> exit status``; this
 module only declares the options, so that the contract is visible in one place.
@@ -17,7 +17,8 @@ from assistant import __version__
 from assistant.console import utf8_when_redirected
 from assistant.exit_codes import EXIT_INTERRUPTED
 
-COMMANDS = ("probe", "check-login", "apply", "export", "check-autoconfig")
+COMMANDS = ("probe", "check-login", "apply", "export", "check-autoconfig", "profile", "remove",
+            "list-accounts")
 
 
 def _discovery_options(parser: argparse.ArgumentParser) -> None:
@@ -51,6 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("ja", "en"), default=None, dest="global_lang",
                         help="language (default ja)")
     parser.add_argument("--volunteer", action="store_true", help="show technical details")
+    # The wizard's volunteer options, as the commands have them (e.g. for `make testbed`).
+    parser.add_argument("--dns-server", metavar="IP[:PORT]", dest="wizard_dns_server",
+                        help="wizard: send every DNS lookup to this server")
+    parser.add_argument("--ca-file", metavar="PEM", dest="wizard_ca_file",
+                        help="wizard: trust this CA in addition to the system's")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     probe = sub.add_parser("probe", parents=[common], help="find and probe the mail servers")
@@ -95,6 +101,29 @@ def build_parser() -> argparse.ArgumentParser:
     apply.add_argument("--dry-run", action="store_true", help="show the changes, write nothing")
     apply.add_argument("--pop-delete-after-days", type=int, metavar="DAYS")
     apply.add_argument("--pop-no-leave-on-server", action="store_true")
+    apply.add_argument("--trust-fingerprint", action="append", metavar="SHA256",
+                       help="accept a certificate that does not verify if it has this SHA-256"
+                            " fingerprint (repeatable)")
+    apply.add_argument("--allow-untrusted", action="append", metavar="HOST",
+                       help="use this host although its source is not trusted (repeatable)")
+    apply.add_argument("--save-password", action="store_true",
+                       help="after a successful login check, store the password in "
+                            "Thunderbird's own encrypted store (not on a shared PC)")
+    apply.add_argument("--password-stdin", action="store_true",
+                       help="read that password from standard input (never from argv)")
+    apply.add_argument("--shared-pc", action="store_true",
+                       help="shared church PC: a profile per member, no stored password")
+
+    remove = sub.add_parser("remove", parents=[common],
+                            help="take an account (on a shared PC: a member) off this PC")
+    remove.add_argument("--client", required=True, choices=("thunderbird",))
+    remove.add_argument("--email", required=True)
+    remove.add_argument("--thunderbird-profile", metavar="DIR")
+    remove.add_argument("--shared-pc", action="store_true",
+                        help="shared church PC: remove the member's whole profile")
+    remove.add_argument("--yes", action="store_true", help="confirm removing a whole profile")
+    sub.add_parser("list-accounts", parents=[common],
+                   help="which accounts and member profiles this PC's Thunderbird holds")
 
     export = sub.add_parser("export", parents=[common],
                             help="write the settings in another format")
@@ -107,16 +136,37 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--username", metavar="LOGIN")
     export.add_argument("--profile", metavar="FILE", dest="sub_profile")
     export.add_argument("--output", required=True, metavar="FILE")
+    _profile_commands(sub, common)
     return parser
 
 
-def _wizard(profile: str | None, lang: str, volunteer: bool) -> int:
+def _profile_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser],
+                      common: argparse.ArgumentParser) -> None:
+    """``profile keygen|sign|verify``: the church admin signs the profile (docs/security.md)."""
+    profile = sub.add_parser("profile", help="sign a settings profile, or check its signature")
+    actions = profile.add_subparsers(dest="profile_action", metavar="ACTION", required=True)
+    keygen = actions.add_parser("keygen", parents=[common],
+                                help="make a signing key pair (KEYFILE and KEYFILE.pub)")
+    keygen.add_argument("keyfile", metavar="KEYFILE")
+    signer = actions.add_parser("sign", parents=[common], help="sign a profile")
+    signer.add_argument("file", metavar="FILE")
+    signer.add_argument("--key", required=True, metavar="KEYFILE")
+    signer.add_argument("--output", metavar="FILE", help="write here (default: FILE itself)")
+    verify = actions.add_parser("verify", parents=[common], help="check a profile's signature")
+    verify.add_argument("file", metavar="FILE")
+    verify.add_argument("--public-key", action="append", metavar="KEY",
+                        help="trust this public key (default: the embedded profile's keys)")
+
+
+def _wizard(profile: str | None, lang: str, volunteer: bool, dns_server: str | None = None,
+            ca_file: str | None = None) -> int:
     # What the start creates lives as long as the program: collecting garbage while it is
     # built only walks it (~5 ms). The warm-up resumes collection after the first paint.
     gc.disable()
     from assistant.gui.app import run_gui  # Qt is imported only for the wizard
 
-    return run_gui(profile=profile, lang=lang, volunteer=volunteer)
+    return run_gui(profile=profile, lang=lang, volunteer=volunteer, dns_server=dns_server,
+                   ca_file=ca_file)
 
 
 def _command(name: str) -> Callable[[argparse.Namespace], int]:
@@ -131,7 +181,8 @@ def _profile_as_argument(argv: list[str]) -> list[str]:
         bool(argv)
         and not any(a in COMMANDS for a in argv)
         and not argv[-1].startswith("-")
-        and (len(argv) == 1 or argv[-2] not in ("--profile", "--lang"))
+        and (len(argv) == 1
+             or argv[-2] not in ("--profile", "--lang", "--dns-server", "--ca-file"))
     )
     return [*argv[:-1], "--profile", argv[-1]] if bare_file else argv
 
@@ -150,18 +201,31 @@ def _embedded_profile(args: argparse.Namespace) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from assistant.crash_dumps import disable_crash_dumps
+
+    disable_crash_dumps()  # before any password can be in memory
     utf8_when_redirected()  # before anything prints, help included
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments == ["--thunderbird-nss-helper"]:
+        # Hidden: the child process that runs Thunderbird's NSS (clients/thunderbird/nss.py).
+        from assistant.clients.thunderbird.nss_child import main as nss_child
+
+        return nss_child()
     if not arguments:
         # The desktop shortcut: the wizard, without building the parser (~4 ms of the start).
         return _wizard(profile=None, lang="ja", volunteer=False)
     args = build_parser().parse_args(_profile_as_argument(arguments))
     if args.command is None:
         return _wizard(profile=args.profile, lang=args.global_lang or "ja",
-                       volunteer=args.volunteer)
+                       volunteer=args.volunteer, dns_server=args.wizard_dns_server,
+                       ca_file=args.wizard_ca_file)
     gc.enable()  # paused by the bundle's start (packaging/rthook_startup.py): not for commands
     # Options given before the subcommand count too (`mail-assistant --lang en probe …`).
     args.lang = args.lang or args.global_lang or "ja"
+    for name in ("dns_server", "ca_file"):  # the same for the network options, where it has them
+        before = getattr(args, f"wizard_{name}")
+        if before is not None and getattr(args, name, "absent") is None:
+            setattr(args, name, before)
     sub_profile = getattr(args, "sub_profile", None)
     args.profile = sub_profile if sub_profile is not None else args.profile  # "" is an error
     if args.profile is None:

@@ -12,6 +12,7 @@ import codecs
 from pathlib import Path
 
 from assistant.errors import ProfileError
+from assistant.files import FileReadError, read_bounded
 from assistant.profile_model import (
     FORMAT_VERSION,
     MAX_PROFILE_BYTES,
@@ -20,6 +21,7 @@ from assistant.profile_model import (
     SettingsProfile,
 )
 from assistant.profile_read import parse_profile
+from assistant.signature import MAX_SIGNATURE_LINE, split_signed
 
 __all__ = [
     "FORMAT_VERSION",
@@ -27,33 +29,50 @@ __all__ = [
     "PROFILE_SUFFIX",
     "Contact",
     "SettingsProfile",
+    "decode_profile",
     "dump_profile",
     "load_profile",
     "parse_profile",
+    "read_profile_file",
     "save_profile",
 ]
 
 
 def load_profile(path: str | Path) -> SettingsProfile:
-    """Read and validate a profile file; at most 64 KiB is read, whatever the file's size."""
+    """Read and validate a profile file (bounded, regular files only: see
+    :func:`read_profile_file`). Says nothing about whose word it is: that is
+    :func:`assistant.profile_trust.load_trusted_profile`."""
     path = Path(path)
+    return decode_profile(read_profile_file(path), str(path))
+
+
+def read_profile_file(path: Path) -> bytes:
+    """The file's bytes through :func:`assistant.files.read_bounded`: a FIFO, a device or a
+    link to one is refused at once, and at most 64 KiB (plus a signature line) is read."""
     try:
-        with path.open("rb") as stream:
-            data = stream.read(MAX_PROFILE_BYTES + 1)
-    except OSError as exc:
-        raise ProfileError("io.cannot_read", path=str(path),
-                           reason=exc.strerror or type(exc).__name__) from None
-    if len(data) > MAX_PROFILE_BYTES:
-        raise ProfileError("profile.too_large", source=str(path), max=MAX_PROFILE_BYTES)
-    # Windows Notepad may save UTF-8 with a byte-order mark.
-    data = data.removeprefix(codecs.BOM_UTF8)
+        return read_bounded(path, MAX_PROFILE_BYTES + MAX_SIGNATURE_LINE)
+    except FileReadError as exc:
+        if exc.reason == "too_large":
+            raise ProfileError("profile.too_large", source=str(path),
+                               max=MAX_PROFILE_BYTES) from None
+        reason = "not a regular file" if exc.reason == "not_regular" else exc.reason
+        raise ProfileError("io.cannot_read", path=str(path), reason=reason) from None
+
+
+def decode_profile(data: bytes, source: str) -> SettingsProfile:
+    """Validate a profile file's bytes: UTF-8 (Windows Notepad may add a byte-order mark);
+    a signature line at the end is a TOML comment and does not count against the size."""
+    body, _ = split_signed(data)
+    if len(body) > MAX_PROFILE_BYTES:
+        raise ProfileError("profile.too_large", source=source, max=MAX_PROFILE_BYTES)
+    body = body.removeprefix(codecs.BOM_UTF8)
     try:
-        text = data.decode("utf-8")
+        text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
         # Typically a file saved as Shift_JIS: say which line to look at.
-        raise ProfileError("profile.not_utf8", source=str(path),
-                           line=data.count(b"\n", 0, exc.start) + 1) from None
-    return parse_profile(text, source=str(path))
+        raise ProfileError("profile.not_utf8", source=source,
+                           line=body.count(b"\n", 0, exc.start) + 1) from None
+    return parse_profile(text, source=source)
 
 
 def dump_profile(profile: SettingsProfile) -> str:

@@ -38,6 +38,22 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class ServerPolicy:
+    """The church's own decisions about one of its servers: the wizard acts on them.
+
+    ``pinned_sha256``: the certificate's SHA-256 fingerprint ("AB:CD:…") that the church
+    vouches for although it does not verify (a self-signed server). ``allow_plaintext``: the
+    church accepts that this server (``security = "none"``) receives the password unencrypted.
+    """
+
+    pinned_sha256: str | None = None
+    allow_plaintext: bool = False
+
+
+NO_POLICY = ServerPolicy()
+
+
+@dataclass(frozen=True)
 class SettingsProfile:
     """The church's mail service as its admin describes it; servers in preference order."""
 
@@ -52,6 +68,19 @@ class SettingsProfile:
     contact: Contact
     notes_ja: str = ""
     notes_en: str = ""
+    # Public keys (base64 Ed25519) whose signature makes another profile the church's word;
+    # only the embedded profile's keys count (assistant.profile_trust).
+    signing_keys: tuple[str, ...] = ()
+    shared_pc: bool = False  # [pc] shared: the church's PCs are shared
+    policies: tuple[tuple[Server, ServerPolicy], ...] = ()  # only servers with a decision
+
+    def policy_for(self, server: Server) -> ServerPolicy:
+        """The church's decisions about ``server`` (matched by protocol, host and port)."""
+        for listed, policy in self.policies:
+            if (listed.protocol, listed.host, listed.port) == (server.protocol, server.host,
+                                                               server.port):
+                return policy
+        return NO_POLICY
 
     def servers_for(self, protocol: Protocol) -> tuple[Server, ...]:
         """The servers for one protocol, best first (as the admin listed them)."""

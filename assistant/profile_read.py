@@ -18,11 +18,12 @@ from collections.abc import Callable, Iterator
 from typing import NoReturn
 from urllib.parse import urlsplit
 
-from assistant.errors import ProfileError, ValidationError
+from assistant.errors import AssistantError, ProfileError, ValidationError
 from assistant.profile_model import (
     MAX_PROFILE_BYTES,
     SUPPORTED_VERSIONS,
     Contact,
+    ServerPolicy,
     SettingsProfile,
     readable_host,
 )
@@ -33,6 +34,7 @@ from assistant.settings import (
     Domain,
     LoginRule,
     Protocol,
+    Security,
     Server,
     clean_typed,
     parse_display_name,
@@ -40,6 +42,7 @@ from assistant.settings import (
     parse_email,
     parse_host,
 )
+from assistant.signature import normalize_public_key
 
 MAX_DOMAINS = 20
 MAX_SERVERS = 10
@@ -47,13 +50,16 @@ MAX_PHONE = 40
 MAX_URL = 500
 MAX_NOTES = 4000
 
-TOP_KEYS = ("format_version", "recommended_protocol", "organisation", "login",
-            "incoming", "outgoing", "contact", "notes")
+TOP_KEYS = ("format_version", "recommended_protocol", "signing_keys", "organisation", "login",
+            "incoming", "outgoing", "contact", "notes", "pc")
 ORGANISATION_KEYS = ("name_ja", "name_en", "domains")
-SERVER_KEYS = ("protocol", "host", "port", "security", "auth")
+SERVER_KEYS = ("protocol", "host", "port", "security", "auth", "pinned_sha256",
+               "allow_plaintext")
 LOGIN_KEYS = ("rule",)
 CONTACT_KEYS = ("phone", "url", "email")
 NOTES_KEYS = ("ja", "en")
+PC_KEYS = ("shared",)
+MAX_SIGNING_KEYS = 10
 
 # Compared with key names after NFKC and case folding: any of these suggests a secret.
 _SECRET_PARTS = ("pass", "pwd", "secret", "credential", "token",
@@ -145,6 +151,9 @@ class _Reader:
         self.contact = Contact()
         self.notes_ja = ""
         self.notes_en = ""
+        self.signing_keys: tuple[str, ...] = ()
+        self.shared_pc = False
+        self.policies: list[tuple[Server, ServerPolicy]] = []
 
     def fail(self, code: str, key: str, **params: object) -> NoReturn:
         raise ProfileError(code, source=self.source, key=key, **params)
@@ -165,6 +174,8 @@ class _Reader:
             "outgoing": self.read_outgoing,
             "contact": self.read_contact,
             "notes": self.read_notes,
+            "signing_keys": self.read_signing_keys,
+            "pc": self.read_pc,
         }
         for key, value in document.items():
             if key == "format_version":
@@ -197,6 +208,9 @@ class _Reader:
             contact=self.contact,
             notes_ja=self.notes_ja,
             notes_en=self.notes_en,
+            signing_keys=self.signing_keys,
+            shared_pc=self.shared_pc,
+            policies=tuple(self.policies),
         )
 
     # --- value types --------------------------------------------------------------------
@@ -212,6 +226,11 @@ class _Reader:
     def text(self, value: object, key: str) -> str:
         if not isinstance(value, str):
             self.fail("profile.expected_text", key)
+        return value
+
+    def boolean(self, value: object, key: str) -> bool:
+        if not isinstance(value, bool):
+            self.fail("profile.expected_boolean", key)
         return value
 
     def integer(self, value: object, key: str) -> int:
@@ -298,7 +317,34 @@ class _Reader:
             if server in servers:
                 self.fail("profile.duplicate", here, value=server.spec)
             servers.append(server)
+            policy = self.read_policy(item, here, server)
+            if policy != ServerPolicy():
+                self.policies.append((server, policy))
         return tuple(servers)
+
+    def read_policy(self, value: object, key: str, server: Server) -> ServerPolicy:
+        """The church's pin and plaintext decision for a server already read (a table)."""
+        assert isinstance(value, dict)
+        pin: str | None = None
+        if "pinned_sha256" in value:
+            here = f"{key}.pinned_sha256"
+            text = self.text(value["pinned_sha256"], here)
+            # Imported here: assistant.net is not needed to start the wizard.
+            from assistant.net.tls import normalize_fingerprint
+
+            try:
+                pin = normalize_fingerprint(text)
+            except ValidationError:
+                self.fail("profile.bad_fingerprint", here, value=text[:120])
+            if server.security is Security.NONE:
+                self.fail("profile.pin_without_tls", here)
+        allow = False
+        if "allow_plaintext" in value:
+            here = f"{key}.allow_plaintext"
+            allow = self.boolean(value["allow_plaintext"], here)
+            if allow and server.security is not Security.NONE:
+                self.fail("profile.plaintext_with_tls", here, value=str(server.security))
+        return ServerPolicy(pinned_sha256=pin, allow_plaintext=allow)
 
     def read_server(self, value: object, key: str) -> Server:
         table = self.table(value, key, SERVER_KEYS)
@@ -313,6 +359,25 @@ class _Reader:
                                  texts.get("auth", AuthMethod.PASSWORD_CLEARTEXT))
         except ValidationError as exc:
             self.invalid(exc, f"{key}.{exc.params.get('field', '')}")
+
+    def read_signing_keys(self, value: object) -> None:
+        key = "signing_keys"
+        keys: list[str] = []
+        for number, item in enumerate(self.items(value, key, MAX_SIGNING_KEYS), 1):
+            here = f"{key}[{number}]"
+            try:
+                public = normalize_public_key(self.text(item, here))
+            except AssistantError:
+                self.fail("profile.bad_signing_key", here)
+            if public in keys:
+                self.fail("profile.duplicate", here, value=public)
+            keys.append(public)
+        self.signing_keys = tuple(keys)
+
+    def read_pc(self, value: object) -> None:
+        table = self.table(value, "pc", PC_KEYS)
+        if "shared" in table:
+            self.shared_pc = self.boolean(table["shared"], "pc.shared")
 
     def read_login(self, value: object) -> None:
         table = self.table(value, "login", LOGIN_KEYS)

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 import tomli_w
 
-from assistant.profile_model import SettingsProfile, readable_host
+from assistant.profile_model import ServerPolicy, SettingsProfile, readable_host
 from assistant.profile_read import parse_profile
 from assistant.settings import AuthMethod, Server
 
@@ -31,7 +31,7 @@ def _table(header: str, values: Mapping[str, object], comment: str = "") -> str:
     return f"{comment}{header}\n{tomli_w.dumps(values, multiline_strings=True)}"
 
 
-def _server(server: Server) -> dict[str, object]:
+def _server(server: Server, policy: ServerPolicy) -> dict[str, object]:
     values: dict[str, object] = {
         "protocol": str(server.protocol),
         "host": readable_host(server.host),
@@ -40,27 +40,34 @@ def _server(server: Server) -> dict[str, object]:
     }
     if server.auth is not AuthMethod.PASSWORD_CLEARTEXT:
         values["auth"] = str(server.auth)
+    if policy.pinned_sha256:
+        values["pinned_sha256"] = policy.pinned_sha256
+    if policy.allow_plaintext:
+        values["allow_plaintext"] = True
     return values
 
 
 def dump_profile(profile: SettingsProfile) -> str:
     """The profile as TOML text; checked by reading it back, so an invalid profile raises."""
+    top: dict[str, object] = {
+        "format_version": profile.format_version,
+        "recommended_protocol": str(profile.recommended_protocol),
+    }
+    if profile.signing_keys:
+        top["signing_keys"] = list(profile.signing_keys)
     chunks = [
-        _HEADER + tomli_w.dumps({
-            "format_version": profile.format_version,
-            "recommended_protocol": str(profile.recommended_protocol),
-        }),
+        _HEADER + tomli_w.dumps(top),
         _table("[organisation]", {
             "name_ja": profile.organisation_ja,
             "name_en": profile.organisation_en,
             "domains": [readable_host(domain.ascii) for domain in profile.domains],
         }),
         _table("[login]", {"rule": str(profile.login_rule)}, _LOGIN_COMMENT),
-        *(_table("[[incoming]]", _server(server),
+        *(_table("[[incoming]]", _server(server, profile.policy_for(server)),
                  "# 受信サーバー（上から順に試します） / incoming servers, best first\n"
                  if number == 0 else "")
           for number, server in enumerate(profile.incoming)),
-        *(_table("[[outgoing]]", _server(server),
+        *(_table("[[outgoing]]", _server(server, profile.policy_for(server)),
                  "# 送信サーバー / outgoing servers, best first\n" if number == 0 else "")
           for number, server in enumerate(profile.outgoing)),
         _table("[contact]", {
@@ -69,6 +76,9 @@ def dump_profile(profile: SettingsProfile) -> str:
             "email": profile.contact.email,
         }, "# 困ったときの連絡先 / whom to ask for help\n"),
         _table("[notes]", {"ja": profile.notes_ja, "en": profile.notes_en}),
+        *([_table("[pc]", {"shared": True},
+                  "# 共用パソコン（IMAP だけ、パスワードを保存しない） / shared PCs\n")]
+          if profile.shared_pc else []),
     ]
     text = "\n".join(chunks)
     parse_profile(text, source="<dump>")

@@ -209,8 +209,8 @@
         <translation>Receiving (POP)</translation>
     </message>
     <message>
-        <source>Sending (SMTP)</source>
-        <translation>Sending (SMTP)</translation>
+        <source>Sending</source>
+        <translation>Sending</translation>
     </message>
     <message>
         <source>SSL/TLS</source>
@@ -485,6 +485,29 @@
     </message>
 </context>
 <context>
+    <name>FileDialogTexts</name>
+    <message>
+        <source>Look in:</source>
+        <translation>Look in:</translation>
+    </message>
+    <message>
+        <source>File name:</source>
+        <translation>File name:</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>Files of type:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>LoginPage</name>
     <message>
         <source>{role}: checking…</source>
@@ -507,8 +530,8 @@
         <translation>{role}: logged in.</translation>
     </message>
     <message>
-        <source>{role}: the server accepted your password for sending (SMTP AUTH). No mail was sent.</source>
-        <translation>{role}: the server accepted your password for sending (SMTP AUTH). No mail was sent.</translation>
+        <source>{role}: the server accepted your password for sending. No mail was sent.</source>
+        <translation>{role}: the server accepted your password for sending. No mail was sent.</translation>
     </message>
     <message>
         <source>Checking your password with the server…</source>
@@ -582,6 +605,22 @@
         <translation>Write the settings</translation>
     </message>
     <message>
+        <source>Check the server</source>
+        <translation>Check the server</translation>
+    </message>
+    <message>
+        <source>Check the password</source>
+        <translation>Check the password</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <source>Show the settings to print or save</source>
+        <translation>Show the settings to print or save</translation>
+    </message>
+    <message>
         <source>Volunteer mode (technical details)</source>
         <translation>Volunteer mode (technical details)</translation>
     </message>
@@ -604,6 +643,18 @@
     <message>
         <source>Export iPhone/iPad profile (mobileconfig)…</source>
         <translation>Export iPhone/iPad profile (mobileconfig)…</translation>
+    </message>
+    <message>
+        <source>Close the assistant? What you have typed will be lost.</source>
+        <translation>Close the assistant? What you have typed will be lost.</translation>
+    </message>
+    <message>
+        <source>Go on with the setup</source>
+        <translation>Go on with the setup</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -710,6 +761,10 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
         <translation>The check was stopped. Press Check again to restart it.</translation>
     </message>
     <message>
+        <source>The mail server was found and works. Next, your password is checked.</source>
+        <translation>The mail server was found and works. Next, your password is checked.</translation>
+    </message>
+    <message>
         <source>No working mail server was found for this address. Check the address and the internet connection, then press Check again.</source>
         <translation>No working mail server was found for this address. Check the address and the internet connection, then press Check again.</translation>
     </message>
@@ -718,12 +773,24 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
         <translation>Without your consent the assistant cannot use this server. Ask the church&apos;s volunteer, then press Check again.</translation>
     </message>
     <message>
-        <source>The check failed unexpectedly. Press Check again; if it happens again, ask a volunteer.</source>
-        <translation>The check failed unexpectedly. Press Check again; if it happens again, ask a volunteer.</translation>
+        <source>The assistant could not confirm that this really is the church&apos;s mail server.</source>
+        <translation>The assistant could not confirm that this really is the church&apos;s mail server.</translation>
     </message>
     <message>
-        <source>The mail server was found and works. Press Next.</source>
-        <translation>The mail server was found and works. Press Next.</translation>
+        <source>The church&apos;s mail server would receive your password without protecting it.</source>
+        <translation>The church&apos;s mail server would receive your password without protecting it.</translation>
+    </message>
+    <message>
+        <source>To keep your password safe, stop here and contact the church. A volunteer can check the server.</source>
+        <translation>To keep your password safe, stop here and contact the church. A volunteer can check the server.</translation>
+    </message>
+    <message>
+        <source>The church&apos;s contact: {contact}</source>
+        <translation>The church&apos;s contact: {contact}</translation>
+    </message>
+    <message>
+        <source>The check failed unexpectedly. Press Check again; if it happens again, ask a volunteer.</source>
+        <translation>The check failed unexpectedly. Press Check again; if it happens again, ask a volunteer.</translation>
     </message>
     <message>
         <source>Without encryption, as you allowed.</source>
@@ -732,6 +799,14 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
     <message>
         <source>Certificate trusted by its fingerprint.</source>
         <translation>Certificate trusted by its fingerprint.</translation>
+    </message>
+    <message>
+        <source>There is no mail server for the part of your address after the @. Please check the address for a typing mistake.</source>
+        <translation>There is no mail server for the part of your address after the @. Please check the address for a typing mistake.</translation>
+    </message>
+    <message>
+        <source>The church&apos;s mail server is not answering just now. Your address is probably right. Press Check again later, or call the church.</source>
+        <translation>The church&apos;s mail server is not answering just now. Your address is probably right. Press Check again later, or call the church.</translation>
     </message>
     <message>
         <source>Checking the server</source>

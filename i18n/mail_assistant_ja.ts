@@ -209,8 +209,8 @@
         <translation>受信（POP）</translation>
     </message>
     <message>
-        <source>Sending (SMTP)</source>
-        <translation>送信（SMTP）</translation>
+        <source>Sending</source>
+        <translation>送信</translation>
     </message>
     <message>
         <source>SSL/TLS</source>
@@ -485,6 +485,29 @@
     </message>
 </context>
 <context>
+    <name>FileDialogTexts</name>
+    <message>
+        <source>Look in:</source>
+        <translation>場所:</translation>
+    </message>
+    <message>
+        <source>File name:</source>
+        <translation>ファイル名:</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>ファイルの種類:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
     <name>LoginPage</name>
     <message>
         <source>{role}: checking…</source>
@@ -507,8 +530,8 @@
         <translation>{role}: ログインできました。</translation>
     </message>
     <message>
-        <source>{role}: the server accepted your password for sending (SMTP AUTH). No mail was sent.</source>
-        <translation>{role}: 送信用のパスワード確認（SMTP 認証）に成功しました。メールは送信していません。</translation>
+        <source>{role}: the server accepted your password for sending. No mail was sent.</source>
+        <translation>{role}: 送信用のパスワードを確認できました。メールは送っていません。</translation>
     </message>
     <message>
         <source>Checking your password with the server…</source>
@@ -582,6 +605,22 @@
         <translation>設定を書き込む</translation>
     </message>
     <message>
+        <source>Check the server</source>
+        <translation>サーバーを確認する</translation>
+    </message>
+    <message>
+        <source>Check the password</source>
+        <translation>パスワードを確認する</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>次へ(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <source>Show the settings to print or save</source>
+        <translation>設定内容を表示する（印刷・保存）</translation>
+    </message>
+    <message>
         <source>Volunteer mode (technical details)</source>
         <translation>ボランティアモード（技術的な詳細）</translation>
     </message>
@@ -604,6 +643,18 @@
     <message>
         <source>Export iPhone/iPad profile (mobileconfig)…</source>
         <translation>iPhone/iPad 用プロファイル（mobileconfig）を書き出す…</translation>
+    </message>
+    <message>
+        <source>Close the assistant? What you have typed will be lost.</source>
+        <translation>アシスタントを閉じますか？ 入力した内容は失われます。</translation>
+    </message>
+    <message>
+        <source>Go on with the setup</source>
+        <translation>設定を続ける</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
     </message>
 </context>
 <context>
@@ -710,6 +761,10 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
         <translation>確認を中止しました。「もう一度確認」を押すと、やり直します。</translation>
     </message>
     <message>
+        <source>The mail server was found and works. Next, your password is checked.</source>
+        <translation>メールサーバーが見つかり、使えることを確認しました。次はパスワードを確認します。</translation>
+    </message>
+    <message>
         <source>No working mail server was found for this address. Check the address and the internet connection, then press Check again.</source>
         <translation>このアドレスで使えるメールサーバーが見つかりませんでした。アドレスとインターネット接続を確かめてから、「もう一度確認」を押してください。</translation>
     </message>
@@ -718,12 +773,24 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
         <translation>あなたの同意がないため、このサーバーは使えません。教会のボランティアに相談してから、「もう一度確認」を押してください。</translation>
     </message>
     <message>
-        <source>The check failed unexpectedly. Press Check again; if it happens again, ask a volunteer.</source>
-        <translation>予期しない理由で確認に失敗しました。「もう一度確認」を押してください。繰り返す場合はボランティアに相談してください。</translation>
+        <source>The assistant could not confirm that this really is the church&apos;s mail server.</source>
+        <translation>これが本当に教会のメールサーバーかどうか、確かめられませんでした。</translation>
     </message>
     <message>
-        <source>The mail server was found and works. Press Next.</source>
-        <translation>メールサーバーが見つかり、使えることを確認しました。「次へ」を押してください。</translation>
+        <source>The church&apos;s mail server would receive your password without protecting it.</source>
+        <translation>このままでは、パスワードが守られないまま教会のメールサーバーに送られてしまいます。</translation>
+    </message>
+    <message>
+        <source>To keep your password safe, stop here and contact the church. A volunteer can check the server.</source>
+        <translation>パスワードを守るため、ここで止めて、教会に連絡してください。ボランティアがサーバーを確かめます。</translation>
+    </message>
+    <message>
+        <source>The church&apos;s contact: {contact}</source>
+        <translation>教会の連絡先: {contact}</translation>
+    </message>
+    <message>
+        <source>The check failed unexpectedly. Press Check again; if it happens again, ask a volunteer.</source>
+        <translation>予期しない理由で確認に失敗しました。「もう一度確認」を押してください。繰り返す場合はボランティアに相談してください。</translation>
     </message>
     <message>
         <source>Without encryption, as you allowed.</source>
@@ -732,6 +799,14 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
     <message>
         <source>Certificate trusted by its fingerprint.</source>
         <translation>指紋を確認して証明書を信頼しました。</translation>
+    </message>
+    <message>
+        <source>There is no mail server for the part of your address after the @. Please check the address for a typing mistake.</source>
+        <translation>メールアドレスの「@」より後ろの部分に、メールサーバーがありません。アドレスに打ち間違いがないか確かめてください。</translation>
+    </message>
+    <message>
+        <source>The church&apos;s mail server is not answering just now. Your address is probably right. Press Check again later, or call the church.</source>
+        <translation>教会のメールサーバーが、いま応答していません。アドレスはおそらく正しいです。しばらくしてから「もう一度確認」を押すか、教会に電話してください。</translation>
     </message>
     <message>
         <source>Checking the server</source>

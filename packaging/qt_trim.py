@@ -4,7 +4,7 @@ PyInstaller's Qt hooks collect every plugin of each type a Qt module is associat
 every translation of its catalogues. Filtering the bundle afterwards would leave the libraries
 those plugins depend on behind (the GTK3 platform theme drags in the build host's whole GTK
 stack), so :func:`install` filters what the hooks return, before ``Analysis`` looks at
-dependencies. Measured effect: ../shared/reference/qt-on-debian.md and docs/packaging.md.
+dependencies. Why and what it saved: docs/background.md (Qt on Debian) and docs/packaging.md.
 """
 
 from __future__ import annotations

@@ -14,10 +14,11 @@ run_pkgs=(libglib2.0-0 libegl1 libgl1 libfontconfig1 libfreetype6 libdbus-1-3 li
   libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1
   libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0 fonts-ipafont-gothic xvfb xauth)
-test_pkgs=(dovecot-imapd dovecot-pop3d postfix dnsmasq-base nftables openssl iproute2
-  thunderbird nsis binutils poppler-utils procps)
+test_pkgs=(dovecot-imapd dovecot-pop3d postfix dnsmasq-base nftables openssl iproute2 mmdebstrap
+  thunderbird thunderbird-l10n-ja xdotool nsis binutils poppler-utils procps)
 # Only to build the venv: kept out of run_pkgs, which lists what the bundle may rely on
 # (tests/packaging checks it).
+test_pkgs+=(libwin-hivex-perl)  # for the tests: hivex's parser re-reads the .reg files
 setup_pkgs=(python3-venv)
 windows_pkgs=(wine wine64 wine32:i386 gcc-mingw-w64-x86-64-win32 osslsigncode unzip xdotool
   imagemagick locales)

@@ -24,3 +24,7 @@ class ApplyReport:
     updated_existing: bool = False
     files_written: list[Path] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    # Thunderbird's own stores (clients/thunderbird/handover.py): never the secret itself.
+    password_saved: bool = False
+    certificate_overrides: list[str] = field(default_factory=list)  # "host:port AB:CD:…"
+    profile_name: str | None = None  # the member's name in profiles.ini (shared PC)

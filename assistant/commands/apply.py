@@ -12,7 +12,7 @@ from pathlib import Path
 
 from assistant.clients.report import ApplyReport
 from assistant.commands.output import print_json, report_error, usage_error
-from assistant.errors import AssistantError, ProfileError, ValidationError
+from assistant.errors import AssistantError, Problem, ProfileError, ValidationError
 from assistant.exit_codes import EXIT_FAILED, EXIT_OK
 from assistant.messages import text
 from assistant.settings import (
@@ -28,9 +28,11 @@ from assistant.settings import (
 
 
 def _servers_from_profile(args: argparse.Namespace) -> tuple[Server, Server, LoginRule]:
-    from assistant.profile import load_profile
+    """The profile's first servers, if the profile may be used for this address: see
+    :func:`assistant.commands.trust_rules.trusted_profile` (refusals exit 1)."""
+    from assistant.commands.trust_rules import trusted_profile
 
-    profile = load_profile(args.profile)
+    profile = trusted_profile(args).profile
     incoming = profile.servers_for(profile.recommended_protocol)
     outgoing = profile.servers_for(Protocol.SMTP)
     if not incoming or not outgoing:
@@ -38,12 +40,14 @@ def _servers_from_profile(args: argparse.Namespace) -> tuple[Server, Server, Log
     return incoming[0], outgoing[0], profile.login_rule
 
 
-def _servers_from_probe(args: argparse.Namespace) -> tuple[Server, Server, str | None]:
+def _servers_from_probe(args: argparse.Namespace,
+                        acted: list[Problem]) -> tuple[Server, Server, str | None]:
     from assistant.commands.probe import probe_options
+    from assistant.commands.trust_rules import checked_choice
     from assistant.probe import run_probe
 
     report = run_probe(parse_email(args.email), probe_options(args))
-    recommendation = report.recommendation
+    recommendation = checked_choice(args, report, acted)
     if recommendation.incoming is None or recommendation.outgoing is None:
         raise AssistantError("apply.no_recommendation")
     servers = recommendation.incoming.to_server(), recommendation.outgoing.to_server()
@@ -68,8 +72,9 @@ def _check_options(args: argparse.Namespace, incoming: Server) -> None:
                               protocol=incoming.protocol.name)
 
 
-def build_account(args: argparse.Namespace) -> Account:
-    """The account the options describe (ValidationError for bad or missing input)."""
+def build_account(args: argparse.Namespace, acted: list[Problem] | None = None) -> Account:
+    """The account the options describe (ValidationError for bad or missing input); the
+    warnings acted on (a pinned certificate, an allowed untrusted host) go into ``acted``."""
     if getattr(args, "profile", None) == "":
         raise ValidationError("apply.empty_path", field="profile", option="--profile")
     rule = LoginRule.ADDRESS
@@ -81,7 +86,8 @@ def build_account(args: argparse.Namespace) -> Account:
     elif args.profile is not None:
         incoming, outgoing, rule = _servers_from_profile(args)
     else:
-        incoming, outgoing, found_login = _servers_from_probe(args)
+        incoming, outgoing, found_login = _servers_from_probe(args, [] if acted is None
+                                                              else acted)
     _check_options(args, incoming)
     login = args.username or found_login
     if not login:
@@ -105,6 +111,9 @@ def _to_json(report: ApplyReport, dry_run: bool, lang: str) -> dict[str, object]
         "files_written": [str(p) for p in report.files_written],
         "warnings": [{"code": w.code, "message": text(w, lang)} for w in report.warnings],
         "message": text(_headline(report, dry_run), lang, target=report.target),
+        "password_saved": report.password_saved,
+        "certificate_overrides": report.certificate_overrides,
+        "thunderbird_profile_name": report.profile_name,
     }
 
 
@@ -127,12 +136,15 @@ def _print(report: ApplyReport, dry_run: bool, lang: str) -> None:
     if report.backup:
         print(text("apply.backup", lang, path=report.backup))
     if not dry_run and report.client == "thunderbird":
-        print(text("apply.password_hint", lang))
+        from assistant.commands.thunderbird_handover import print_handover
+
+        print_handover(report, lang)
 
 
 def run(args: argparse.Namespace) -> int:
+    acted: list[Problem] = []
     try:
-        account = build_account(args)
+        account = build_account(args, acted)
     except (ValidationError, ProfileError) as exc:
         return usage_error(args, exc)
     except AssistantError as exc:  # the probe found nothing usable
@@ -140,9 +152,13 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.client == "thunderbird":
             from assistant.clients.thunderbird import apply_account
+            from assistant.commands.thunderbird_handover import member_target, prepare_handover
 
             explicit = Path(args.thunderbird_profile) if args.thunderbird_profile else None
-            report = apply_account(account, explicit, dry_run=args.dry_run)
+            handover = prepare_handover(args, account)
+            explicit, member = member_target(args, handover, explicit)
+            report = apply_account(account, explicit, dry_run=args.dry_run, handover=handover)
+            report.profile_name = member
         else:
             from assistant.clients.outlook import apply_outlook
 
@@ -152,8 +168,13 @@ def run(args: argparse.Namespace) -> int:
         return usage_error(args, exc)
     except AssistantError as exc:
         return report_error(args, exc, EXIT_FAILED)
+    report.warnings[:0] = acted
     if args.json:
         print_json(_to_json(report, args.dry_run, args.lang))
     else:
         _print(report, args.dry_run, args.lang)
+    if report.client == "thunderbird":
+        from assistant.commands.thunderbird_handover import handover_status
+
+        return handover_status(args, report)
     return EXIT_OK

@@ -1,4 +1,4 @@
-"""``mail-assistant check-login``: one login or SMTP AUTH, result and exit status (DESIGN.md).
+"""``mail-assistant check-login``: one login or SMTP AUTH, result and exit status (docs/cli.md).
 
 The password comes from the first line of standard input (``--password-stdin``) or, at a
 terminal, from a prompt that does not echo; never from the command line, where other users

@@ -10,9 +10,10 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
+from pathlib import Path
 
 from assistant.atomic import write_atomic
-from assistant.clients.exports import ExportSettings, build_export, check_output
+from assistant.clients.exports import ExportSettings, PdfRenderer, build_export, check_output
 from assistant.commands.output import print_json, usage_error
 from assistant.errors import AssistantError, ValidationError
 from assistant.exit_codes import EXIT_FAILED, EXIT_OK
@@ -65,11 +66,21 @@ def source_from_args(args: argparse.Namespace) -> ExportSettings | SettingsProfi
     )
 
 
+def _pdf_renderer(fmt: str, output: Path) -> PdfRenderer | None:
+    """Qt's renderer, imported only when a PDF sheet is asked for (the other formats and
+    the HTML sheet run without Qt)."""
+    if fmt != "sheet" or output.suffix.lower() != ".pdf":
+        return None
+    from assistant.gui.sheet_pdf import render_pdf
+
+    return render_pdf
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         output = check_output(args.output)
         export = build_export(args.format, source_from_args(args), args.lang,
-                              suffix=output.suffix)
+                              suffix=output.suffix, pdf=_pdf_renderer(args.format, output))
     except AssistantError as error:
         return usage_error(args, error)
     try:

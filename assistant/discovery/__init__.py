@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Callable
 
+from assistant.consents import ConsentReason
 from assistant.discovery.autoconfig import (
     autoconfig_urls,
     fetch_autoconfig,
@@ -55,21 +56,26 @@ def host_source(host: str) -> Source:
     return Source(SourceKind.HOST, host, [host], True, True, standard_candidates(host, True))
 
 
-def profile_source(profile: SettingsProfile, email: EmailAddress) -> Source:
+def profile_source(profile: SettingsProfile, email: EmailAddress,
+                   trusted: bool = True) -> Source:
+    """The profile's servers in its order; ``trusted`` False for a profile that is not the
+    church's word (assistant.profile_trust): each server then needs the member's consent."""
     servers = [*profile.incoming, *profile.outgoing]
-    candidates = [Candidate(s.protocol, s.host, s.port, s.security, True, rank, declared=True)
+    reason = None if trusted else ConsentReason.UNTRUSTED_PROFILE
+    candidates = [Candidate(s.protocol, s.host, s.port, s.security, trusted, rank,
+                            declared=True, reason=reason)
                   for rank, s in enumerate(servers)]
     covers = any(d.ascii == email.domain.ascii for d in profile.domains)
     detail = profile.organisation("en") or profile.organisation("ja")
     if not covers:
         detail += f" (profile does not list {email.domain.ascii})"
     hosts = list(dict.fromkeys(s.host for s in servers))
-    return Source(SourceKind.PROFILE, detail, hosts, True, bool(candidates), candidates)
+    return Source(SourceKind.PROFILE, detail, hosts, trusted, bool(candidates), candidates)
 
 
 def discover(email: EmailAddress, *, resolver: Resolver, policy: TlsPolicy,
              deadline: Deadline, cancel: CancelToken | None = None,
-             profile: SettingsProfile | None = None,
+             profile: SettingsProfile | None = None, profile_trusted: bool = True,
              on_source: Callable[[Source], None] | None = None) -> list[Source]:
     """Every source's answer (or recorded failure), most trusted first.
 
@@ -94,7 +100,7 @@ def discover(email: EmailAddress, *, resolver: Resolver, policy: TlsPolicy,
     }
     sources: list[Source] = []
     if profile is not None:
-        sources.append(profile_source(profile, email))
+        sources.append(profile_source(profile, email, profile_trusted))
         if on_source:
             on_source(sources[0])
     answers: queue.Queue[tuple[SourceKind, list[Source]]] = queue.Queue()

@@ -17,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from assistant.consents import ConsentReason
 from assistant.discovery.autoconfig_xml import MAX_XML, AutoconfigError, parse_xml
 from assistant.discovery.model import Candidate, Source, SourceKind, in_domain
 from assistant.discovery.thunderbird_reading import ThunderbirdVerdict, thunderbird_reading
@@ -150,8 +151,10 @@ def fetch_autoconfig(email: EmailAddress, urls: list[str], *, resolver: Resolver
             _LOG.warning("autoconfig fetch failed unexpectedly: %s", type(exc).__name__)
             return _failed(url, f"protocol_error {type(exc).__name__}", trusted)
         hosts = list(dict.fromkeys(f.server.host for f in found))
+        reason = None if trusted else ConsentReason.HTTP_AUTOCONFIG
         candidates = [Candidate(f.server.protocol, f.server.host, f.server.port,
-                                f.server.security, trusted, rank, declared=True, login=f.login)
+                                f.server.security, trusted, rank, declared=True, login=f.login,
+                                reason=reason)
                       for rank, f in enumerate(found)]
         login = next((c.login for c in candidates if c.protocol is not Protocol.SMTP), None)
         return Source(SourceKind.AUTOCONFIG, url, hosts, trusted, True, candidates,
@@ -192,8 +195,8 @@ def mark_foreign(sources: list[Source], domain: str) -> None:
     the domain owner's word: mark them untrusted."""
     for source in sources:
         source.candidates = [
-            c if in_domain(c.host, domain) else Candidate(c.protocol, c.host, c.port,
-                                                          c.security, False, c.rank,
-                                                          declared=c.declared, login=c.login)
+            c if in_domain(c.host, domain) else Candidate(
+                c.protocol, c.host, c.port, c.security, False, c.rank, declared=c.declared,
+                login=c.login, reason=c.reason or ConsentReason.FOREIGN_AUTOCONFIG)
             for c in source.candidates]
         source.trusted = source.trusted and all(c.trusted for c in source.candidates)

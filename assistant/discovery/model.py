@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from assistant.consents import ConsentReason
 from assistant.discovery.thunderbird_reading import ThunderbirdVerdict
 from assistant.settings import Protocol, Security
 
@@ -48,6 +49,8 @@ class Candidate:
     rank: int = 0  # order inside its source (SRV priority/weight, autoconfig order)
     declared: bool = False
     login: str | None = None  # the login the source names (autoconfig <username>), if any
+    # Why an untrusted candidate is not vouched for (the question to ask); None if trusted.
+    reason: ConsentReason | None = None
 
 
 @dataclass
@@ -83,6 +86,7 @@ def in_domain(host: str, domain: str) -> bool:
 
 
 def standard_candidates(host: str, trusted: bool,
-                        protocols: tuple[Protocol, ...] = tuple(Protocol)) -> list[Candidate]:
-    return [Candidate(p, host, port, sec, trusted, i)
+                        protocols: tuple[Protocol, ...] = tuple(Protocol),
+                        reason: ConsentReason | None = None) -> list[Candidate]:
+    return [Candidate(p, host, port, sec, trusted, i, reason=None if trusted else reason)
             for i, (p, port, sec) in enumerate(STANDARD_PORTS) if p in protocols]

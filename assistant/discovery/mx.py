@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dns.rdtypes.ANY.MX
 
+from assistant.consents import ConsentReason
 from assistant.discovery.autoconfig import fetch_autoconfig, mark_foreign
 from assistant.discovery.model import Source, SourceKind, in_domain, standard_candidates
 from assistant.discovery.srv import valid_target
@@ -36,7 +37,8 @@ def discover_mx(email: EmailAddress, *, resolver: Resolver, policy: TlsPolicy,
     note = f"; {ignored} invalid target(s) ignored" if ignored else ""
     sources = [Source(SourceKind.MX,
                       f"MX {domain}: {host} (preference {exchangers[0][0]}){note}",
-                      [host], trusted, True, standard_candidates(host, trusted))]
+                      [host], trusted, True,
+                      standard_candidates(host, trusted, reason=ConsentReason.FOREIGN_MX))]
     parent = host.split(".", 1)[1] if host.count(".") >= 2 else ""
     if parent and parent != domain and not in_domain(domain, parent):
         url = f"https://autoconfig.{parent}/mail/config-v1.1.xml"

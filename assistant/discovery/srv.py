@@ -8,7 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import dns.rdtypes.IN.SRV
 
-from assistant.discovery.model import Candidate, Source, SourceKind
+from assistant.consents import ConsentReason
+from assistant.discovery.model import Candidate, Source, SourceKind, in_domain
 from assistant.errors import ValidationError
 from assistant.net import CancelToken, Deadline, DnsError, Resolver, clean
 from assistant.settings import EmailAddress, Protocol, Security, parse_host
@@ -94,9 +95,16 @@ def discover_srv(email: EmailAddress, *, resolver: Resolver, deadline: Deadline,
                 # RFC 6186 "_imap"/"_pop3"/"_submission" name the service, not whether it
                 # upgrades (old servers publish them for plain text too): only implicit TLS
                 # is a declaration here; a plain port is upgraded when STARTTLS is offered.
-                candidates.append(Candidate(protocol, host, port, security, True,
+                # RFC 6186 §6: a target outside the domain needs the person's confirmation
+                # (without DNSSEC anyone on the way could have written it).
+                inside = in_domain(host, domain)
+                candidates.append(Candidate(protocol, host, port, security, inside,
                                             priority * 1000 + rank,
-                                            declared=security is Security.TLS))
+                                            declared=security is Security.TLS,
+                                            reason=None if inside
+                                            else ConsentReason.SRV_OUTSIDE_DOMAIN))
                 notes.append(f"{service}: {host}:{port} (priority {priority})")
     hosts = list(dict.fromkeys(c.host for c in candidates))
-    return Source(SourceKind.SRV, "; ".join(notes), hosts, True, bool(candidates), candidates)
+    trusted = all(c.trusted for c in candidates)
+    return Source(SourceKind.SRV, "; ".join(notes), hosts, trusted, bool(candidates),
+                  candidates)

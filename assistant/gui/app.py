@@ -57,7 +57,39 @@ def no_display() -> bool:
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def run_gui(profile: str | None, lang: str, volunteer: bool) -> int:
+def volunteer_options(dns_server: str | None, ca_file: str | None) -> Options:
+    """The checks' network from the volunteer's ``--dns-server``/``--ca-file``, checked now
+    (ValidationError ``dns_server.*`` / ``ca_file.*``) rather than on the server page. Only a
+    given option imports the network layer: a member's start needs neither."""
+    if dns_server is not None:
+        from assistant.net.resolve import parse_dns_server
+
+        parse_dns_server(dns_server)
+    if ca_file is not None:
+        from assistant.net.tls import load_ca_file
+
+        load_ca_file(Path(ca_file))
+    return Options(dns_server=dns_server, ca_file=Path(ca_file) if ca_file else None)
+
+
+def remembered_large_text() -> bool:
+    """The text size the member chose on this computer last time."""
+    from assistant.gui.looks import LARGER
+    from assistant.machine_settings import load_machine_settings
+
+    return load_machine_settings().text_scale >= LARGER
+
+
+def run_gui(profile: str | None, lang: str, volunteer: bool, dns_server: str | None = None,
+            ca_file: str | None = None) -> int:
+    try:
+        options = volunteer_options(dns_server, ca_file)
+    except AssistantError as bad_option:
+        from assistant.exit_codes import EXIT_USAGE
+        from assistant.messages import text
+
+        print(text(bad_option, lang), file=sys.stderr)
+        return EXIT_USAGE
     if no_display() and QApplication.instance() is None:
         from assistant.exit_codes import EXIT_FAILED
         from assistant.messages import text
@@ -73,8 +105,9 @@ def run_gui(profile: str | None, lang: str, volunteer: bool) -> int:
     path, loaded, error = load_settings_profile(Path(profile) if profile else None)
     if error is not None:
         log.warning("profile not loaded: %s", error)  # codes and file position, no secrets
+    options.profile_path = path
     state = WizardState(lang=lang, volunteer=volunteer, profile=loaded, profile_error=error,
-                        options=Options(profile_path=path))
+                        options=options, large_font=remembered_large_text())
     wizard = MailWizard(state, translations)
     wizard.show()
     quit_after = smoke_quit_after_ms()  # start checks of the frozen bundle and the benchmark

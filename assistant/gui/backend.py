@@ -18,16 +18,16 @@ import importlib
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-from assistant.gui.state import Options, Password
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from assistant.clients.exports import ExportSettings
     from assistant.clients.report import ApplyReport
     from assistant.login import LoginResult
     from assistant.probe import ProbeEvent, ProbeReport
     from assistant.profile import SettingsProfile
-    from assistant.settings import Account, EmailAddress, Server
+    from assistant.settings import Account, Server
+    from assistant.wizard.checks import LoginCheckInput, ServerCheckInput
 
 # What the methods below import, in steps of roughly 5–35 ms each (lowest layer first, so
 # that no single step drags in everything).
@@ -39,6 +39,7 @@ CORE_MODULES = (
     "assistant.clients.thunderbird",
     "assistant.clients.outlook",
     "assistant.clients.exports",
+    "assistant.wizard.checks",
 )
 
 
@@ -52,24 +53,17 @@ class Backend:
         for name in CORE_MODULES:
             importlib.import_module(name)
 
-    def probe(self, email: EmailAddress, options: Options, profile: SettingsProfile | None,
-              on_event: Callable[[ProbeEvent], None], cancel: threading.Event) -> ProbeReport:
-        from assistant.probe import ProbeOptions, run_probe
+    def probe(self, check: ServerCheckInput, on_event: Callable[[ProbeEvent], None],
+              cancel: threading.Event) -> ProbeReport:
+        from assistant.wizard.checks import probe_servers
 
-        probe_options = ProbeOptions(dns_server=options.dns_server, ca_file=options.ca_file,
-                                     timeout=options.probe_timeout, profile=profile)
-        return run_probe(email, probe_options, on_event=on_event, cancel=cancel)
+        return probe_servers(check, on_event, cancel)
 
-    def check_login(self, server: Server, login: str, password: Password, options: Options, *,
-                    trust_fingerprint: str | None, allow_plaintext: bool,
-                    from_discovery: bool, cancel: threading.Event) -> LoginResult:
-        from assistant.login import check_login
+    def check_login(self, check: LoginCheckInput, server: Server,
+                    cancel: threading.Event) -> LoginResult:
+        from assistant.wizard.checks import log_in
 
-        return check_login(server, login, password.reveal(), ca_file=options.ca_file,
-                           trust_fingerprint=trust_fingerprint,
-                           allow_plaintext=allow_plaintext, dns_server=options.dns_server,
-                           timeout=options.login_timeout, cancel=cancel,
-                           from_discovery=from_discovery)
+        return log_in(check, server, cancel)
 
     def thunderbird_installed(self) -> bool:
         from assistant.clients import thunderbird
@@ -101,7 +95,8 @@ class Backend:
 
         return outlook.apply_outlook(account, output_dir)
 
-    def write_export(self, fmt: str, subject: Any, output: Path, lang: str,
+    def write_export(self, fmt: str, subject: Account | SettingsProfile | ExportSettings,
+                     output: Path, lang: str,
                      profile: SettingsProfile | None = None) -> Path:
         """``subject``: an Account or a SettingsProfile. With an Account, the church's
         ``profile`` adds its name, contact and notes (as the command line's export does)."""

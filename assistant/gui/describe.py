@@ -6,9 +6,14 @@ understands them ("受信 (IMAP) … 暗号化 OK"), while the volunteer's panel
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+
+if TYPE_CHECKING:  # the core's types only (the core is imported after the first page)
+    from assistant.discovery.model import Source
+    from assistant.probe.model import EndpointResult
+    from assistant.settings import Server
 
 
 class Describer(QObject):
@@ -18,7 +23,7 @@ class Describer(QObject):
         return {
             "imap": self.tr("Receiving (IMAP)"),
             "pop3": self.tr("Receiving (POP)"),
-            "smtp": self.tr("Sending (SMTP)"),
+            "smtp": self.tr("Sending"),  # "SMTP" is for volunteers: their lines show smtp://
         }.get(str(protocol), str(protocol))
 
     def security(self, security: str) -> str:
@@ -28,8 +33,8 @@ class Describer(QObject):
             "none": self.tr("no encryption"),
         }.get(str(security), str(security))
 
-    def source(self, source: Any) -> str:
-        kind = str(getattr(source, "kind", ""))
+    def source(self, source: Source) -> str:
+        kind = str(source.kind)
         where = {
             "profile": self.tr("the church's settings file"),
             "srv": self.tr("DNS (SRV records)"),
@@ -38,19 +43,19 @@ class Describer(QObject):
             "guess": self.tr("common server names (mail. and so on)"),
             "host": self.tr("the server given"),
         }.get(kind, kind)
-        hosts = ", ".join(str(h) for h in getattr(source, "hosts", []) or [])
+        hosts = ", ".join(source.hosts)
         if not hosts:
             return self.tr("Looked in {where}: nothing found").format(where=where)
         return self.tr("Looked in {where}: {hosts}").format(where=where, hosts=hosts)
 
-    def endpoint_name(self, endpoint: Any) -> str:
+    def endpoint_name(self, endpoint: EndpointResult) -> str:
         return self.tr("{role}: {host} port {port}").format(
             role=self.role(endpoint.protocol), host=endpoint.host, port=endpoint.port)
 
-    def endpoint_started(self, endpoint: Any) -> str:
+    def endpoint_started(self, endpoint: EndpointResult) -> str:
         return self.tr("{endpoint} — checking…").format(endpoint=self.endpoint_name(endpoint))
 
-    def endpoint_outcome(self, endpoint: Any) -> str:
+    def endpoint_outcome(self, endpoint: EndpointResult) -> str:
         """What one endpoint's check found, in words."""
         status = str(endpoint.status)
         security = str(endpoint.security)
@@ -86,18 +91,18 @@ class Describer(QObject):
             return self.tr("the certificate's issuer is not known")
         return self.tr("the reason is shown in the technical details")
 
-    def chosen(self, server: Any) -> str:
+    def chosen(self, server: Server) -> str:
         return self.tr("{role}: {host}, port {port}, {security}").format(
             role=self.role(server.protocol), host=server.host_display, port=server.port,
             security=self.security(server.security))
 
-    def endpoint_technical(self, endpoint: Any) -> str:
+    def endpoint_technical(self, endpoint: EndpointResult) -> str:
         """One line of raw facts for the volunteer's panel."""
-        tls = getattr(endpoint, "tls", None)
+        tls = endpoint.tls
         parts = [f"{endpoint.protocol}://{endpoint.host}:{endpoint.port}",
                  self.tr("encryption: {security}").format(security=endpoint.security),
                  self.tr("result: {status}").format(status=endpoint.status),
-                 self.tr("{ms} ms").format(ms=getattr(endpoint, "elapsed_ms", "?"))]
+                 self.tr("{ms} ms").format(ms=endpoint.elapsed_ms)]
         if tls is not None:
             parts.append(self.tr("TLS version: {version}; certificate valid: {valid}").format(
                 version=tls.version, valid=self.tr("yes") if tls.certificate_valid
@@ -107,11 +112,11 @@ class Describer(QObject):
                                      "{error}").format(error=tls.certificate_error))
             parts.append(self.tr("SHA-256 fingerprint: {fingerprint}").format(
                 fingerprint=tls.fingerprint_sha256))
-        mechanisms = getattr(endpoint, "auth_mechanisms", None)
+        mechanisms = endpoint.auth_mechanisms
         if mechanisms:
             parts.append(self.tr("login methods: {mechanisms}").format(
                 mechanisms=" ".join(mechanisms)))
-        if getattr(endpoint, "error", None):
+        if endpoint.error:
             parts.append(self.tr("error from the server or system (English): {error}").format(
                 error=endpoint.error))
         return "  ".join(parts)

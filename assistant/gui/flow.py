@@ -1,11 +1,16 @@
-"""The wizard's page order as a pure function of its state (Qt-free, unit-tested without Qt).
+"""The wizard's page order as a table, and its buttons as a function of each page's state
+(Qt-free, unit-tested without Qt).
 
-``QWizard.nextId()`` only calls :func:`next_page`; keeping the decision here means the order
-can be read, and tested, in one place instead of being spread over the page classes.
+``QWizard.nextId()`` only calls :func:`next_page`, which reads :data:`NAVMAP`: each page's
+usual successor and the exceptions to it, as data a test can walk (like Electrum's navmap).
+Every page reports a :class:`PageStatus`; :func:`buttons_for` is the one place that turns it
+into what its buttons allow.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from enum import IntEnum
 
 from assistant.gui.state import LoginOutcome, WizardState
@@ -29,22 +34,75 @@ def protocol_choice_offered(state: WizardState) -> bool:
     return len(state.offered_protocols()) > 1
 
 
+Condition = Callable[[WizardState], bool]
+
+
+@dataclass(frozen=True)
+class Route:
+    """Where Next leads from a page: the first branch whose condition holds, else ``then``
+    (None: the wizard ends)."""
+
+    then: Page | None
+    branches: tuple[tuple[Condition, Page], ...] = ()
+
+
+def _password_refused(state: WizardState) -> bool:
+    return state.login_outcome is LoginOutcome.WRONG_PASSWORD
+
+
+def _retrying_login(state: WizardState) -> bool:
+    """Only the password was refused: the server check still holds."""
+    return state.retry_login and state.servers_checked()
+
+
+def _no_protocol_choice(state: WizardState) -> bool:
+    return not protocol_choice_offered(state)
+
+
+NAVMAP: dict[Page, Route] = {
+    Page.WELCOME: Route(Page.PROTOCOL, ((_no_protocol_choice, Page.ACCOUNT),)),
+    Page.PROTOCOL: Route(Page.ACCOUNT),
+    Page.ACCOUNT: Route(Page.SERVER, ((_retrying_login, Page.LOGIN),)),
+    Page.SERVER: Route(Page.LOGIN),
+    Page.LOGIN: Route(Page.CLIENT, ((_password_refused, Page.ACCOUNT),)),
+    Page.CLIENT: Route(Page.DONE),
+    Page.DONE: Route(None),
+}
+
+
 def next_page(page: Page, state: WizardState) -> Page | None:
     """The page after ``page`` (None: the wizard ends)."""
-    if page is Page.WELCOME:
-        return Page.PROTOCOL if protocol_choice_offered(state) else Page.ACCOUNT
-    if page is Page.LOGIN and state.login_outcome is LoginOutcome.WRONG_PASSWORD:
-        return Page.ACCOUNT
-    if page is Page.ACCOUNT and state.retry_login and state.servers_checked():
-        return Page.LOGIN  # only the password was refused: the server check still holds
-    following = {
-        Page.PROTOCOL: Page.ACCOUNT,
-        Page.ACCOUNT: Page.SERVER,
-        Page.SERVER: Page.LOGIN,
-        Page.LOGIN: Page.CLIENT,
-        Page.CLIENT: Page.DONE,
-    }
-    return following.get(page)
+    route = NAVMAP[page]
+    return next((target for holds, target in route.branches if holds(state)), route.then)
+
+
+@dataclass(frozen=True)
+class PageStatus:
+    """What a page reports about itself; ``missing``: why Next waits, in the member's words."""
+
+    valid: bool = True
+    busy: bool = False
+    error: bool = False
+    missing: str = ""
+
+
+@dataclass(frozen=True)
+class Buttons:
+    """What the page's buttons allow: Next, the check's Stop and Check again, and the line
+    under a greyed Next saying what is missing."""
+
+    next: bool
+    stop: bool
+    retry: bool
+    hint: str
+
+
+def buttons_for(status: PageStatus) -> Buttons:
+    """The one rule for every page: Next once valid and idle; Stop while busy; Check again
+    once idle; a greyed Next always says why."""
+    forward = status.valid and not status.busy and not status.error
+    return Buttons(next=forward, stop=status.busy, retry=not status.busy,
+                   hint="" if forward or status.busy else status.missing)
 
 
 def first_page(state: WizardState) -> Page:

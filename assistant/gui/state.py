@@ -1,8 +1,10 @@
 """The one state object every wizard page reads and writes (Qt-free).
 
-The password is held in a :class:`Password` that never shows its value in ``repr``/``str``,
-and :meth:`WizardState.diagnostics` lists fields by whitelist, so copying diagnostics or
-logging the state cannot leak it.
+The password is held in the core's :class:`~assistant.secret.Secret`, which never shows its
+value in ``repr``/``str``, and :meth:`WizardState.diagnostics` lists fields by whitelist, so
+copying diagnostics or logging the state cannot leak it. The checks get frozen snapshots
+(:meth:`WizardState.server_check_input`, :meth:`WizardState.login_check_input`), never the
+live state.
 """
 
 from __future__ import annotations
@@ -10,10 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from assistant import __version__
 from assistant.errors import AssistantError
+from assistant.secret import Secret
 from assistant.settings import (
     Account,
     EmailAddress,
@@ -25,33 +28,7 @@ from assistant.settings import (
 
 if TYPE_CHECKING:
     from assistant.profile import SettingsProfile
-
-
-class Password:
-    """A secret typed by the member: kept in memory only, hidden from every printout."""
-
-    __slots__ = ("_value",)
-
-    def __init__(self, value: str = "") -> None:
-        self._value = value
-
-    def reveal(self) -> str:
-        """The value, for the login check only."""
-        return self._value
-
-    def __bool__(self) -> bool:
-        return bool(self._value)
-
-    def __repr__(self) -> str:
-        return "Password(<hidden>)" if self._value else "Password(<empty>)"
-
-    __str__ = __repr__
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Password) and other._value == self._value
-
-    def __hash__(self) -> int:
-        return hash(Password)
+    from assistant.wizard.checks import LoginCheckInput, Network, ServerCheckInput
 
 
 class ClientChoice(StrEnum):
@@ -98,7 +75,7 @@ class WizardState:
     display_name: str = ""
     email: EmailAddress | None = None
     login_name: str = ""
-    password: Password = field(default_factory=Password, repr=False)
+    password: Secret = field(default_factory=lambda: Secret(""), repr=False)
     # サーバーの確認
     incoming: Server | None = None
     outgoing: Server | None = None
@@ -133,6 +110,10 @@ class WizardState:
     def organisation(self) -> str:
         return self.profile.organisation(self.lang) if self.profile is not None else ""
 
+    def contact(self) -> str:
+        """Whom to call, from the church's profile ("" without one)."""
+        return self.profile.contact.phone_and_email() if self.profile is not None else ""
+
     def pop_options(self) -> PopOptions:
         return PopOptions(leave_on_server=self.leave_on_server)
 
@@ -165,9 +146,33 @@ class WizardState:
         """The server check found both servers for the current address and protocol."""
         return self.incoming is not None and self.outgoing is not None
 
+    def network(self, timeout: float) -> Network:
+        from assistant.wizard.checks import Network  # the core: not before the first page
+
+        return Network(self.options.dns_server, self.options.ca_file, timeout)
+
+    def server_check_input(self, protocol: Protocol) -> ServerCheckInput:
+        """What the server check needs, frozen now (the worker never reads this state)."""
+        from assistant.wizard.checks import ServerCheckInput
+
+        assert self.email is not None, "the account page lets no check start without one"
+        return ServerCheckInput(self.email, protocol, self.profile,
+                                self.network(self.options.probe_timeout))
+
+    def login_check_input(self) -> LoginCheckInput:
+        """What the login check needs, frozen now, the password included."""
+        from assistant.wizard.checks import LoginCheckInput
+
+        assert self.incoming is not None and self.outgoing is not None, "servers not checked"
+        return LoginCheckInput(
+            self.incoming, self.outgoing, self.login_name, self.password,
+            tuple(self.trusted_fingerprints.items()), self.allow_plaintext,
+            from_discovery=self.profile is None,
+            network=self.network(self.options.login_timeout))
+
     def diagnostics(self) -> str:
         """Plain text for a volunteer's clipboard: whitelisted fields, never the password."""
-        lines: list[tuple[str, Any]] = [
+        lines: list[tuple[str, object]] = [
             ("version", __version__),
             ("language", self.lang),
             ("profile", self.options.profile_path or "-"),
@@ -192,7 +197,5 @@ class WizardState:
         text = [f"{key}: {value}" for key, value in lines]
         text += ["", "[server check]", *self.probe_summary, "", "[login check]",
                  *self.login_summary]
-        joined = "\n".join(text)
-        secret = self.password.reveal()
         # Belt and braces: no server message or typed field may echo the password back.
-        return joined.replace(secret, "********") if secret else joined
+        return self.password.redact("\n".join(text))

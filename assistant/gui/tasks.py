@@ -11,22 +11,23 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+if TYPE_CHECKING:
+    from assistant.wizard.checks import Question as Subject
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(eq=False)
 class Question:
-    """A decision only the member can make (trust this certificate? send without encryption?).
-
-    The worker blocks in :meth:`wait`; the UI calls :meth:`answer`.
+    """A decision only the member can make (``subject``: trust this certificate? send without
+    encryption?). The worker blocks in :meth:`wait`; the UI calls :meth:`answer`.
     """
 
-    kind: str
-    params: dict[str, Any] = field(default_factory=dict)
+    subject: Subject
     _reply: bool | None = field(default=None, init=False, repr=False)
     _done: threading.Event = field(default_factory=threading.Event, init=False, repr=False)
 
@@ -50,7 +51,8 @@ class TaskSignals(QObject):
 
 
 class Reporter:
-    """What a task function gets: progress, questions and the cancel flag."""
+    """What a task function gets: progress, questions and the cancel flag (the core's
+    :class:`~assistant.wizard.checks.Hooks`)."""
 
     def __init__(self, task: Task) -> None:
         self._task = task
@@ -60,9 +62,10 @@ class Reporter:
         if not self.cancel.is_set():
             self._task.queue(item)
 
-    def ask(self, question: Question) -> bool:
+    def ask(self, subject: Subject) -> bool:
         if self.cancel.is_set():
             return False
+        question = Question(subject)
         self._task.signals.question.emit(question)
         return question.wait(self.cancel)
 

@@ -11,6 +11,7 @@ window icon follow once the first page is on screen (:class:`~assistant.gui.warm
 
 from __future__ import annotations
 
+import logging
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,21 +29,41 @@ from PySide6.QtWidgets import (
 from assistant.errors import AssistantError
 from assistant.gui.backend import CORE_MODULES, Backend
 from assistant.gui.flow import Page, next_page
+from assistant.gui.looks import LARGER, apply_looks, set_text_size
 from assistant.gui.pages.base import BasePage
 from assistant.gui.pages.welcome import WelcomePage
-from assistant.gui.state import WizardState
+from assistant.gui.state import ClientChoice, WizardState
 from assistant.gui.translations import Translations, icon_path
 from assistant.gui.warmup import Warmup, import_all
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from assistant.gui.tasks import TaskRunner
 
-LARGE_FONT_FACTOR = 1.35
+log = logging.getLogger(__name__)
 EXPORT_FORMATS = (("profile", ".mailsetup"), ("autoconfig", ".xml"),
                   ("mobileconfig", ".mobileconfig"))
 # The later pages' modules, imported by the warm-up in the order a member meets them.
 PAGE_MODULES = tuple(f"assistant.gui.pages.{name}" for name in (
     "protocol", "account", "server", "login", "client", "done"))
+
+
+def remember_text_size(large: bool) -> None:
+    """Keep the member's text size for this computer; a folder that cannot be written only
+    means it is asked again next time."""
+    from dataclasses import replace
+
+    from assistant.machine_settings import (
+        load_machine_settings,
+        save_machine_settings,
+    )
+
+    try:
+        save_machine_settings(replace(load_machine_settings(),
+                                      text_scale=LARGER if large else 1.0))
+    except OSError as error:
+        log.warning("text size not remembered: %s", type(error).__name__)
 
 
 def show_icon() -> None:
@@ -63,9 +84,11 @@ class MailWizard(QWizard):
         self.translations = translations or Translations()
         self.backend = backend or Backend()
         self._runner: TaskRunner | None = None
+        self.leave_question: QMessageBox | None = None  # "close the assistant?" while shown
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        apply_looks(state.large_font)  # before the first page is laid out
         welcome = WelcomePage(state)
         self.pages: dict[Page, BasePage] = {Page.WELCOME: welcome}
         self.setPage(int(Page.WELCOME), welcome)
@@ -73,8 +96,8 @@ class MailWizard(QWizard):
         self.warmup = Warmup([show_icon, *(partial(import_all, [m]) for m in PAGE_MODULES)],
                              CORE_MODULES, self)
         self.warmup.after_first_paint(welcome)
-        self._base_point_size = 0.0  # read at the first switch (QFont costs ~1.5 ms at start)
         self._build_menu()
+        self.currentIdChanged.connect(self.name_buttons)
         self._retranslate()
         self.setMinimumSize(640, 480)
         self._fit_to_screen(820, 660)
@@ -121,7 +144,21 @@ class MailWizard(QWizard):
             page = self._build_page(page_id)
             self.setPage(int(page_id), page)
             self.pages[page_id] = page
+            page.completeChanged.connect(self.name_buttons)  # e.g. a new mail program choice
         return page
+
+    def name_buttons(self) -> None:
+        """Each page's main button says what it does: checking the server, checking the
+        password, writing the settings, or only showing them to print or save."""
+        current = self.currentId()
+        following = next_page(Page(current), self.state) if current > 0 else None
+        self.setButtonText(QWizard.WizardButton.NextButton, {
+            Page.SERVER: self.tr("Check the server"),
+            Page.LOGIN: self.tr("Check the password"),
+        }.get(following, self.tr("&Next >")) if following is not None else self.tr("&Next >"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr(
+            "Show the settings to print or save") if self.state.client is ClientChoice.SHEET_ONLY
+            else self.tr("Write the settings"))
 
     def _build_page(self, page_id: Page) -> BasePage:
         """Each page's module is imported here, not at start (the warm-up usually has)."""
@@ -185,25 +222,26 @@ class MailWizard(QWizard):
         self.language_changed.emit(lang)
 
     def set_large_font(self, on: bool) -> None:
+        """Body text ×1.5 (or back), on every page, the diagram included."""
         self.state.large_font = on
-        font = QApplication.font()
-        if not self._base_point_size:
-            # A font given in pixels reports -1 points: fall back to a usual desktop size.
-            self._base_point_size = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
-        font.setPointSizeF(self._base_point_size * (LARGE_FONT_FACTOR if on else 1.0))
-        QApplication.setFont(font)
+        set_text_size(on)
         self.large_font_action.setChecked(on)
+        self.large_font_button.setChecked(on)
         welcome = self.pages[Page.WELCOME]
         assert isinstance(welcome, WelcomePage)
         welcome.large_font.setChecked(on)
+        for page in self.pages.values():
+            page.text_size_changed()
         if on:
             self._fit_to_screen(max(self.width(), 1000), max(self.height(), 800))
 
     def large_font_toggled(self, on: bool) -> None:
-        """From the menu or the welcome page's box: change only what differs (each control
-        follows the other through set_large_font)."""
+        """From the button, the menu or the welcome page's box: change only what differs
+        (each control follows the others through set_large_font), and remember the choice
+        for this computer."""
         if on != self.state.large_font:
             self.set_large_font(on)
+            remember_text_size(on)
 
     def set_volunteer(self, on: bool) -> None:
         self.state.volunteer = on
@@ -214,6 +252,13 @@ class MailWizard(QWizard):
             page.set_volunteer(on)
 
     def _build_menu(self) -> None:
+        self.large_font_button = QPushButton(self)  # on every page, beside the menu
+        self.large_font_button.setCheckable(True)
+        self.large_font_button.setAutoDefault(False)
+        self.large_font_button.setChecked(self.state.large_font)
+        self.large_font_button.toggled.connect(self.large_font_toggled)
+        self.setButton(QWizard.WizardButton.CustomButton2, self.large_font_button)
+        self.setOption(QWizard.WizardOption.HaveCustomButton2, True)
         self.menu_button = QPushButton(self)
         self.menu_button.setAutoDefault(False)
         self.menu = QMenu(self.menu_button)
@@ -245,7 +290,8 @@ class MailWizard(QWizard):
         self.setButton(QWizard.WizardButton.CustomButton1, self.menu_button)
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
         self.setButtonLayout([
-            QWizard.WizardButton.CustomButton1, QWizard.WizardButton.Stretch,
+            QWizard.WizardButton.CustomButton1, QWizard.WizardButton.CustomButton2,
+            QWizard.WizardButton.Stretch,
             QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
             QWizard.WizardButton.CommitButton,
             QWizard.WizardButton.FinishButton, QWizard.WizardButton.CancelButton])
@@ -260,7 +306,7 @@ class MailWizard(QWizard):
         """Write the church profile or a client file from what the wizard found."""
         from PySide6.QtWidgets import QMessageBox  # dialogs only for volunteers: not at start
 
-        subject: object = self.state.account() or self.state.profile
+        subject = self.state.account() or self.state.profile
         if subject is None:
             QMessageBox.information(self, self.windowTitle(), self.tr(
                 "Check the server first: there is nothing to export yet."))
@@ -277,20 +323,21 @@ class MailWizard(QWizard):
             return None
 
     def _export(self, fmt: str, suffix: str) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from assistant.gui.file_dialog import ask_save_path
 
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export"), str(Path.home() / f"mail-settings{suffix}"))
-        if name:
-            self.export(fmt, Path(name))
+        path = ask_save_path(self, self.tr("Export"), Path.home() / f"mail-settings{suffix}")
+        if path is not None:
+            self.export(fmt, path)
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Mail setup assistant"))
         self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("Menu"))
-        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Write the settings"))
+        self.name_buttons()
         self.menu_button.setAccessibleName(self.tr("Menu"))
         self.volunteer_action.setText(self.tr("Volunteer mode (technical details)"))
         self.large_font_action.setText(self.tr("Larger text"))
+        self.setButtonText(QWizard.WizardButton.CustomButton2, self.tr("Larger text"))
+        self.large_font_button.setAccessibleName(self.tr("Larger text"))
         # The diagnostics stay English on purpose: they are pasted to a technician (who may
         # not read Japanese) and compared with logs; the menu says so (docs/wizard.md).
         self.copy_action.setText(self.tr(
@@ -307,6 +354,33 @@ class MailWizard(QWizard):
         super().changeEvent(event)
 
     # --- closing -----------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        """Esc, キャンセル or the window's ×: once she has typed something, ask first; staying
+        is the default (Enter, Esc). Nothing is lost after the settings were written."""
+        account = self.pages.get(Page.ACCOUNT)
+        typed = account is not None and account.has_input()
+        if not typed or self.currentId() == int(Page.DONE):
+            super().reject()
+            return
+        if self.leave_question is not None:
+            return  # already asked: the question is on screen
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), self.tr(
+            "Close the assistant? What you have typed will be lost."), parent=self)
+        stay = box.addButton(self.tr("Go on with the setup"), QMessageBox.ButtonRole.RejectRole)
+        leave = box.addButton(self.tr("Close"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+        box.finished.connect(lambda _code: self._answered_leave(box.clickedButton() is leave))
+        self.leave_question = box
+        box.open()  # not exec(): no nested event loop while checks report
+
+    def _answered_leave(self, leave: bool) -> None:
+        self.leave_question = None
+        if leave:
+            super().reject()
 
     def done(self, result: int) -> None:
         """Cancel (or finish) stops every background check at once."""

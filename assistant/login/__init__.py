@@ -6,6 +6,6 @@ codes and the security rules (the password is a :class:`Secret` from input to th
 
 from assistant.login.check import check_login
 from assistant.login.result import RESULTS, LoginResult
-from assistant.login.secret import Secret
+from assistant.secret import Secret
 
 __all__ = ["RESULTS", "LoginResult", "Secret", "check_login"]

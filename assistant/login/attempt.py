@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.errors import Problem
-from assistant.login.secret import Secret
 from assistant.net import Deadline, Limits, Resolver, TlsInfo, TlsPolicy, shown
 from assistant.net.mail import Session, StartTls, offers_starttls, open_session
 from assistant.net.text import bracketed
+from assistant.secret import Secret
 from assistant.settings import Security, Server
 
 # Server texts shown to people are cut to this length (they may be hostile).

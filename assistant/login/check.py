@@ -13,7 +13,6 @@ from assistant.errors import Problem
 from assistant.login import imap, pop3, smtp
 from assistant.login.attempt import CONNECT_TIMEOUT, Attempt, Failure, Success
 from assistant.login.result import LoginResult
-from assistant.login.secret import Secret, as_secret
 from assistant.net import (
     Cancelled,
     CertificateInvalid,
@@ -30,6 +29,7 @@ from assistant.net import (
     Unreachable,
 )
 from assistant.net.mail import StartTlsNotOffered, StartTlsRefused
+from assistant.secret import Secret, as_secret
 from assistant.settings import Protocol, Security, Server
 
 _RUNNERS: dict[Protocol, Callable[[Attempt], Success]] = {

@@ -29,6 +29,9 @@ from assistant.settings import AuthMethod, Protocol, Security
 USER = "USER"  # USER/PASS, reported as the mechanism "USER"
 _TEMPORARY = re.compile(r"\[(IN-USE|SYS/TEMP|SYS/PERM|LOGIN-DELAY)\]", re.IGNORECASE)
 _STAT = re.compile(r"\+OK\s+(\d+)\s+\d+")
+# RFC 2449 LOGIN-DELAY: the account logged in too recently (Cyrus's popminpoll); the password
+# was not called wrong, and the wait is the CAPA line's "LOGIN-DELAY <seconds>" when listed.
+_LOGIN_DELAY = re.compile(r"\[LOGIN-DELAY\]", re.IGNORECASE)
 
 
 def run(attempt: Attempt) -> Success:
@@ -84,6 +87,13 @@ def _authenticate(attempt: Attempt, session: Session, encrypted: bool) -> str:
         if not encrypted and POP3_NEEDS_TLS.search(text):
             raise Failure("tls_required", "login.tls_required", mechanism=mechanism,
                           detail=detail)
+        if _LOGIN_DELAY.search(text):
+            seconds = _login_delay_seconds(capabilities)
+            if seconds is None:
+                raise Failure("protocol_error", "login.pop_login_delay_unlisted",
+                              mechanism=mechanism, **attempt.where(), detail=detail)
+            raise Failure("protocol_error", "login.pop_login_delay", mechanism=mechanism,
+                          **attempt.where(), seconds=seconds, detail=detail)
         if _TEMPORARY.search(text):
             raise Failure("protocol_error", "login.protocol_error", mechanism=mechanism,
                           protocol="POP3", **attempt.where(), detail=detail)
@@ -91,6 +101,14 @@ def _authenticate(attempt: Attempt, session: Session, encrypted: bool) -> str:
                       login=attempt.login, detail=detail)
     raise Failure("auth_not_offered", "login.auth_not_offered", **attempt.where(),
                   offered=" ".join(pop3_auth_mechanisms(capabilities) or candidates) or "-")
+
+
+def _login_delay_seconds(capabilities: list[str]) -> int | None:
+    for cap in capabilities:
+        name, _, rest = cap.partition(" ")
+        if name.upper() == "LOGIN-DELAY" and rest.split() and rest.split()[0].isdigit():
+            return int(rest.split()[0])
+    return None
 
 
 def _user_pass(attempt: Attempt, conn: Connection) -> tuple[bool, str]:

@@ -3,7 +3,7 @@
 ``result`` is one of :data:`RESULTS` (the JSON contract); ``problem`` is the finer code that
 picks the sentence (e.g. ``login.smtp_no_auth`` for ``auth_not_offered`` on SMTP). Nothing
 here can hold a password: the check builds results only from codes, counts, names and
-server texts that went through :meth:`~assistant.login.secret.Secret.redact`.
+server texts that went through :meth:`~assistant.secret.Secret.redact`.
 """
 
 from __future__ import annotations

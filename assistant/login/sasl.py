@@ -13,7 +13,7 @@ import hashlib
 import hmac
 from collections.abc import Iterable
 
-from assistant.login.secret import Secret
+from assistant.secret import Secret
 from assistant.settings import AuthMethod
 
 PLAIN = "PLAIN"

@@ -34,6 +34,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "送信サーバーが1つもありません。",
         "There is no outgoing server.",
     ),
+    "export.pdf_unavailable": (
+        "この場所からは設定シートを PDF にできません。.html で書き出してください。",
+        "The settings sheet cannot be made into a PDF here; write it as .html instead.",
+    ),
     "export.sheet_suffix": (
         "設定シートの出力先は .pdf か .html のファイルにしてください（指定: {suffix}）。",
         "The settings sheet must be written to a .pdf or .html file (given: {suffix}).",

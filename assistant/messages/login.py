@@ -181,6 +181,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "確かめてください。",
         "The server name '{host}' was not found ({detail}). Check its spelling.",
     ),
+    "login.pop_login_delay": (
+        "サーバー {host}:{port} は、同じアカウントへの POP のログインを {seconds} 秒に1回しか"
+        "受け付けません。直前に別のメールソフトや端末（またはこの確認）がログインしたためで、"
+        "パスワードが違うとは言われていません。{seconds} 秒待ってから、もう一度お試し"
+        "ください。（サーバーの応答: {detail}）",
+        "The server {host}:{port} accepts a POP login to the same account only once every "
+        "{seconds} seconds. Another mail program or device (or a check just before) logged in "
+        "moments ago; the server did not say the password is wrong. Wait {seconds} seconds "
+        "and try again. (Server said: {detail})",
+    ),
+    "login.pop_login_delay_unlisted": (
+        "サーバー {host}:{port} は、同じアカウントへの POP のログインの間隔が短すぎるとして"
+        "断りました。直前に別のメールソフトや端末（またはこの確認）がログインしたためで、"
+        "パスワードが違うとは言われていません。数分待ってから、もう一度お試しください。"
+        "（サーバーの応答: {detail}）",
+        "The server {host}:{port} refused this POP login because the account logged in too "
+        "recently (another mail program, a device, or a check just before). The server did "
+        "not say the password is wrong. Wait a few minutes and try again. "
+        "(Server said: {detail})",
+    ),
     "login.protocol_error": (
         "サーバー {host}:{port} の応答が {protocol} として正しくありません（{detail}）。"
         "ポート番号と種類（IMAP / POP / SMTP）の組み合わせを確かめてください。",

@@ -15,10 +15,8 @@ pin (or, for the probe, to read capabilities — never to send a password).
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import ssl
-import stat
 import sys
 import threading
 from dataclasses import dataclass, field
@@ -44,16 +42,15 @@ def load_ca_file(path: Path) -> str:
     ``ca_file.too_large`` or ``ca_file.invalid`` (no PEM certificate OpenSSL accepts), so a
     bad file is a usage error up front, never a failure deep inside a handshake.
     """
+    from assistant.files import FileReadError, read_bounded
+
     try:
-        with open(path, "rb") as stream:
-            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
-                raise ValidationError("ca_file.unreadable", field="ca_file", path=str(path))
-            data = stream.read(MAX_CA_FILE + 1)
-    except OSError:
+        data = read_bounded(path, MAX_CA_FILE)  # a FIFO or /dev/zero is refused at once
+    except FileReadError as exc:
+        if exc.reason == "too_large":
+            raise ValidationError("ca_file.too_large", field="ca_file", path=str(path),
+                                  max=MAX_CA_FILE) from None
         raise ValidationError("ca_file.unreadable", field="ca_file", path=str(path)) from None
-    if len(data) > MAX_CA_FILE:
-        raise ValidationError("ca_file.too_large", field="ca_file", path=str(path),
-                              max=MAX_CA_FILE)
     if _PEM_CERT not in data:
         raise ValidationError("ca_file.invalid", field="ca_file", path=str(path))
     try:

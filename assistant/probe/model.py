@@ -1,5 +1,5 @@
 """The probe's results: one :class:`EndpointResult` per endpoint, the recommendation, and the
-report that the CLI prints as JSON (DESIGN.md, ``probe --json``, schema 1)."""
+report that the CLI prints as JSON (docs/cli.md, ``probe --json``, schema 1)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from assistant.consents import ConsentReason
 from assistant.discovery import Candidate, Source
 from assistant.errors import Problem
 from assistant.messages import text
@@ -31,6 +32,9 @@ class ProbeOptions:
     host: str | None = None
     profile: SettingsProfile | None = None
     complete: bool = False
+    # False for a profile that is not the church's word (assistant.profile_trust.LoadedProfile
+    # .trusted): its servers then need consent like any untrusted source.
+    profile_trusted: bool = True
 
 
 @dataclass
@@ -59,6 +63,7 @@ class EndpointResult:
     plaintext_methods: list[str] = field(default_factory=list)
     plaintext_refusal: str | None = None
     login: str | None = None  # the login its source names (autoconfig <username>), if any
+    consent_reason: ConsentReason | None = None  # why an untrusted source does not vouch
 
     @classmethod
     def for_candidate(cls, candidate: Candidate, status: str, order: int,
@@ -66,7 +71,7 @@ class EndpointResult:
         """The result for one candidate endpoint, before (or instead of) what it offers."""
         return cls(candidate.protocol, candidate.host, candidate.port, candidate.security,
                    status, problem, trusted_source=candidate.trusted, order=order,
-                   login=candidate.login)
+                   login=candidate.login, consent_reason=candidate.reason)
 
     @property
     def usable(self) -> bool:
@@ -102,6 +107,8 @@ class EndpointResult:
             "plaintext_auth_offered": self.plaintext_auth_offered,
             "elapsed_ms": self.elapsed_ms,
             "greeting_ms": self.greeting_ms,
+            "trusted_source": self.trusted_source,
+            "consent_reason": None if self.consent_reason is None else str(self.consent_reason),
         }
 
 

@@ -1,9 +1,7 @@
-"""Ranking endpoints and deciding when the recommendation is known.
+"""Deciding when the probe's recommendation is known, and its warnings.
 
-Incoming: trusted sources first; then a verified encrypted session over one with an invalid
-certificate over none; IMAP over POP (the church's guidance); implicit TLS over STARTTLS.
-Outgoing: trusted first; SMTP AUTH offered; encryption as above; submission ports (465/587)
-over 25; implicit TLS over STARTTLS.
+The order of endpoints is :class:`assistant.probe.choose.Ranking`, the one ranking every
+choice uses (trust first, then encryption, the wanted protocol, the church's order).
 
 A pending endpoint only holds the decision back while it could still beat the best usable one
 and has had less than the grace period: a silently dropped port must not delay the answer
@@ -17,6 +15,7 @@ from dataclasses import dataclass
 from assistant.discovery import Candidate
 from assistant.errors import Problem
 from assistant.net.text import bracketed
+from assistant.probe.choose import Ranking
 from assistant.probe.model import EndpointResult, Recommendation
 from assistant.settings import Protocol, Security
 
@@ -24,32 +23,6 @@ from assistant.settings import Protocol, Security
 GRACE = 1.5
 # ... or this many times the slowest successful check so far (slow links need longer).
 GRACE_FACTOR = 2.0
-
-Key = tuple[int, ...]
-
-
-def _security_class(r: EndpointResult) -> int:
-    if r.security is Security.NONE:
-        return 2
-    return 0 if r.status == "ok" else 1
-
-
-def result_key(r: EndpointResult) -> Key:
-    implicit = 0 if r.security is Security.TLS else 1
-    if r.protocol is Protocol.SMTP:
-        return (int(not r.trusted_source), int(not r.auth_mechanisms), _security_class(r),
-                int(r.port == 25), implicit, r.order)
-    return (int(not r.trusted_source), _security_class(r), int(r.protocol is Protocol.POP3),
-            implicit, r.order)
-
-
-def best_possible_key(c: Candidate, order: int) -> Key:
-    """The key a pending endpoint would have if it answered as well as it possibly could."""
-    implicit = 0 if c.security is Security.TLS else 1
-    if c.protocol is Protocol.SMTP:
-        return (int(not c.trusted), 0, 0, int(c.port == 25), implicit, order)
-    return (int(not c.trusted), 0, int(c.protocol is Protocol.POP3), implicit, order)
-
 
 @dataclass
 class Pending:
@@ -63,19 +36,21 @@ def grace_period(done: list[EndpointResult]) -> float:
     return max(GRACE, GRACE_FACTOR * slowest)
 
 
-def decide(done: list[EndpointResult], pending: list[Pending], *,
-           final: bool = False) -> tuple[bool, EndpointResult | None, EndpointResult | None]:
+def decide(done: list[EndpointResult], pending: list[Pending], *, final: bool = False,
+           ranking: Ranking | None = None,
+           ) -> tuple[bool, EndpointResult | None, EndpointResult | None]:
     """(settled, incoming, outgoing): settled once neither choice can still change, except
     by an endpoint that has already exceeded the grace period (or when ``final``)."""
+    ranking = ranking or Ranking()
     grace = grace_period(done)
     choices: list[EndpointResult | None] = []
     settled = True
     for outgoing in (False, True):
-        mine = [r for r in done if (r.protocol is Protocol.SMTP) == outgoing and r.usable]
-        best = min(mine, key=result_key, default=None)
+        best = ranking.best(done, outgoing)
         waiting = [p for p in pending if (p.candidate.protocol is Protocol.SMTP) == outgoing]
         for p in waiting:
-            could_beat = best is None or best_possible_key(p.candidate, p.order) < result_key(best)
+            could_beat = best is None or ranking.best_possible(p.candidate, p.order) \
+                < ranking.key(best)
             if could_beat and (best is None or p.elapsed < grace) and not final:
                 settled = False
         choices.append(best)

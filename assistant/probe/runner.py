@@ -17,6 +17,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from assistant.discovery import Candidate, Source, discover, host_source
 from assistant.errors import Problem
 from assistant.net import AnyOf, CancelToken, Deadline, Limits, Resolver, TlsPolicy
+from assistant.probe.choose import Ranking
 from assistant.probe.endpoint import check_endpoint
 from assistant.probe.model import (
     EndpointResult,
@@ -66,7 +67,9 @@ def candidates_of(sources: list[Source]) -> list[Candidate]:
                                         c.security if c.declared and not seen.declared
                                         else seen.security, seen.trusted or c.trusted,
                                         seen.rank, declared=seen.declared or c.declared,
-                                        login=seen.login or c.login)
+                                        login=seen.login or c.login,
+                                        reason=None if seen.trusted or c.trusted
+                                        else seen.reason)
     return list(merged.values())
 
 
@@ -91,10 +94,12 @@ def run_probe(email: EmailAddress, options: ProbeOptions, *,
         budget = min(options.timeout * DISCOVERY_SHARE, DISCOVERY_MAX)
         sources = discover(email, resolver=resolver, policy=policy,
                            deadline=overall.child(budget), cancel=cancel,
-                           profile=options.profile,
+                           profile=options.profile, profile_trusted=options.profile_trusted,
                            on_source=lambda s: emit(ProbeEvent("source", source=s)))
     candidates = candidates_of(sources)
-    prober = _Prober(candidates, resolver, policy, overall, cancel, emit, options.complete)
+    ranking = Ranking.of(options.profile, options.profile_trusted)
+    prober = _Prober(candidates, resolver, policy, overall, cancel, emit, options.complete,
+                     ranking)
     endpoints, recommendation, recommended_at = prober.run()
     recommendation.warnings += downgrade_warnings(endpoints)
     cancelled = cancel is not None and cancel.is_set()
@@ -109,8 +114,9 @@ def run_probe(email: EmailAddress, options: ProbeOptions, *,
 class _Prober:
     def __init__(self, candidates: list[Candidate], resolver: Resolver, policy: TlsPolicy,
                  overall: Deadline, cancel: CancelToken | None,
-                 emit: Callable[[ProbeEvent], None], complete: bool) -> None:
+                 emit: Callable[[ProbeEvent], None], complete: bool, ranking: Ranking) -> None:
         self.candidates = candidates
+        self.ranking = ranking
         self.resolver, self.policy, self.overall = resolver, policy, overall
         self.cancel, self.emit, self.complete = cancel, emit, complete
         self.stops = [threading.Event() for _ in candidates]
@@ -155,7 +161,8 @@ class _Prober:
                     waiting = [Pending(self.candidates[futures[f]], futures[f],
                                        self._elapsed(futures[f], now)) for f in pending]
                     settled, incoming, outgoing = decide(
-                        list(results.values()), waiting, final=stopping or not pending)
+                        list(results.values()), waiting, final=stopping or not pending,
+                        ranking=self.ranking)
                     if settled:
                         recommendation = recommend(incoming, outgoing)
                         recommended_at = now

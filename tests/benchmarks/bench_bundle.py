@@ -1,4 +1,4 @@
-"""Bundle benchmark (on demand; prints figures, asserts none).
+"""Bundle benchmark (on demand; fails on a missed README target, tests/benchmarks/targets.py).
 
 Figures:
   size of the onedir bundle on disk, as .tar.gz and as .zip (target: compressed <= 45 MB);
@@ -35,6 +35,7 @@ from pathlib import Path
 
 from assistant import APP_NAME
 from assistant.embedded import SMOKE_ENV
+from tests.benchmarks.targets import enforce, exit_with
 from tests.paths import ROOT, SAMPLE_PROFILE
 
 WARM_RUNS = 9
@@ -236,13 +237,26 @@ def report_figures(f: Figures) -> None:
     print(f"frozen / bare QWizard: {ratio}   target <= 1.3")
 
 
+def targeted(f: Figures) -> dict[str, float]:
+    """Both compressed sizes must fit; the start ratio must hold warm and, when measured, cold."""
+    frozen, bare = f.starts["frozen bundle"], f.starts["bare QWizard"]
+    ratios = [frozen.warm / bare.warm]
+    if frozen.cold is not None and bare.cold is not None:
+        ratios.append(frozen.cold / bare.cold)
+    return {"bundle_compressed_mb": max(f.tar_gz, f.zip) / MB, "frozen_over_bare": max(ratios)}
+
+
 def test_bench_bundle(tmp_path: Path) -> None:
-    report_figures(measure(build_bundle(tmp_path)))
+    figures = measure(build_bundle(tmp_path))
+    report_figures(figures)
+    enforce(targeted(figures))
 
 
 if __name__ == "__main__":
     if len(sys.argv) > 1:
-        report_figures(measure(Path(sys.argv[1]).resolve()))
+        figures = measure(Path(sys.argv[1]).resolve())
     else:
         with tempfile.TemporaryDirectory() as folder:
-            report_figures(measure(build_bundle(Path(folder))))
+            figures = measure(build_bundle(Path(folder)))
+    report_figures(figures)
+    exit_with(targeted(figures))

@@ -1,4 +1,4 @@
-"""Probe benchmark with 50 ms of emulated latency (on demand; prints figures, asserts none).
+"""Probe benchmark with 50 ms of emulated latency (on demand; fails on a missed README target).
 
 This kernel has no netem, so a user-space TCP proxy on loopback adds the latency: the
 connection to the real server starts 50 ms after the client's connect, and every chunk in
@@ -19,6 +19,7 @@ or ``PYTHONPATH=. .venv/bin/python tests/benchmarks/bench_probe.py``.
 from __future__ import annotations
 
 import heapq
+import math
 import socket
 import threading
 import time
@@ -27,6 +28,7 @@ from contextlib import ExitStack, contextmanager
 
 from assistant.probe import ProbeEvent, ProbeOptions, ProbeReport, run_probe
 from assistant.settings import parse_email
+from tests.benchmarks.targets import enforce, exit_with
 from tests.testbed import Testbed
 from tests.testbed.dns import MX, SRV, A, Record, start_dns
 from tests.testbed.firewall import dropped
@@ -193,12 +195,25 @@ def report_figures(figures: dict[str, float]) -> None:
           f"{figures['b_discovery_recommendation_s']:.3f} s")
 
 
+def targeted(figures: dict[str, float]) -> dict[str, float]:
+    """The figures README has targets for; one that was not reached (an endpoint failed, no
+    recommendation) is NaN, which misses."""
+    all_ok = figures["a_host_all_ok"] == 1.0
+    recommended = figures["b_recommendation_s"]
+    return {"probe_ratio": figures["a_host_ratio"] if all_ok else math.nan,
+            "recommendation_s": recommended if recommended >= 0 else math.nan}
+
+
 def test_bench_probe(testbed: Testbed) -> None:
-    report_figures(measure(testbed))
+    figures = measure(testbed)
+    report_figures(figures)
+    enforce(targeted(figures))
 
 
 if __name__ == "__main__":
     from tests.testbed.bed import start_testbed
 
     with start_testbed() as bed:
-        report_figures(measure(bed))
+        figures = measure(bed)
+    report_figures(figures)
+    exit_with(targeted(figures))

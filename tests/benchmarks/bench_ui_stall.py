@@ -2,7 +2,7 @@
 servers (accept, never speak): the UI must stay responsive while the network hangs.
 
 A QTimer heartbeat every 5 ms records the gaps between its ticks; the longest gap minus the
-interval is the stall. Target ≤ 50 ms. Prints the figure, asserts nothing about it.
+interval is the stall. Target ≤ 50 ms (tests/benchmarks/targets.py): a longer one fails.
 Measured separately first: the stall while the wizard imports the later pages and the core in
 the background after the welcome page is shown (the warm-up, see assistant/gui/warmup.py);
 a member reads that page for seconds, so the probe starts after it, as here.
@@ -29,12 +29,12 @@ from assistant.gui.state import Options, WizardState
 from assistant.gui.translations import Translations
 from assistant.gui.wizard import MailWizard
 from assistant.settings import Server
+from tests.gui.helpers import press_next
 from tests.testbed import Testbed
 from tests.testbed.dns import A, start_dns
 from tests.testbed.fakes import silent
 
 HEARTBEAT_MS = 5
-TARGET_MS = 50
 PORTS = (993, 143, 995, 110, 465, 587, 25)
 DOMAIN = "silent.test"
 
@@ -101,8 +101,8 @@ def measure(dns_server: str, work: Path) -> tuple[float, float, int, float]:
     from assistant.gui.pages.login import LoginPage
     from assistant.gui.pages.server import ServerPage
 
-    wizard.next()
-    wizard.next()
+    press_next(wizard)
+    press_next(wizard)
     account = wizard.page_of(Page.ACCOUNT)
     assert isinstance(account, AccountPage)
     for field, value in ((account.name, "Bench"), (account.email, f"bench@{DOMAIN}"),
@@ -112,7 +112,7 @@ def measure(dns_server: str, work: Path) -> tuple[float, float, int, float]:
     heartbeat = Heartbeat()
     heartbeat.start()
     started = time.perf_counter()
-    wizard.next()  # the server page starts the probe
+    press_next(wizard)  # the server page starts the probe
     server = wizard.page_of(Page.SERVER)
     assert isinstance(server, ServerPage)
     run_until(lambda: not server.is_busy(), 60000)
@@ -132,6 +132,9 @@ def measure(dns_server: str, work: Path) -> tuple[float, float, int, float]:
 
 
 def bench(testbed: Testbed, work: Path) -> float:
+    from tests.benchmarks.targets import TARGETS
+
+    target = TARGETS["ui_stall_ms"].limit
     ip, dns_ip = testbed.new_ip(), testbed.new_ip()
     records = [A(DOMAIN, ip), A(f"mail.{DOMAIN}", ip)]
     with ExitStack() as stack:
@@ -143,19 +146,23 @@ def bench(testbed: Testbed, work: Path) -> float:
     print(f"\nUI stall while the later pages and the core are imported after the first page: "
           f"longest {warmup:.1f} ms")
     print(f"UI stall during probe + login against silent servers: longest {stall:.1f} ms "
-          f"(target <= {TARGET_MS} ms; {ticks} heartbeats over {seconds:.1f} s; "
+          f"(target <= {target:.0f} ms; {ticks} heartbeats over {seconds:.1f} s; "
           f"load average {load:.1f} on {os.cpu_count()} CPUs: other busy processes add stalls)")
     return stall
 
 
 def test_bench_ui_stall(testbed: Testbed, tmp_path: Path) -> None:
-    bench(testbed, tmp_path)
+    from tests.benchmarks.targets import enforce
+
+    enforce({"ui_stall_ms": bench(testbed, tmp_path)})
 
 
 if __name__ == "__main__":
     import tempfile
 
+    from tests.benchmarks.targets import exit_with
     from tests.testbed.bed import start_testbed
 
     with start_testbed() as bed, tempfile.TemporaryDirectory() as folder:
-        bench(bed, Path(folder))
+        stall = bench(bed, Path(folder))
+    exit_with({"ui_stall_ms": stall})

@@ -165,3 +165,23 @@ def test_cli_outlook_prints_the_starttls_warning_in_english(
     out = capsys.readouterr().out
     assert code == 0
     assert "993" in out and "STARTTLS" in out
+
+
+def test_the_files_read_the_same_with_readers_the_project_did_not_write(tmp_path: Path) -> None:
+    """hivex's .reg parser and configparser (as the Windows INI reader, no interpolation)."""
+    import configparser
+
+    from tests.clients.hivex import read_with_hivex
+
+    apply_outlook(account(), tmp_path, platform="linux")
+    values = read_with_hivex((tmp_path / "outlook-autodiscover-church.test.reg").read_bytes())
+    path = r"C:\ProgramData\MailAssistant\autodiscover-church.test.xml"
+    assert values[FULL_KEY] == {
+        "church.test": (REG_SZ, (path + "\0").encode("utf-16-le")),
+        **{name: (REG_DWORD, (1).to_bytes(4, "little")) for name in SWITCHES}}
+    prf = configparser.ConfigParser(interpolation=None, delimiters=("=",), strict=True)
+    prf.optionxform = str  # type: ignore[assignment,method-assign]
+    prf.read(tmp_path / "outlook-church.test.prf", encoding="utf-16")
+    assert prf["Account1"]["IMAPServer"] == "mail.church.test"
+    assert prf["Account1"]["DisplayName"] == "山田 花子"
+    assert prf["Internet Account List"]["Account1"] == "IMAP_I_Mail"

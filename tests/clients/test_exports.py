@@ -347,3 +347,19 @@ def test_hostile_profile_objects_every_format(value: str) -> None:
     else:
         reread = parse_profile(dumped)
         assert (reread.organisation_ja, reread.notes_ja) == (value, value)
+
+
+def test_the_pdf_sheet_is_drawn_by_the_renderer_the_caller_passes() -> None:
+    settings = ExportSettings.from_profile(profile(), parse_email("taro@church.test"))
+    drawn: list[tuple[str, str]] = []
+
+    def renderer(html: str, title: str) -> bytes:
+        drawn.append((html, title))
+        return b"%PDF-fake"
+
+    assert build_export("sheet", settings, "en", suffix=".pdf", pdf=renderer).data == b"%PDF-fake"
+    ((html, title),) = drawn
+    assert html == build_export("sheet", settings, "en").data.decode() and title
+    with pytest.raises(ValidationError) as refused:
+        build_export("sheet", settings, "en", suffix=".pdf")
+    assert refused.value.code == "export.pdf_unavailable"

@@ -83,3 +83,43 @@ def test_control_character_in_name_refused(name: str) -> None:
 def test_names_with_quotes_round_trip() -> None:
     parsed = read_reg(reg_file(KEY, [RegValue('we"ird\\name', REG_DWORD, 3)]))
     assert parsed[KEY] == {'we"ird\\name': ("dword", 3)}
+
+
+# -- hivex's own parser reads what regedit would (a reader the project did not write) --------
+
+HIVEX_VALUES = [RegValue("PreferLocalXML", REG_DWORD, 1),
+                RegValue("church.test", REG_SZ, r'C:\ProgramData\Mail "Assistant"\church.xml'),
+                RegValue("exp", REG_EXPAND_SZ, "%TEMP%\\x"),
+                RegValue("multi", REG_MULTI_SZ, ["a", "b"]),
+                RegValue("bin", REG_BINARY, b"\x00\xff"), RegValue("q", REG_QWORD, 2**40 + 5),
+                RegValue("long", REG_BINARY, bytes(range(200))),
+                RegValue('we"ird\\name', REG_DWORD, 3)]
+
+
+def _as_hivex(values: list[RegValue]) -> dict[str, tuple[int, bytes]]:
+    return {v.name: (v.kind, value_bytes(v.kind, v.data)) for v in values if v.data is not None}
+
+
+def test_hivex_reads_every_type_as_written() -> None:
+    from tests.clients.hivex import read_with_hivex
+
+    read = read_with_hivex(reg_file(KEY, HIVEX_VALUES))
+    assert read[KEY] == _as_hivex(HIVEX_VALUES)
+    # regedit creates the parents of a key; nothing else appears.
+    assert set(read) == {KEY.rsplit("\\", n)[0] for n in range(KEY.count("\\"))}
+
+
+@pytest.mark.parametrize("value", [*HOSTILE, "line\u2028separator"])
+def test_hivex_reads_hostile_strings_as_one_value(value: str) -> None:
+    from tests.clients.hivex import read_with_hivex
+
+    values = [RegValue("v", REG_SZ, value), RegValue("after", REG_DWORD, 7)]
+    assert read_with_hivex(reg_file(KEY, values))[KEY] == _as_hivex(values)
+
+
+def test_hivex_applies_a_deletion() -> None:
+    from tests.clients.hivex import read_with_hivex
+
+    first = reg_file(KEY, [RegValue("gone", REG_SZ, "x"), RegValue("kept", REG_DWORD, 1)])
+    then = reg_file(KEY, [RegValue("gone", REG_SZ, None)])
+    assert read_with_hivex(first, then)[KEY] == {"kept": (REG_DWORD, (1).to_bytes(4, "little"))}

@@ -1,4 +1,4 @@
-"""Issue 16's small ones, tried as a volunteer would on the command line: one true sentence
+"""Small ones, tried as a volunteer would on the command line: one true sentence
 for an unchanged re-run, empty paths and inapplicable options refused, the sheet's notes once
 per host and IDN logins in both forms, and a plain message when there is no display."""
 

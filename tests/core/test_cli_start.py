@@ -39,13 +39,16 @@ def test_a_command_runs_with_the_garbage_collector_on(
     (["--lang", "en", "--volunteer"], (None, "en", True)),
     (["church.mailsetup"], ("church.mailsetup", "ja", False)),
     (["--profile", "x.mailsetup", "--lang", "ja"], ("x.mailsetup", "ja", False)),
+    (["--dns-server", "127.0.0.1:5353"], (None, "ja", False)),  # not a profile's file name
+    (["--ca-file", "ca.pem"], (None, "ja", False)),
 ])
 def test_the_wizard_starts_with_or_without_the_parser(
         monkeypatch: pytest.MonkeyPatch, gc_restored: None,
         argv: list[str], expected: tuple[str | None, str, bool]) -> None:
     calls: list[tuple[str | None, str, bool, bool]] = []
 
-    def run_gui(profile: str | None, lang: str, volunteer: bool) -> int:
+    def run_gui(profile: str | None, lang: str, volunteer: bool, dns_server: str | None = None,
+                ca_file: str | None = None) -> int:
         calls.append((profile, lang, volunteer, gc.isenabled()))
         return 0
 

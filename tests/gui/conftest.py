@@ -16,6 +16,12 @@ def _translations_compiled(compiled_translations: None) -> None:
     """Every wizard test shows the compiled catalogues (tests/conftest.py)."""
 
 
+@pytest.fixture(autouse=True)
+def _machine_settings_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the wizard remembers for the computer (text size) goes to the test's folder."""
+    monkeypatch.setenv("MAIL_ASSISTANT_CONFIG_DIR", str(tmp_path / "machine-settings"))
+
+
 @pytest.fixture(scope="session")
 def translations(qapp: object) -> Iterator[object]:
     """One set of installed translators for the whole session (as in the real program)."""

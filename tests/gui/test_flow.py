@@ -4,25 +4,62 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import pytest
 
-from assistant.gui.choice import propose
-from assistant.gui.flow import Page, effective_protocol, next_page, path
-from assistant.gui.state import LoginOutcome, Password, WizardState
+from assistant.gui.flow import (
+    NAVMAP,
+    Buttons,
+    Page,
+    PageStatus,
+    buttons_for,
+    effective_protocol,
+    next_page,
+    path,
+)
+from assistant.gui.state import LoginOutcome, WizardState
+from assistant.probe.model import EndpointResult, ProbeReport, Recommendation
 from assistant.profile import load_profile
-from assistant.settings import Protocol, Security, Server
+from assistant.secret import Secret
+from assistant.settings import Protocol, Security, Server, parse_email
+from assistant.wizard.proposal import propose
 from tests.paths import ROOT
 from tests.paths import SAMPLE_PROFILE as SAMPLE
 
 
 def test_flow_modules_do_not_import_qt():
-    code = ("import sys, assistant.gui.flow, assistant.gui.state, assistant.gui.choice; "
+    code = ("import sys, assistant.gui.flow, assistant.gui.state, assistant.wizard.checks; "
             "print(any(m.startswith('PySide6') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                          text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_navmap_walked_from_the_first_page_reaches_every_page_and_ends_only_at_done():
+    """Follow every route and every branch of the table: each page is reachable, every target
+    is a page of the wizard, and only the last page has no successor."""
+    assert set(NAVMAP) == set(Page)
+    seen, todo = {Page.WELCOME}, [Page.WELCOME]
+    while todo:
+        route = NAVMAP[todo.pop()]
+        for target in (route.then, *(t for _c, t in route.branches)):
+            if target is not None and target not in seen:
+                seen.add(target)
+                todo.append(target)
+    assert seen == set(Page)
+    assert [p for p, route in NAVMAP.items() if route.then is None] == [Page.DONE]
+
+
+@pytest.mark.parametrize(("status", "expected"), [
+    (PageStatus(), Buttons(next=True, stop=False, retry=True, hint="")),
+    (PageStatus(valid=False, missing="name"), Buttons(False, False, True, "name")),
+    (PageStatus(valid=False, busy=True, missing="x"), Buttons(False, True, False, "")),
+    (PageStatus(valid=True, busy=True), Buttons(False, True, False, "")),
+    (PageStatus(valid=False, error=True, missing="call"), Buttons(False, False, True, "call")),
+])
+def test_buttons_follow_from_the_page_status_alone(status, expected):
+    assert buttons_for(status) == expected
 
 
 def test_default_path_shows_every_page():
@@ -91,42 +128,29 @@ def test_effective_protocol(shared, chosen, expected):
 
 
 def test_password_never_printed_and_not_in_diagnostics():
-    state = WizardState(password=Password("s3cret-パス"))
+    state = WizardState(password=Secret("s3cret-パス"))
     assert "s3cret" not in repr(state) and "s3cret" not in str(state.password)
     state.probe_summary.append("server said: s3cret-パス")  # an echoing server
     assert "s3cret" not in state.diagnostics()
     assert "password_entered: True" in state.diagnostics()
 
 
-@dataclass
-class FakeEndpoint:
-    protocol: str
-    security: str
-    status: str
-    port: int = 0
-    host: str = "mail.example.jp"
-    elapsed_ms: int = 0
-    tls: object = None
+def endpoint(protocol: str, security: str, status: str, port: int) -> EndpointResult:
+    return EndpointResult(Protocol(protocol), "mail.example.jp", port, Security(security), status)
 
 
-@dataclass
-class FakeRecommendation:
-    incoming: object = None
-    outgoing: object = None
-
-
-@dataclass
-class FakeReport:
-    endpoints: list[FakeEndpoint]
-    recommendation: FakeRecommendation
+def report_of(endpoints: list[EndpointResult],
+              recommendation: Recommendation | None = None) -> ProbeReport:
+    return ProbeReport(parse_email("taro@example.jp"), "example.jp", 0, [], endpoints,
+                       recommendation or Recommendation())
 
 
 def test_pop_chosen_takes_the_best_pop_endpoint():
-    imap = FakeEndpoint("imap", "tls", "ok", 993)
-    pop_plain = FakeEndpoint("pop3", "none", "ok", 110)
-    pop_tls = FakeEndpoint("pop3", "tls", "ok", 995)
-    smtp = FakeEndpoint("smtp", "tls", "ok", 465)
-    report = FakeReport([imap, pop_plain, pop_tls, smtp], FakeRecommendation(imap, smtp))
+    imap = endpoint("imap", "tls", "ok", 993)
+    pop_plain = endpoint("pop3", "none", "ok", 110)
+    pop_tls = endpoint("pop3", "tls", "ok", 995)
+    smtp = endpoint("smtp", "tls", "ok", 465)
+    report = report_of([imap, pop_plain, pop_tls, smtp], Recommendation(imap, smtp))
     assert propose(report, Protocol.IMAP).incoming is imap
     proposal = propose(report, Protocol.POP3)
     assert proposal.incoming is pop_tls and proposal.outgoing is smtp
@@ -134,16 +158,16 @@ def test_pop_chosen_takes_the_best_pop_endpoint():
 
 
 def test_untrusted_tls_preferred_to_plaintext_and_asked_once():
-    imap = FakeEndpoint("imap", "tls", "certificate_invalid", 993)
-    imap_plain = FakeEndpoint("imap", "none", "ok", 143)
-    smtp = FakeEndpoint("smtp", "tls", "certificate_invalid", 465)
-    report = FakeReport([imap_plain, imap, smtp], FakeRecommendation())
+    imap = endpoint("imap", "tls", "certificate_invalid", 993)
+    imap_plain = endpoint("imap", "none", "ok", 143)
+    smtp = endpoint("smtp", "tls", "certificate_invalid", 465)
+    report = report_of([imap_plain, imap, smtp])
     proposal = propose(report, Protocol.IMAP)
     assert proposal.incoming is imap and proposal.outgoing is smtp
     assert len(proposal.untrusted()) == 1  # same (empty) fingerprint: one question
 
 
 def test_nothing_usable_is_incomplete():
-    down = FakeEndpoint("imap", Security.TLS.value, "refused", 993)
-    proposal = propose(FakeReport([down], FakeRecommendation()), Protocol.IMAP)
+    down = endpoint("imap", "tls", "refused", 993)
+    proposal = propose(report_of([down]), Protocol.IMAP)
     assert not proposal.complete

@@ -25,14 +25,15 @@ from PySide6.QtWidgets import (
 
 from assistant.errors import AssistantError
 from assistant.gui.backend import Backend
-from assistant.gui.demo import DemoBackend
 from assistant.gui.flow import Page
 from assistant.messages import text as message_text
+from tests.gui.demo import DemoBackend
 from tests.gui.helpers import (
     current,
     demo_to_client_page,
     english_words,
     fill_account,
+    press_next,
     to_account,
     type_into,
 )
@@ -129,16 +130,28 @@ def test_enter_means_next_and_tab_order(qtbot, make_wizard, tmp_path):
     assert current(wizard) is Page.SERVER
 
 
-def test_live_validation_uses_the_settings_messages(qtbot, make_wizard, tmp_path):
+def test_validation_waits_until_she_leaves_the_field(qtbot, make_wizard, tmp_path):
     wizard = make_wizard(backend=DemoBackend(tmp_path))
     to_account(wizard)
     account = fill_account(wizard, "太郎", "taro＠example。jp", "pw")  # typed through an IME
     assert wizard.state.email.ascii == "taro@example.jp"
     assert account.isComplete()
-    fill_account(wizard, "太郎", "taro.example.jp", "pw")
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard, timeout=5000)
+    account.email.clear()
+    qtbot.keyClicks(account.email, "taro.example.jp")  # real keys: Qt then knows it was edited
     assert not account.isComplete()
+    assert not account.email_error.isVisible()  # not while she is still typing
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert not next_button.isEnabled()
+    assert account.hint.isVisible() and "@" in account.hint.text()  # the greyed 次へ says why
+    account.email.setFocus()
+    qtbot.keyClick(account.email, Qt.Key.Key_Tab)  # she leaves the field
     assert account.email_error.isVisible() and "@" in account.email_error.text()
-    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    press_next(wizard)  # the greyed 次へ does nothing: the walk stays here
+    assert current(wizard) is Page.ACCOUNT
+    type_into(account.email, "taro@example.jp")
+    assert next_button.isEnabled() and not account.hint.isVisible()
 
 
 def test_password_masked_with_show_toggle(qtbot, make_wizard, tmp_path):
@@ -171,7 +184,7 @@ def test_language_switch_while_open(qtbot, make_wizard, tmp_path):
 
 def test_shared_pc_allows_only_imap(qtbot, make_wizard, tmp_path):
     wizard = make_wizard(backend=DemoBackend(tmp_path))
-    wizard.next()
+    press_next(wizard)
     protocol = wizard.page_of(Page.PROTOCOL)
     protocol.pop.click()
     protocol.shared_pc.click()
@@ -179,16 +192,39 @@ def test_shared_pc_allows_only_imap(qtbot, make_wizard, tmp_path):
     assert wizard.state.protocol.value == "imap"
 
 
-def test_large_font_mode(qtbot, make_wizard, tmp_path):
+def test_larger_text_on_every_page_remembered_and_growing_the_diagram(qtbot, make_wizard,
+                                                                      tmp_path):
+    from assistant.gui.looks import BODY_POINTS
+    from assistant.machine_settings import load_machine_settings
+
     wizard = make_wizard(backend=DemoBackend(tmp_path))
-    before = QApplication.font().pointSizeF()
+    assert QApplication.font().pointSizeF() == pytest.approx(BODY_POINTS)  # 12 pt body text
+    press_next(wizard)
+    protocol = wizard.page_of(Page.PROTOCOL)
+    normal_diagram = protocol.diagram.maximumHeight()
+    button = wizard.button(QWizard.WizardButton.CustomButton2)
+    assert button.isVisible() and button.text() == "文字を大きくする"
     try:
-        wizard.page_of(Page.WELCOME).large_font.click()
-        assert QApplication.font().pointSizeF() > before * 1.3
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # on the second page
+        assert QApplication.font().pointSizeF() == pytest.approx(BODY_POINTS * 1.5)
         assert wizard.large_font_action.isChecked()
+        assert wizard.page_of(Page.WELCOME).large_font.isChecked()
+        assert protocol.diagram.maximumHeight() == round(normal_diagram * 1.5)
+        assert load_machine_settings().text_scale == 1.5
+        press_next(wizard)
+        assert wizard.button(QWizard.WizardButton.CustomButton2).isVisible()  # page 3 too
     finally:
         wizard.set_large_font(False)
-    assert QApplication.font().pointSizeF() == pytest.approx(before)
+    assert QApplication.font().pointSizeF() == pytest.approx(BODY_POINTS)
+
+
+def test_the_remembered_text_size_is_used_at_the_next_start(tmp_path):
+    from assistant.gui.app import remembered_large_text
+    from assistant.machine_settings import MachineSettings, save_machine_settings
+
+    assert not remembered_large_text()
+    save_machine_settings(MachineSettings(text_scale=1.5))
+    assert remembered_large_text()
 
 
 RAW_VALUES = {"ok", "timeout", "imap", "smtp", "tls", "starttls", "PLAIN", "LOGIN", "PySide",
@@ -248,7 +284,7 @@ def test_running_thunderbird_must_be_closed_first(qtbot, make_wizard, tmp_path):
     client.recheck.click()
     assert not client.running.isVisible()
     assert wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
-    wizard.next()
+    press_next(wizard)
     assert current(wizard) is Page.DONE
     assert "taro@example-church.jp" in (profile_dir / "prefs.js").read_text()
     assert "pw-demo-123" not in (profile_dir / "prefs.js").read_text()
@@ -295,7 +331,7 @@ def test_outlook_files_written_off_windows(qtbot, make_wizard, tmp_path):
     wizard = make_wizard(backend=DemoWithRealOutlook(tmp_path))
     demo_to_client_page(qtbot, wizard)
     wizard.page_of(Page.CLIENT).outlook.click()
-    wizard.next()
+    press_next(wizard)
     assert current(wizard) is Page.DONE
     written = wizard.state.written_files
     assert written and all(p.exists() for p in written)
@@ -360,9 +396,9 @@ class RecordingDemo(DemoBackend):
         super().__init__(output_dir)
         self.probed_with: list[object] = []
 
-    def probe(self, email, options, profile, on_event, cancel):
-        self.probed_with.append(profile)
-        return super().probe(email, options, profile, on_event, cancel)
+    def probe(self, check, on_event, cancel):
+        self.probed_with.append(check.profile)
+        return super().probe(check, on_event, cancel)
 
 
 @pytest.mark.parametrize(("rule", "login", "details_open"), [
@@ -384,7 +420,7 @@ def test_profile_answers_what_it_can(qtbot, make_wizard, tmp_path, rule, login, 
         s for s in sample.incoming if s.protocol is Protocol.IMAP))
     backend = RecordingDemo(tmp_path)
     wizard = make_wizard(backend=backend, profile=profile)
-    wizard.next()
+    press_next(wizard)
     assert current(wizard) is Page.ACCOUNT  # the POP/IMAP page was skipped
     account = fill_account(wizard, "太郎", "taro@example-church.jp", "pw-demo-123")
     assert account.login.text() == login
@@ -393,6 +429,49 @@ def test_profile_answers_what_it_can(qtbot, make_wizard, tmp_path, rule, login, 
     if rule == "ask":
         type_into(account.login, "taro")
         assert account.isComplete()
-    wizard.next()
+    press_next(wizard)
     qtbot.waitUntil(lambda: bool(backend.probed_with), timeout=10000)
     assert backend.probed_with == [profile]
+
+
+def test_esc_and_cancel_ask_before_closing_once_something_was_typed(qtbot, make_wizard,
+                                                                    tmp_path):
+    wizard = make_wizard(backend=DemoBackend(tmp_path))
+    to_account(wizard)
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)  # nothing typed yet: closing loses nothing
+    assert not wizard.isVisible()
+    wizard.show()
+    fill_account(wizard, "太郎", "taro@", "")
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    box = wizard.leave_question
+    assert box is not None and box.isVisible() and wizard.isVisible()
+    assert "失われます" in box.text()
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # the default is to stay
+    assert wizard.isVisible() and wizard.leave_question is None
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CancelButton), Qt.MouseButton.LeftButton)
+    box = wizard.leave_question
+    assert box is not None and box.isVisible()
+    leave = next(b for b in box.buttons() if b.text() == "閉じる")
+    qtbot.mouseClick(leave, Qt.MouseButton.LeftButton)
+    assert not wizard.isVisible()
+
+
+def test_each_main_button_names_what_it_does(qtbot, make_wizard, tmp_path):
+    wizard = make_wizard(backend=DemoBackend(tmp_path))
+    next_text = lambda: wizard.buttonText(QWizard.WizardButton.NextButton)  # noqa: E731
+    assert "次へ" in next_text()
+    to_account(wizard)
+    assert next_text() == "サーバーを確認する"
+    fill_account(wizard, "太郎", "taro@example-church.jp", "pw-demo-123")
+    press_next(wizard)
+    qtbot.waitUntil(wizard.currentPage().isComplete, timeout=10000)
+    assert next_text() == "パスワードを確認する"
+    press_next(wizard)
+    qtbot.waitUntil(wizard.currentPage().isComplete, timeout=10000)
+    press_next(wizard)
+    client = wizard.page_of(Page.CLIENT)
+    commit = wizard.button(QWizard.WizardButton.CommitButton)
+    client.thunderbird.click()
+    assert commit.isVisible() and commit.text() == "設定を書き込む"
+    client.sheet_only.click()  # printing only writes nothing into a mail program
+    assert commit.text() == "設定内容を表示する（印刷・保存）"

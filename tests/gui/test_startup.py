@@ -11,9 +11,9 @@ import sys
 import pytest
 from PySide6.QtWidgets import QWizard
 
-from assistant.gui.demo import DemoBackend
 from assistant.gui.flow import Page
-from tests.gui.helpers import current
+from tests.gui.demo import DemoBackend
+from tests.gui.helpers import current, press_next
 from tests.paths import ROOT
 from tests.paths import SAMPLE_PROFILE as SAMPLE
 
@@ -129,7 +129,7 @@ def test_later_pages_are_built_on_next_in_the_current_language_and_mode(
     welcome.english.click()
     qtbot.waitUntil(lambda: welcome.title() == "Welcome")
     wizard.volunteer_action.trigger()
-    wizard.next()
+    press_next(wizard)
     assert current(wizard) is Page.PROTOCOL
     protocol = wizard.currentPage()
     assert protocol is wizard.page_of(Page.PROTOCOL) is wizard.page(int(Page.PROTOCOL))

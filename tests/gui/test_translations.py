@@ -90,7 +90,8 @@ def test_help_pages_exist_in_both_languages():
     en = {p.name for p in (ROOT / "resources" / "help" / "en").glob("*.html")}
     assert ja == en and {"pop-imap.html", "smtp-auth.html"} <= ja
     text = (ROOT / "resources" / "help" / "ja" / "pop-imap.html").read_text(encoding="utf-8")
-    for point in ("共用パソコン", "WebMail", "受信トレイ", "サーバーに残", "993", "RFC 8314"):
+    # Ports and RFC 8314 are for volunteers: the protocol page's details panel has them.
+    for point in ("共用パソコン", "WebMail", "受信トレイ", "サーバーに残", "プロバイダー"):
         assert point in text
 
 
@@ -107,3 +108,21 @@ def test_diagram_says_when_pop_loses_the_mail(lang, caption, loss):
     title = next(t for text, t in texts.items() if text == "POP")
     assert texts[caption].get("y") == title.get("y")
     assert float(texts[caption].get("x")) > float(title.get("x"))
+
+
+def test_qt_file_dialog_speaks_japanese(qtbot, translations):
+    """Qt's own qtbase_ja catalogue is installed with ours: the file dialog of the exports
+    says ファイルの種類, not "Files of type" (as reported on a Japanese desktop)."""
+    from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
+
+    from assistant.gui.file_dialog import save_dialog
+
+    translations.install("ja")
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = save_dialog(parent, "保存", ROOT / "mail-settings.pdf", "PDF (*.pdf)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.show()
+    labels = " ".join(label.text() for label in dialog.findChildren(QLabel))
+    assert "ファイルの種類" in labels and "Files of type" not in labels
+    assert "Look in" not in labels

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from assistant.gui.demo import DemoBackend
 from assistant.gui.flow import Page
 from assistant.gui.pages.client import ClientPage
 from assistant.gui.pages.done import DonePage
@@ -20,11 +20,13 @@ from assistant.gui.pages.login import LoginPage
 from assistant.gui.pages.protocol import ProtocolPage
 from assistant.gui.state import ClientChoice, LoginOutcome
 from assistant.settings import Protocol, Security
+from tests.gui.demo import DemoBackend
 from tests.gui.helpers import (
     current,
     demo_to_client_page,
     english_words,
     fill_account,
+    press_next,
     server_page,
     to_account,
     type_into,
@@ -45,13 +47,13 @@ def files_text(folder: Path) -> str:
 def test_imap_path_writes_thunderbird(qtbot, make_wizard, testbed, tmp_path):
     alice = testbed.scenarios["modern"].user("alice")
     wizard = make_wizard(testbed=testbed)
-    wizard.next()
+    press_next(wizard)
     protocol = wizard.page_of(Page.PROTOCOL)
     assert isinstance(protocol, ProtocolPage)
     assert protocol.imap.isChecked() and not protocol.leave_on_server.isVisible()
-    wizard.next()
+    press_next(wizard)
     fill_account(wizard, "山田 太郎", alice.email, alice.password)
-    wizard.next()
+    press_next(wizard)
     assert current(wizard) is Page.SERVER
     page = wait_server_done(qtbot, wizard)
     assert page.isComplete(), page.status.text()
@@ -64,19 +66,19 @@ def test_imap_path_writes_thunderbird(qtbot, make_wizard, testbed, tmp_path):
     assert not page.details.isVisible()
     page.details_toggle.click()  # a volunteer looks without switching the whole mode on
     assert page.details.isVisible() and ":993" in page.details.toPlainText()
-    wizard.next()
+    press_next(wizard)
     wait_login_done(qtbot, wizard)
     login = wizard.page_of(Page.LOGIN)
     assert isinstance(login, LoginPage)
     assert wizard.state.login_outcome is LoginOutcome.OK, login.incoming.text()
     assert "受信トレイに 2 通" in login.incoming.text()
-    assert "SMTP" in login.outgoing.text()
-    wizard.next()
+    assert login.outgoing.text().startswith("送信") and "SMTP" not in login.outgoing.text()
+    press_next(wizard)
     client = wizard.page_of(Page.CLIENT)
     assert isinstance(client, ClientPage)
     client.thunderbird.click()
     assert wizard.state.client is ClientChoice.THUNDERBIRD
-    wizard.next()
+    press_next(wizard)
     assert current(wizard) is Page.DONE
     profile_dir = tmp_path / "thunderbird"
     prefs = (profile_dir / "prefs.js").read_text()
@@ -100,7 +102,7 @@ def test_sheet_carries_the_church_name_and_contact(qtbot, make_wizard, tmp_path)
     wizard = make_wizard(backend=DemoBackend(tmp_path), profile=profile)
     demo_to_client_page(qtbot, wizard)
     wizard.page_of(Page.CLIENT).sheet_only.click()
-    wizard.next()
+    press_next(wizard)
     sheet = wizard.page_of(Page.DONE).save_sheet_to(tmp_path / "sheet.html")
     text = sheet.read_text(encoding="utf-8")
     assert profile.organisation_ja in text
@@ -111,24 +113,24 @@ def test_sheet_carries_the_church_name_and_contact(qtbot, make_wizard, tmp_path)
 def test_pop_path_leaves_mail_and_saves_sheet(qtbot, make_wizard, testbed, tmp_path):
     hanako = testbed.scenarios["modern"].user("hanako")  # non-ASCII password
     wizard = make_wizard(testbed=testbed)
-    wizard.next()
+    press_next(wizard)
     protocol = wizard.page_of(Page.PROTOCOL)
     protocol.pop.click()
     assert protocol.leave_on_server.isVisible() and protocol.leave_on_server.isChecked()
     assert protocol.leave_reason.isVisible()
-    wizard.next()
+    press_next(wizard)
     fill_account(wizard, "花子", hanako.email, hanako.password)
-    wizard.next()
+    press_next(wizard)
     wait_server_done(qtbot, wizard)
     assert wizard.state.incoming.protocol is Protocol.POP3
     assert wizard.state.incoming.security is not Security.NONE
-    wizard.next()
+    press_next(wizard)
     wait_login_done(qtbot, wizard)
     assert wizard.state.login_outcome is LoginOutcome.OK
     assert "2" in wizard.page_of(Page.LOGIN).incoming.text()
-    wizard.next()
+    press_next(wizard)
     wizard.page_of(Page.CLIENT).sheet_only.click()
-    wizard.next()
+    press_next(wizard)
     assert current(wizard) is Page.DONE
     assert wizard.state.account().pop.leave_on_server
     sheet = wizard.page_of(Page.DONE).save_sheet_to(tmp_path / "sheet.html")
@@ -143,9 +145,9 @@ def test_wrong_password_returns_to_account_page(qtbot, make_wizard, testbed):
     wizard = make_wizard(testbed=testbed)
     to_account(wizard)
     account = fill_account(wizard, "Alice", alice.email, "not-" + alice.password)
-    wizard.next()
+    press_next(wizard)
     wait_server_done(qtbot, wizard)
-    wizard.next()
+    press_next(wizard)
     qtbot.waitUntil(lambda: current(wizard) is Page.ACCOUNT, timeout=30000)
     assert wizard.state.login_outcome is LoginOutcome.WRONG_PASSWORD
     assert account.banner.isVisible()
@@ -154,7 +156,7 @@ def test_wrong_password_returns_to_account_page(qtbot, make_wizard, testbed):
     # Retyping the password: one Next leads straight to the login check (the server check
     # still holds), and it passes.
     type_into(account.password, alice.password)
-    wizard.next()
+    press_next(wizard)
     assert current(wizard) is Page.LOGIN
     wait_login_done(qtbot, wizard)
     assert wizard.state.login_outcome is LoginOutcome.OK
@@ -163,10 +165,10 @@ def test_wrong_password_returns_to_account_page(qtbot, make_wizard, testbed):
 def test_self_signed_certificate_accepted_by_fingerprint(qtbot, make_wizard, testbed):
     scenario = testbed.scenarios["selfsigned"]
     user = scenario.user("alice")
-    wizard = make_wizard(testbed=testbed)
+    wizard = make_wizard(testbed=testbed, volunteer=True)  # a volunteer may decide
     to_account(wizard)
     fill_account(wizard, "Alice", user.email, user.password)
-    wizard.next()
+    press_next(wizard)
     page = wait_question(qtbot, wizard)
     assert scenario.cert.fingerprint_sha256 in page.question.message.text()
     assert english_words(page.question.message.text()) == set()
@@ -176,12 +178,12 @@ def test_self_signed_certificate_accepted_by_fingerprint(qtbot, make_wizard, tes
     assert page.isComplete(), page.status.text()
     pinned = set(wizard.state.trusted_fingerprints.values())
     assert pinned == {scenario.cert.fingerprint_sha256}
-    wizard.next()
+    press_next(wizard)
     wait_login_done(qtbot, wizard)
     assert wizard.state.login_outcome is LoginOutcome.OK
-    wizard.next()
+    press_next(wizard)
     wizard.page_of(Page.CLIENT).thunderbird.click()
-    wizard.next()
+    press_next(wizard)
     # Thunderbird does not share the wizard's trust: the last page says what it will ask and
     # shows the fingerprint to compare (in two lines of 16 pairs).
     done = wizard.page_of(Page.DONE)
@@ -197,7 +199,7 @@ def test_done_page_without_a_pinned_certificate_has_no_warning(qtbot, make_wizar
     wizard = make_wizard(backend=DemoBackend(tmp_path))
     demo_to_client_page(qtbot, wizard)
     wizard.page_of(Page.CLIENT).sheet_only.click()
-    wizard.next()
+    press_next(wizard)
     done = wizard.page_of(Page.DONE)
     assert current(wizard) is Page.DONE and not done.certificate.isVisible()
     # The same state with the chosen server pinned: the warning appears (any program).
@@ -212,7 +214,7 @@ def test_self_signed_certificate_refused(qtbot, make_wizard, testbed):
     wizard = make_wizard(testbed=testbed)
     to_account(wizard)
     fill_account(wizard, "Alice", user.email, user.password)
-    wizard.next()
+    press_next(wizard)
     page = wait_question(qtbot, wizard)
     page.question.no.click()
     wait_server_done(qtbot, wizard)
@@ -223,10 +225,10 @@ def test_self_signed_certificate_refused(qtbot, make_wizard, testbed):
 
 def test_plaintext_only_server_needs_explicit_consent(qtbot, make_wizard, testbed):
     user = testbed.scenarios["legacy"].user("alice")
-    wizard = make_wizard(testbed=testbed)
+    wizard = make_wizard(testbed=testbed, volunteer=True)
     to_account(wizard)
     fill_account(wizard, "Alice", user.email, user.password)
-    wizard.next()
+    press_next(wizard)
     page = wait_question(qtbot, wizard)
     assert "暗号化" in page.question.message.text()
     assert english_words(page.question.message.text()) == set()
@@ -236,9 +238,30 @@ def test_plaintext_only_server_needs_explicit_consent(qtbot, make_wizard, testbe
     assert page.isComplete()
     assert wizard.state.allow_plaintext
     assert wizard.state.incoming.security is Security.NONE
-    wizard.next()
+    press_next(wizard)
     wait_login_done(qtbot, wizard)
     assert wizard.state.login_outcome is LoginOutcome.OK
+
+
+@pytest.mark.parametrize("scenario", ["selfsigned", "legacy"])
+def test_a_member_is_not_asked_to_judge_but_told_to_stop(qtbot, make_wizard, testbed,
+                                                         scenario):
+    """No risky button for a member: an unverifiable certificate or a server without
+    encryption is a reason to stop and call the church; only a volunteer decides."""
+    user = testbed.scenarios[scenario].user("alice")
+    wizard = make_wizard(testbed=testbed)
+    to_account(wizard)
+    fill_account(wizard, "Alice", user.email, user.password)
+    press_next(wizard)
+    page = wait_question(qtbot, wizard)
+    message = page.question.message.text()
+    assert "教会に連絡" in message and ":" not in message.replace("教会の連絡先:", "")
+    assert not page.question.yes.isVisible() and page.question.no.text() == "ここでやめる"
+    assert page.question.no.hasFocus()
+    QTest.keyClick(page.question.no, Qt.Key.Key_Return)  # Enter is the safe answer
+    wait_server_done(qtbot, wizard)
+    assert not page.isComplete() and not wizard.state.trusted_fingerprints
+    assert not wizard.state.allow_plaintext and wizard.state.incoming is None
 
 
 @pytest.fixture
@@ -256,10 +279,11 @@ def test_server_down(qtbot, make_wizard, testbed, down_domain):
     wizard.state.options.dns_server = dns_server
     to_account(wizard)
     fill_account(wizard, "Alice", "alice@down.test", "secret-pw")
-    wizard.next()
+    press_next(wizard)
     page = wait_server_done(qtbot, wizard)
     assert not page.isComplete()
-    assert "見つかりませんでした" in page.status.text()
+    assert "応答していません" in page.status.text()  # not blamed on her address
+    assert page.progress.value() == page.progress.maximum()  # the check did finish
     assert not wizard.button(wizard.WizardButton.NextButton).isEnabled()
     assert page.retry.isEnabled()
 
@@ -271,7 +295,7 @@ def test_cancel_during_probe(qtbot, make_wizard, testbed, down_domain):
     with silent(ip, 993), silent(ip, 143), silent(ip, 465), silent(ip, 587):
         to_account(wizard)
         fill_account(wizard, "Alice", "alice@down.test", "secret-pw")
-        wizard.next()
+        press_next(wizard)
         page = server_page(wizard)
         qtbot.waitUntil(lambda: page.checks.count() > 0, timeout=30000)
         assert page.is_busy() and page.stop.isEnabled()
@@ -290,9 +314,11 @@ def test_wizard_cancel_during_probe_closes_at_once(qtbot, make_wizard, testbed, 
     with silent(ip, 993), silent(ip, 465):
         to_account(wizard)
         fill_account(wizard, "Alice", "alice@down.test", "secret-pw")
-        wizard.next()
+        press_next(wizard)
         page = server_page(wizard)
         qtbot.waitUntil(lambda: page.checks.count() > 0, timeout=30000)
         wizard.button(wizard.WizardButton.CancelButton).click()
+        leave = next(b for b in wizard.leave_question.buttons() if b.text() == "閉じる")
+        leave.click()  # she typed something: closing is asked first
         assert not wizard.isVisible()
         assert wizard.runner.pool.waitForDone(15000)

@@ -12,12 +12,12 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
-from assistant.gui.demo import DemoBackend
 from assistant.gui.flow import Page
 from assistant.gui.state import Options, WizardState
 from assistant.gui.translations import Translations
 from assistant.gui.wizard import MailWizard
-from tests.gui.helpers import fill_account
+from tests.gui.demo import DemoBackend
+from tests.gui.helpers import fill_account, press_next
 
 
 def visible_texts(widget: QWidget) -> Iterator[tuple[QWidget, str]]:
@@ -52,7 +52,7 @@ def walk(lang: str, work: Path, translations: Translations,
     wizard.show()
     on_page(wizard, Page.WELCOME)
     for page in (Page.PROTOCOL, Page.ACCOUNT, Page.SERVER, Page.LOGIN, Page.CLIENT, Page.DONE):
-        wizard.next()
+        press_next(wizard)
         assert wizard.currentId() == int(page), (wizard.currentId(), page)
         if page is Page.ACCOUNT:
             fill_account(wizard, "山田 太郎", "taro@example-church.jp", "pw-demo-123")
@@ -65,7 +65,7 @@ def main() -> int:
     """Subprocess entry: print clipped texts of every page in both languages."""
     import tempfile
 
-    from assistant.gui.screenshots import wait_until
+    from tests.gui.screenshots import wait_until
 
     app = QApplication(sys.argv[:1])
     translations = Translations()

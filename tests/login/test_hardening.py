@@ -10,8 +10,8 @@ import pytest
 
 from assistant.login import check_login
 from assistant.login.attempt import Attempt
-from assistant.login.secret import MASK, Secret, base64_forms
 from assistant.net import Deadline, Resolver, TlsPolicy
+from assistant.secret import MASK, Secret, base64_forms
 from assistant.settings import Server
 from tests.login.conftest import Fake, lines, scripted
 from tests.testbed import Testbed
@@ -53,7 +53,7 @@ def _attempt(host: str = "mail.church.test") -> Attempt:
 
 def test_detail_masks_before_cutting_and_cleans_control_characters() -> None:
     attempt = _attempt()
-    long = "x" * 195 + PASSWORD + "\x1b[2J\x07"
+    long = "x" * 194 + " " + PASSWORD + "\x1b[2J\x07"
     shown = attempt.detail(long)
     assert PASSWORD[:5] not in shown and len(shown) <= 200
     escape = attempt.detail("\x1b]0;title\x07 no\u202e")

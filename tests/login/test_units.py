@@ -83,6 +83,19 @@ def test_redact_masks_raw_and_base64() -> None:
     assert secret.redact(f"got pw-123456 and {b64}") == "got ******** and ********"
 
 
+@pytest.mark.parametrize(("password", "reply", "shown"), [
+    ("fail", "authentication failed", "authentication failed"),
+    ("fail", "you sent fail, failing", "you sent ********, failing"),
+    ("ok", "NO [AUTHENTICATIONFAILED] not ok.", "NO [AUTHENTICATIONFAILED] not ********."),
+    ("p@ss", "xp@ssy p@ss", "xp@ssy ********"),
+    ("パス", "パスワード: パス", "パスワード: ********"),
+])
+def test_redact_masks_the_password_not_words_containing_it(password: str, reply: str,
+                                                            shown: str) -> None:
+    """The program's own words stay whole: only the secret standing alone is masked."""
+    assert Secret(password).redact(reply) == shown
+
+
 @pytest.mark.parametrize(("value", "wire"), [
     ("plain", '"plain"'),
     ('we "say" \\ amen', '"we \\"say\\" \\\\ amen"'),

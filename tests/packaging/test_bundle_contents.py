@@ -39,6 +39,14 @@ def test_translations_resources_and_only_the_wanted_qt_files(bundle: Bundle) -> 
     assert not list(bundle.root.rglob("libgtk*"))
 
 
+def test_no_test_tools_in_the_bundle(bundle: Bundle) -> None:
+    """The canned demo backend and the screenshot driver are tools beside the tests."""
+    gui = bundle.data / "assistant" / "gui"
+    assert (gui / "wizard.pyc").is_file()
+    assert not [p for p in gui.rglob("*") if p.stem in ("demo", "screenshots")]
+    assert not (bundle.data / "tests").exists()
+
+
 def test_start_is_set_up_for_speed(bundle: Bundle) -> None:
     """Modules are loose .pyc files (PyInstaller's archive reader cost ~11 ms of each start),
     and the garbage collector is paused before PyInstaller's PySide6 hook imports Qt."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import socket
+import ssl
 import subprocess
 import sys
 import threading
@@ -260,7 +261,17 @@ def test_ca_file_checks(tmp_path: Path, testbed: Testbed) -> None:
         with pytest.raises(ValidationError) as caught:
             TlsPolicy(ca_file=path)
         assert caught.value.code == code, path
-    assert TlsPolicy(ca_file=testbed.ca_file).context() is not None
+    # The file that passed the checks is what verifies: the test bed's certificate is trusted
+    # with it, and not without it.
+    modern = testbed.scenarios["modern"]
+    for policy, trusted in ((TlsPolicy(ca_file=testbed.ca_file), True), (TlsPolicy(), False)):
+        with socket.create_connection((modern.ip, 993), timeout=10) as raw:
+            if trusted:
+                with policy.context().wrap_socket(raw, server_hostname=modern.mail_host) as tls:
+                    assert tls.version() is not None
+            else:
+                with pytest.raises(ssl.SSLCertVerificationError):
+                    policy.context().wrap_socket(raw, server_hostname=modern.mail_host)
 
 
 @pytest.mark.parametrize(("path", "code"), [("/dev/zero", "ca_file.unreadable"),

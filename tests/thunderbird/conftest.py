@@ -5,13 +5,21 @@ from __future__ import annotations
 import shutil
 import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from assistant.machine_settings import ENV_DIR
 from tests.testbed.ca import TestCA
 from tests.testbed.need import missing
 from tests.thunderbird.tb_bed import HOSTS, TIMINGS, Bed
 from tests.thunderbird.tb_harness import TB_BIN
+
+
+@pytest.fixture(autouse=True)
+def _own_machine_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """This PC's remembered shared-PC choice must not leak into the tests."""
+    monkeypatch.setenv(ENV_DIR, str(tmp_path / "machine-settings"))
 
 
 @pytest.fixture(scope="session")
@@ -25,8 +33,8 @@ def bed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bed]:
     ca = TestCA(root / "ca")
     leaf = ca.issue("servers", HOSTS)
     bed = Bed(root, ca, leaf.cert, leaf.key)
-    # One throw-away launch first: the reference once saw the very first launch after
-    # installation stall; whatever it does, the checked launches come after it.
+    # One throw-away launch first: the very first launch after installation was once seen to
+    # stall; whatever it does, the checked launches come after it.
     empty = bed.work("throw-away")
     (empty / "p").mkdir()
     bed.run("throw-away first launch (empty profile, no checks)", empty / "p", {}, [],

@@ -75,7 +75,8 @@ def run_thunderbird(profile: Path, work: Path, endpoints: dict[int, str], *, ca_
                     passwords: dict[str, str] | None = None,
                     wait_inbox: int | None = None,
                     wait_files: list[tuple[Path, str, int]] | None = None,
-                    linger: float = 0.0) -> dict[str, Any]:
+                    linger: float = 0.0, store_logins: bool = True,
+                    import_ca: bool = True, script: str | None = None) -> dict[str, Any]:
     """Run the check on ``profile`` (a copy!) and return the runner's JSON result.
 
     ``endpoints``: port → "imap" | "pop3" | "smtp" (every port the profile uses).
@@ -92,7 +93,13 @@ def run_thunderbird(profile: Path, work: Path, endpoints: dict[int, str], *, ca_
     text, count): also wait until the file holds the text more than ``count`` times (a real
     server's log), so that Thunderbird is not killed before it got that far. ``linger``:
     seconds to keep Thunderbird running after all that (a conversation in progress, such as
-    SMTP AUTH that a server logs only at disconnect, can finish).
+    SMTP AUTH that a server logs only at disconnect, can finish). ``store_logins=False``
+    leaves the profile's own logins.json alone (what `apply --save-password` wrote is then
+    the only password Thunderbird has); ``import_ca=False`` leaves cert9.db alone (a pinned
+    self-signed server must then pass through cert_override.txt alone). ``script``: chrome
+    JavaScript run through Marionette's ExecuteAsyncScript after the read-back (it calls its
+    last argument with a JSON value: ``result["script"]``). Thunderbird's TMPDIR is
+    ``work/tmp``, so a test can look there too.
     """
     spec = {
         "profile": str(profile), "home": str(work / "home"),
@@ -103,10 +110,12 @@ def run_thunderbird(profile: Path, work: Path, endpoints: dict[int, str], *, ca_
         "relays": {str(p): path for p, path in (relays or {}).items()},
         "passwords": passwords or {}, "wait_inbox": wait_inbox,
         "wait_files": [[str(f), text, count] for f, text, count in (wait_files or [])],
-        "linger": linger,
+        "linger": linger, "store_logins": store_logins, "import_ca": import_ca,
+        "script": script, "tmp": str(work / "tmp"),
         "out": str(work / "result.json"), "log": str(work / "tb.log"),
     }
     (work / "home").mkdir(parents=True, exist_ok=True)
+    (work / "tmp").mkdir(parents=True, exist_ok=True)
     spec_file = work / "spec.json"
     spec_file.write_text(json.dumps(spec))
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8",
@@ -141,9 +150,10 @@ def _item(data: bytes) -> _SECItem:
     return _SECItem(0, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ubyte)), len(data))
 
 
-def prepare_nss(profile: Path, ca_pem: Path, logins: list[tuple[str, str]],
+def prepare_nss(profile: Path, ca_pem: Path | None, logins: list[tuple[str, str]] | None,
                 passwords: dict[str, str]) -> None:
-    """CA into cert9.db (trust C,,) and SDR-encrypted logins into logins.json."""
+    """CA into cert9.db (trust C,,) and SDR-encrypted logins into logins.json (each
+    skipped when None)."""
     ctypes.CDLL(str(TB_DIR / "libnssutil3.so"), mode=ctypes.RTLD_GLOBAL)
     nss = ctypes.CDLL(str(TB_DIR / "libnss3.so"), mode=ctypes.RTLD_GLOBAL)
     nss.NSS_InitReadWrite.argtypes = [ctypes.c_char_p]
@@ -155,7 +165,14 @@ def prepare_nss(profile: Path, ca_pem: Path, logins: list[tuple[str, str]],
     nss.PK11_InitPin.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p]
     if nss.PK11_NeedUserInit(ctypes.c_void_p(slot)):
         nss.PK11_InitPin(ctypes.c_void_p(slot), None, b"")
-    # The CA.
+    if ca_pem is not None:
+        _import_ca(nss, ca_pem)
+    if logins is not None:
+        _store_logins(nss, profile, logins, passwords)
+    nss.NSS_Shutdown()
+
+
+def _import_ca(nss: Any, ca_pem: Path) -> None:
     pem = ca_pem.read_text()
     der = ssl.PEM_cert_to_DER_cert(pem[: pem.index("-----END CERTIFICATE-----") + 25])
     nss.CERT_GetDefaultCertDB.restype = ctypes.c_void_p
@@ -179,7 +196,10 @@ def prepare_nss(profile: Path, ca_pem: Path, logins: list[tuple[str, str]],
         raise RuntimeError("CERT_ChangeCertTrust failed")
     nss.CERT_DestroyCertArray.argtypes = [ctypes.c_void_p, ctypes.c_uint]
     nss.CERT_DestroyCertArray(returned, 1)
-    # The logins.
+
+
+def _store_logins(nss: Any, profile: Path, logins: list[tuple[str, str]],
+                  passwords: dict[str, str]) -> None:
     nss.PK11SDR_Encrypt.argtypes = [ctypes.POINTER(_SECItem)] * 3 + [ctypes.c_void_p]
     nss.SECITEM_FreeItem.argtypes = [ctypes.POINTER(_SECItem), ctypes.c_int]
 
@@ -207,7 +227,6 @@ def prepare_nss(profile: Path, ca_pem: Path, logins: list[tuple[str, str]],
     (profile / "logins.json").write_text(json.dumps({
         "nextId": len(entries) + 1, "logins": entries, "potentiallyVulnerablePasswords": [],
         "dismissedBreachAlertsByLoginGUID": {}, "version": 3}))
-    nss.NSS_Shutdown()
 
 
 # --------------------------------------------------------------------------- recording server
@@ -368,8 +387,11 @@ def _smtp(conn: _Conn) -> None:
         elif verb == "QUIT":
             conn.send("221 bye")
             return
-        elif verb == "DATA":
-            conn.send("554 not here")
+        elif verb == "DATA":  # accepted (and dropped), so that a send completes
+            conn.send("354 go ahead")
+            while (data := conn.readline()) is not None and data != ".":
+                pass
+            conn.send("250 queued")
         else:
             conn.send("250 ok")
 
@@ -607,7 +629,8 @@ def runner(spec: dict[str, Any]) -> dict[str, Any]:
     profile = Path(spec["profile"])
     started = time.monotonic()
     deadline = started + float(spec["timeout"])
-    prepare_nss(profile, Path(spec["ca_pem"]), [tuple(x) for x in spec["logins"]],
+    prepare_nss(profile, Path(spec["ca_pem"]) if spec["import_ca"] else None,
+                [tuple(x) for x in spec["logins"]] if spec["store_logins"] else None,
                 spec["passwords"])
     marionette_port = _free_port()
     _write_user_js(profile, marionette_port)
@@ -619,7 +642,7 @@ def runner(spec: dict[str, Any]) -> dict[str, Any]:
         recorder.listeners.append(listener)
         threading.Thread(target=_relay_in, args=(listener, path), daemon=True).start()
     env = {"HOME": spec["home"], "MOZ_HEADLESS": "1", "PATH": os.environ["PATH"],
-           "LANG": "C.UTF-8"}
+           "LANG": "C.UTF-8", "TMPDIR": spec["tmp"]}
     result: dict[str, Any] = {"readback": None, "marionette_error": None}
     with open(spec["log"], "wb") as log:
         tb = subprocess.Popen(
@@ -639,6 +662,11 @@ def runner(spec: dict[str, Any]) -> dict[str, Any]:
                 result["readback"] = session.call(
                     "WebDriver:ExecuteScript",
                     {"script": READ_BACK, "args": [list(spec["smtp"])]})["value"]
+                if spec["script"] is not None:
+                    session.call("WebDriver:SetTimeouts", {"script": 25000})
+                    result["script"] = session.call(
+                        "WebDriver:ExecuteAsyncScript",
+                        {"script": spec["script"], "args": []})["value"]
             except (OSError, RuntimeError, KeyError) as exc:
                 result["marionette_error"] = repr(exc)
             wanted = set(spec["smtp"].values()) - set(relays)

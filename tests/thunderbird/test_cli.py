@@ -70,8 +70,9 @@ def test_settings_profile_source(tmp_path: Path, capsys: pytest.CaptureFixture[s
         recommended_protocol=Protocol.IMAP, login_rule=LoginRule.LOCAL_PART, contact=Contact())
     path = tmp_path / "church.mailsetup"
     save_profile(church, path)
+    # An unsigned profile file: the volunteer vouches for its host (tests/trust for refusals).
     code, out, _ = run(capsys, "--profile", str(path), "--thunderbird-profile",
-                       str(tmp_path / "p"), "--json")
+                       str(tmp_path / "p"), "--json", "--allow-untrusted", "mail.church.test")
     assert code == 0, out
     values = pref_map(parse_prefs((tmp_path / "p" / "prefs.js").read_bytes()))
     assert values["mail.server.server1.type"] == "imap"  # the recommended protocol

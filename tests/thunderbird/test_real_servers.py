@@ -47,8 +47,11 @@ def assert_smtp_auth(testbed: Testbed, before: int, starttls: bool = False) -> N
 
 def run_against(testbed: Testbed, bed: Bed, label: str, profile: Path,
                 protocols: dict[int, str], user_login: str, password: str,
-                origins: list[str], wait_log: tuple[str, str]) -> dict[str, object]:
-    scenario = testbed.scenarios["modern"]
+                origins: list[str], wait_log: tuple[str, str], *, scenario_name: str = "modern",
+                store_logins: bool = True, import_ca: bool = True) -> dict[str, object]:
+    """``store_logins=False``: Thunderbird has only the passwords the profile holds itself;
+    ``import_ca=False``: only the profile's own certificate overrides (see tb_harness)."""
+    scenario = testbed.scenarios[scenario_name]
     work = bed.work(label)
     relay = UnixRelay(work, {p: (scenario.ip, p) for p in protocols})
     log = testbed.directory / wait_log[0] / f"{wait_log[0]}.log"
@@ -61,10 +64,12 @@ def run_against(testbed: Testbed, bed: Bed, label: str, profile: Path,
             logins=[(o, user_login) for o in origins], expect_ports=[],
             smtp={"smtp1": smtp_port}, timeout=60, relays=relay.paths,
             passwords=dict.fromkeys(origins, password), wait_inbox=2,
-            wait_files=[(log, wait_log[1], log_count(log, wait_log[1]))], linger=2.0)
+            wait_files=[(log, wait_log[1], log_count(log, wait_log[1]))], linger=2.0,
+            store_logins=store_logins, import_ca=import_ca)
         TIMINGS.append((label, time.monotonic() - started))
     finally:
         relay.close()
+    result["copy"] = str(copy)
     return result
 
 

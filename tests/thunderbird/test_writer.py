@@ -100,20 +100,21 @@ def test_refused_backup_or_folder_is_an_error_not_a_traceback(
     """Every file-system refusal becomes io.cannot_write naming the file (the command line
     prints it; a bare OSError would end in a traceback)."""
     profile = profile_with(tmp_path, OTHER_ACCOUNT_PREFS)
-    real_open = os.open
+    real_link = os.link
 
-    def refuse_backup(path: object, flags: int, mode: int = 0o777) -> int:
-        if str(path).endswith(".mail-assistant.bak"):
-            raise PermissionError(13, "Permission denied", str(path))
-        return real_open(path, flags, mode)  # type: ignore[arg-type]
+    def refuse_backup(source: object, target: object) -> None:
+        if str(target).endswith(".mail-assistant.bak"):
+            raise PermissionError(13, "Permission denied", str(source), None, str(target))
+        real_link(source, target)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(os, "open", refuse_backup)
+    monkeypatch.setattr(os, "link", refuse_backup)  # the backup gets its name by a link
     with pytest.raises(AssistantError) as info:
         apply_account(account(), profile)
     assert info.value.code == "io.cannot_write"
     assert str(info.value.params["path"]).endswith(".mail-assistant.bak")
     assert info.value.params["reason"] == "Permission denied"
     assert (profile / "prefs.js").read_text(encoding="utf-8") == OTHER_ACCOUNT_PREFS
+    assert not [p for p in profile.iterdir() if p.name.endswith((".tmp", ".bak"))]
     monkeypatch.undo()
 
     (tmp_path / "a-file").write_text("not a folder")

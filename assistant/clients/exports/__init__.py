@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from assistant.atomic import write_atomic
 from assistant.clients.exports.autoconfig import autoconfig_xml
@@ -19,7 +20,15 @@ from assistant.settings import Account
 FORMATS = ("profile", "autoconfig", "autodiscover", "mobileconfig", "sheet", "userjs")
 SHEET_SUFFIXES = (".pdf", ".html", ".htm")
 
-__all__ = ["FORMATS", "Export", "ExportSettings", "build_export", "check_output", "write_export"]
+__all__ = ["FORMATS", "Export", "ExportSettings", "PdfRenderer", "build_export", "check_output",
+           "write_export"]
+
+
+class PdfRenderer(Protocol):
+    """Turns the sheet's HTML into one A4 PDF page. The core stays Qt-free: the caller that
+    may use Qt (the export command, the wizard) passes ``assistant.gui.sheet_pdf.render_pdf``."""
+
+    def __call__(self, html: str, title: str) -> bytes: ...
 
 
 @dataclass
@@ -66,8 +75,9 @@ def _profile(settings: ExportSettings, source: object) -> bytes:
 
 
 def build_export(fmt: str, source: Account | SettingsProfile | ExportSettings,
-                 lang: str = "ja", suffix: str = ".html") -> Export:
-    """The file content for ``fmt`` (``suffix`` picks PDF or HTML for the sheet)."""
+                 lang: str = "ja", suffix: str = ".html", pdf: PdfRenderer | None = None) -> Export:
+    """The file content for ``fmt`` (``suffix`` picks PDF or HTML for the sheet; a PDF needs
+    ``pdf``)."""
     settings = _settings(source)
     if fmt == "autoconfig":
         return Export(autoconfig_xml(settings))
@@ -82,7 +92,7 @@ def build_export(fmt: str, source: Account | SettingsProfile | ExportSettings,
         data, warnings = mobileconfig(settings, lang)
         return Export(data, warnings)
     if fmt == "sheet":
-        return Export(_sheet(settings, lang, suffix))
+        return Export(_sheet(settings, lang, suffix, pdf))
     if fmt == "profile":
         return Export(_profile(settings, source))
     if fmt == "userjs":
@@ -92,16 +102,16 @@ def build_export(fmt: str, source: Account | SettingsProfile | ExportSettings,
     raise ValidationError("export.unknown_format", field="format", format=fmt)
 
 
-def _sheet(settings: ExportSettings, lang: str, suffix: str) -> bytes:
+def _sheet(settings: ExportSettings, lang: str, suffix: str, pdf: PdfRenderer | None) -> bytes:
     suffix = suffix.lower()
     if suffix not in SHEET_SUFFIXES:
         raise ValidationError("export.sheet_suffix", field="output", suffix=suffix or "-")
     html = sheet_html(settings, lang)
     if suffix != ".pdf":
         return html.encode("utf-8")
-    from assistant.gui.sheet_pdf import render_pdf  # Qt only for the PDF
-
-    return render_pdf(html, title=text("sheet.title", lang))
+    if pdf is None:
+        raise ValidationError("export.pdf_unavailable", field="output")
+    return pdf(html, title=text("sheet.title", lang))
 
 
 def check_output(output: str | Path) -> Path:
@@ -114,9 +124,13 @@ def check_output(output: str | Path) -> Path:
 
 
 def write_export(fmt: str, source: Account | SettingsProfile | ExportSettings, output: Path,
-                 lang: str = "ja") -> Path:
+                 lang: str = "ja", pdf: PdfRenderer | None = None) -> Path:
     """Build ``fmt`` and write it atomically to ``output`` (the sheet: .pdf or .html)."""
     output = check_output(output)
-    export = build_export(fmt, source, lang, suffix=output.suffix)
+    if pdf is None and fmt == "sheet" and output.suffix.lower() == ".pdf":
+        # Until the wizard passes its renderer (assistant/gui/backend.py): the one place
+        # the core still reaches into the GUI package, listed in tests/core/test_layers.py.
+        from assistant.gui.sheet_pdf import render_pdf as pdf
+    export = build_export(fmt, source, lang, suffix=output.suffix, pdf=pdf)
     write_atomic(output, export.data)
     return output

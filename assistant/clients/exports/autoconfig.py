@@ -1,7 +1,7 @@
 """Mozilla autoconfig (``clientConfig`` 1.1) for ``autoconfig.<domain>/mail/config-v1.1.xml``.
 
-Read by Thunderbird, Thunderbird for Android, Evolution, KMail and others (reference §1). Built
-with ElementTree, which escapes ``<``, ``>`` and ``&``; values it cannot carry (control
+Read by Thunderbird, Thunderbird for Android, Evolution, KMail and others (docs/background.md).
+Built with ElementTree, which escapes ``<``, ``>`` and ``&``; values it cannot carry (control
 characters) are refused before. Without a member's address the login is a placeholder that
 the client fills in: ``%EMAILADDRESS%`` or ``%EMAILLOCALPART%`` as the profile's rule says;
 a typed value that holds such a placeholder is refused (Thunderbird would expand it). POP

@@ -3,7 +3,7 @@
 plistlib writes and escapes the XML. No password is ever included (Apple: "only in encrypted
 profiles"); the device asks for it. Without a member's address the address and login are left
 out, and the device asks for those too. The payload has only a yes/no "use SSL": it cannot say
-STARTTLS or implicit TLS, so the port decides on the device (reference §6).
+STARTTLS or implicit TLS, so the port decides on the device (docs/background.md).
 """
 
 from __future__ import annotations

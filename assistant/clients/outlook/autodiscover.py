@@ -1,7 +1,7 @@
 """Autodiscover POX (plain old XML) for a POP3/IMAP + SMTP account, as Outlook reads it.
 
 Every element is written explicitly because Outlook's defaults are wrong for us: ``SPA`` and
-``SSL`` count as "on" when missing, and ``Encryption`` overrides ``SSL`` (reference §4.1, §9).
+``SSL`` count as "on" when missing, and ``Encryption`` overrides ``SSL`` (docs/background.md).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Outlook profile file (PRF) for ``outlook.exe /importprf``: one POP3 or IMAP account.
 
 Only keys that section 7 maps to a MAPI property take effect, so the mapping section is
-written with the account (reference §4.2). A PRF is an INI file read line by line: a value
+written with the account (docs/background.md). A PRF is an INI file read line by line: a value
 holding CR, LF or NUL could start a new key or section, so such values are refused with a code;
 values that begin or end with a quote or a space are wrapped in double quotes, because the
 Windows INI reader strips one pair of enclosing quotes and surrounding blanks. The file is

@@ -16,7 +16,7 @@ from assistant.clients.outlook.regfile import REG_DWORD, REG_SZ, RegValue
 HIVE_NAME = "HKEY_CURRENT_USER"
 AUTODISCOVER_KEY = r"Software\Microsoft\Office\16.0\Outlook\AutoDiscover"
 
-# Skip every network lookup that could win over the local file (reference §4.1).
+# Skip every network lookup that could win over the local file (docs/background.md).
 EXCLUDE_SWITCHES = (
     "ExcludeScpLookup",
     "ExcludeHttpsRootDomain",

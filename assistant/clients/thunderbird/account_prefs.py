@@ -159,10 +159,14 @@ class _Profile:
 
 def server_uri(account: Account) -> str:
     """``imap://user%40example.org@host`` as ``MsgIncomingServer.serverURI`` builds it."""
-    scheme = _STORE_SCHEME[account.incoming.protocol]
+    return incoming_uri(account.incoming.protocol, account.login_name, account.incoming.host)
+
+
+def incoming_uri(protocol: str, login: str, host: str) -> str:
+    """The server URI of an incoming server of type ``protocol`` ("imap" or "pop3")."""
+    scheme = _STORE_SCHEME[Protocol(protocol)]
     safe = "-_.!~*'()"  # what encodeURIComponent leaves alone
-    user, host = quote(account.login_name, safe=safe), quote(account.incoming.host, safe=safe)
-    return f"{scheme}://{user}@{host}"
+    return f"{scheme}://{quote(login, safe=safe)}@{quote(host, safe=safe)}"
 
 
 def _server_prefs(account: Account) -> dict[str, PrefValue]:

@@ -23,6 +23,7 @@ from assistant.clients.thunderbird.windows_install import (
     system_registered_install_dirs,
 )
 from assistant.errors import AssistantError
+from assistant.files import FileReadError, read_bounded
 
 MAX_INI_BYTES = 1 << 20
 
@@ -80,10 +81,12 @@ def _read_ini(path: Path) -> configparser.ConfigParser | None:
     parser = configparser.ConfigParser(interpolation=None, strict=False)
     parser.optionxform = str  # type: ignore[assignment,method-assign]  # keys are case-sensitive
     try:
-        if path.stat().st_size > MAX_INI_BYTES:
-            raise AssistantError("thunderbird.profiles_ini_unreadable", path=str(path),
-                                 reason="too large")
-        parser.read_string(path.read_text(encoding="utf-8", errors="replace"), str(path))
+        data = read_bounded(path, MAX_INI_BYTES)  # regular files only, bounded
+        parser.read_string(data.decode("utf-8", errors="replace"), str(path))
+    except FileReadError as exc:
+        reason = "too large" if exc.reason == "too_large" else exc.reason
+        raise AssistantError("thunderbird.profiles_ini_unreadable", path=str(path),
+                             reason=reason) from None
     except (OSError, configparser.Error) as exc:
         raise AssistantError("thunderbird.profiles_ini_unreadable", path=str(path),
                              reason=type(exc).__name__) from None

@@ -9,13 +9,16 @@ reach the file: Thunderbird asks for it on the first connection and stores it it
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 from datetime import datetime
 from pathlib import Path
 
-from assistant.atomic import PRIVATE_MODE, write_atomic
+from assistant.atomic import PRIVATE_MODE, place_new, write_atomic, write_temporary
 from assistant.clients.report import ApplyReport
 from assistant.clients.thunderbird.account_prefs import plan_account
+from assistant.clients.thunderbird.handover import Handover, hand_over
 from assistant.clients.thunderbird.lock import profile_in_use, profile_locked
 from assistant.clients.thunderbird.prefs_syntax import (
     PrefsSyntaxError,
@@ -28,7 +31,9 @@ from assistant.clients.thunderbird.prefs_syntax import (
     same_value,
 )
 from assistant.clients.thunderbird.profiles import create_profile, find_profile, profile_roots
+from assistant.clients.thunderbird.shared_pc import shared_pc_prefs
 from assistant.errors import AssistantError
+from assistant.files import FileReadError, read_bounded
 from assistant.settings import Account
 
 PREFS = "prefs.js"
@@ -48,16 +53,18 @@ def describe(name: str, old: PrefValue | None, new: PrefValue) -> str:
 
 def read_prefs(path: Path) -> tuple[bytes, list[PrefStatement]]:
     """The file's bytes and statements (empty for a missing file); refuse what is unreadable."""
+    if not path.exists() and not path.is_symlink():
+        return b"", []
     try:
-        if not path.exists():
-            return b"", []
-        if path.stat().st_size > MAX_PREFS_BYTES:
+        # Bounded, regular files only: a FIFO would hang here while we hold the profile
+        # lock, and a link to /dev/zero would fill the memory.
+        data = read_bounded(path, MAX_PREFS_BYTES)
+    except FileReadError as exc:
+        if exc.reason == "too_large":
             raise AssistantError("thunderbird.prefs_unparsable", path=str(path), line=0,
-                                 reason="file too large")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise AssistantError("io.cannot_read", path=str(path),
-                             reason=exc.strerror or type(exc).__name__) from None
+                                 reason="file too large") from None
+        reason = "not a regular file" if exc.reason == "not_regular" else exc.reason
+        raise AssistantError("io.cannot_read", path=str(path), reason=reason) from None
     try:
         return data, parse_prefs(data)
     except PrefsSyntaxError as exc:
@@ -110,23 +117,42 @@ def _check_user_js(profile: Path, changes: dict[str, PrefValue]) -> None:
 
 
 def _backup(path: Path, data: bytes) -> Path:
+    """A copy of ``data`` under a new ``*.mail-assistant.bak`` name, complete or not at all:
+    written to a temporary file (removed by :func:`remove_stale_temporaries` if we are
+    killed), fsynced, then given its name without replacing anything."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    for n in range(1000):
-        suffix = "" if n == 0 else f"-{n}"
-        backup = path.with_name(f"{path.name}.{stamp}{suffix}.mail-assistant.bak")
+    owner = path.stat() if hasattr(os, "geteuid") and os.geteuid() == 0 else None
+    backup = path.with_name(f"{path.name}.{stamp}.mail-assistant.bak")
+    try:
+        temp = write_temporary(path, data, PRIVATE_MODE, owner)
         try:
-            fd = os.open(backup, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            continue
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if hasattr(os, "chown") and os.geteuid() == 0:
-            owner = path.stat()
-            os.chown(backup, owner.st_uid, owner.st_gid)  # the member's, like prefs.js
-        return backup
+            for n in range(1000):
+                suffix = "" if n == 0 else f"-{n}"
+                backup = path.with_name(f"{path.name}.{stamp}{suffix}.mail-assistant.bak")
+                try:
+                    place_new(temp, backup)
+                except FileExistsError:
+                    continue
+                return backup
+        finally:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+    except OSError as exc:  # named after the backup: the temporary file is gone again
+        raise AssistantError("io.cannot_write", path=str(backup),
+                             reason=exc.strerror or type(exc).__name__) from None
     raise AssistantError("io.cannot_write", path=str(path), reason="no free backup name")
+
+
+def remove_stale_temporaries(target: Path) -> list[Path]:
+    """Remove ``.prefs.js.*.tmp`` left by a killed run (ours are only ever renamed or linked
+    away, so one still there is torn); called while the profile lock is held."""
+    removed: list[Path] = []
+    for stale in target.parent.glob(f".{target.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if stat.S_ISREG(stale.lstat().st_mode):
+                stale.unlink()
+                removed.append(stale)
+    return removed
 
 
 def _cannot_write(exc: OSError, path: Path | None) -> AssistantError:
@@ -138,14 +164,19 @@ def _cannot_write(exc: OSError, path: Path | None) -> AssistantError:
 
 
 def apply_account(account: Account, profile_dir: Path | None = None, *, dry_run: bool = False,
-                  create_if_missing: bool = True) -> ApplyReport:
+                  create_if_missing: bool = True,
+                  handover: Handover | None = None) -> ApplyReport:
     """Write ``account`` into the Thunderbird profile (the default one unless given).
+
+    ``handover``: also store the proven password and the verified pins in the profile's own
+    stores, and on a shared PC the prefs that keep mail bodies off the disk (handover.py).
 
     Raises AssistantError: ``thunderbird.profile_not_found``, ``thunderbird.profile_in_use``,
     ``thunderbird.prefs_unparsable``, ``thunderbird.value_not_writable``,
     ``thunderbird.user_js_overrides``, ``thunderbird.verify_failed``,
-    ``thunderbird.lock_unknown``, ``io.*``.
+    ``thunderbird.lock_unknown``, ``thunderbird.nss_*``, ``shared_pc.*``, ``io.*``.
     """
+    handover = handover or Handover()
     files_written: list[Path] = []
     profile = find_profile(profile_dir)
     if profile is None:
@@ -172,22 +203,29 @@ def apply_account(account: Account, profile_dir: Path | None = None, *, dry_run:
     if dry_run:
         if profile.is_dir() and profile_in_use(profile):
             raise AssistantError("thunderbird.profile_in_use", path=str(profile))
-        return _merge(account, profile, files_written, write=False)
+        return _merge(account, profile, files_written, write=False,
+                      shared_pc=handover.shared_pc)
     # Thunderbird's own lock from before reading prefs.js until it is replaced: a
     # Thunderbird starting meanwhile refuses to open the profile (and so cannot save its
     # old prefs over ours at exit), and nothing it saved before can be lost either.
     # (.parentlock is created if missing, empty, and left in place, as Thunderbird does.)
     with profile_locked(profile):
-        return _merge(account, profile, files_written, write=True)
+        report = _merge(account, profile, files_written, write=True,
+                        shared_pc=handover.shared_pc)
+        hand_over(profile, account, handover, report)
+        return report
 
 
 def _merge(account: Account, profile: Path, files_written: list[Path], *,
-           write: bool) -> ApplyReport:
+           write: bool, shared_pc: bool = False) -> ApplyReport:
     """Read, plan, verify and (``write``) back up and replace prefs.js."""
     target = profile / PREFS
     data, statements = read_prefs(target)
     before = pref_map(statements)
     plan = plan_account(before, account)
+    if shared_pc:
+        plan.changes.update({n: v for n, v in shared_pc_prefs(account, plan.server_key).items()
+                             if not same_value(before.get(n), v)})
     try:
         new_data = render(data, statements, plan.changes)
     except ValueError:
@@ -200,11 +238,12 @@ def _merge(account: Account, profile: Path, files_written: list[Path], *,
                          updated_existing=plan.updated_existing, files_written=files_written)
     if not write or not plan.changes:
         return report
+    remove_stale_temporaries(target)
     try:
         if data:
             report.backup = _backup(target, data)
         write_atomic(target, new_data, PRIVATE_MODE)
-        written = target.read_bytes()
+        written = read_bounded(target, MAX_PREFS_BYTES)
     except OSError as exc:
         raise _cannot_write(exc, target) from None
     if written != new_data:

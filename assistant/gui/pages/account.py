@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -13,11 +15,38 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.errors import ValidationError
-from assistant.gui.flow import Page
+from assistant.gui.flow import Page, PageStatus
 from assistant.gui.pages.base import BasePage, error_label, wrapping_label
-from assistant.gui.state import LoginOutcome, Password, WizardState
+from assistant.gui.state import LoginOutcome, WizardState
 from assistant.messages import text
-from assistant.settings import LoginRule, login_for, parse_display_name, parse_email, parse_login
+from assistant.secret import Secret
+from assistant.settings import (
+    EmailAddress,
+    LoginRule,
+    login_for,
+    parse_display_name,
+    parse_email,
+    parse_login,
+)
+
+
+@dataclass(frozen=True)
+class AccountForm:
+    """The fields as parsed, with the message for each one at fault (None: fine)."""
+
+    name: str
+    name_error: str | None
+    address: EmailAddress | None
+    email_error: str | None
+    domain_warning: str | None  # the address is not one of the profile's domains
+    password_error: str | None
+    login: str
+    login_error: str | None
+
+    @property
+    def valid(self) -> bool:
+        return not (self.name_error or self.email_error or self.password_error
+                    or self.login_error) and self.address is not None
 
 
 class AccountPage(BasePage):
@@ -76,6 +105,7 @@ class AccountPage(BasePage):
         self._valid = False
         for field in (self.name, self.email, self.password, self.login):
             field.textEdited.connect(lambda _t, f=field: self._edited(f))
+            field.editingFinished.connect(lambda f=field: self._left(f))
         self.show_password.toggled.connect(self._show_password)
         self.advanced.toggled.connect(self._show_advanced)
         self.name.setText(state.display_name)
@@ -83,7 +113,7 @@ class AccountPage(BasePage):
             self.email.setText(state.email.display)
         self.login.setText(state.login_name)
         self._show_advanced(state.login_rule() is LoginRule.ASK)
-        self.finish_layout()  # retranslate() validates
+        self.finish_layout()
 
     # --- behaviour -------------------------------------------------------------------------
 
@@ -94,13 +124,20 @@ class AccountPage(BasePage):
         self._validate()
 
     def _edited(self, field: QLineEdit) -> None:
-        self._touched.add(field)
+        """While she types, the field's message waits (it would push the form around at
+        every keystroke, e.g. at "taro@modern"); Next follows at once."""
+        self._touched.discard(field)
         if field is self.login:
             self._login_edited = True
         if field is self.password:
             self.banner.hide()
             self.state.login_outcome = LoginOutcome.NOT_CHECKED
         self._validate()
+
+    def _left(self, field: QLineEdit) -> None:
+        """She left the field (Tab, a click elsewhere, Enter): now its message is shown."""
+        self._touched.add(field)
+        self._show_form(self._read())
 
     def _show_password(self, on: bool) -> None:
         self.password.setEchoMode(QLineEdit.EchoMode.Normal if on
@@ -119,27 +156,34 @@ class AccountPage(BasePage):
             field.setAccessibleDescription(message if visible and message else "")
 
     def _validate(self) -> None:
-        """Normalise with the settings model; show its message under the field at fault."""
+        """After an edit: fill the login name in, read the form, show it, keep it."""
+        self._fill_login()
+        form = self._read()
+        self._show_form(form)
+        self._keep(form)
+
+    def _fill_login(self) -> None:
+        """The login name follows the address by the profile's rule until edited by hand."""
+        if self._login_edited:
+            return
+        try:
+            address = parse_email(self.email.text())
+        except ValidationError:
+            return
+        self.login.setText(login_for(address, self.state.login_rule()) or self.login.text())
+
+    def _read(self) -> AccountForm:
+        """Parse the fields with the settings model (no widget or state is changed)."""
         lang = self.state.lang
-        valid = True
         try:
             name = parse_display_name(self.name.text())
             name_error = None if name else self.tr("Please enter your name.")
         except ValidationError as error:
             name, name_error = "", text(error, lang)
-        self._show(self.name_error, name_error, self.name)
-        valid &= name_error is None
-
-        previous = self.state.email
         try:
-            address = parse_email(self.email.text())
-            email_error = None
+            address, email_error = parse_email(self.email.text()), None
         except ValidationError as error:
             address, email_error = None, text(error, lang)
-        self._show(self.email_error, email_error, self.email)
-        valid &= address is not None
-        if address != previous:
-            self.state.forget_servers()
         warning = None
         profile = self.state.profile
         if address is not None and profile is not None and profile.domains and (
@@ -148,41 +192,49 @@ class AccountPage(BasePage):
                               "Please check it.").format(
                 organisation=self.state.organisation(),
                 domains=", ".join(d.unicode for d in profile.domains))
-        self._show(self.email_warning, warning)
-
         password_error = None if self.password.text() else self.tr("Please enter the password.")
-        self._show(self.password_error, password_error, self.password)
-        valid &= password_error is None
-
-        rule = self.state.login_rule()
-        if not self._login_edited and address is not None:
-            self.login.setText(login_for(address, rule) or self.login.text())
-        login_error = None
-        login = ""
+        login, login_error = "", None
         try:
             login = parse_login(self.login.text())
         except ValidationError as error:
             login_error = text(error, lang)
-        if login_error and (self._login_edited or rule is LoginRule.ASK):
+        return AccountForm(name, name_error, address, email_error, warning, password_error,
+                           login, login_error)
+
+    def _show_form(self, form: AccountForm) -> None:
+        """Each message under its field (a field's only once it was touched)."""
+        self._show(self.name_error, form.name_error, self.name)
+        self._show(self.email_error, form.email_error, self.email)
+        self._show(self.email_warning, form.domain_warning)
+        self._show(self.password_error, form.password_error, self.password)
+        if form.login_error and (self._login_edited or self.state.login_rule() is LoginRule.ASK):
             self._touched.add(self.login)
-            self._show(self.login_error, login_error, self.login)
+            self._show(self.login_error, form.login_error, self.login)
             if not self.advanced.isChecked():
                 self._show_advanced(True)
         else:
             self._show(self.login_error, None, self.login)
-        valid &= login_error is None
 
-        self.state.display_name = name
-        self.state.email = address
-        self.state.login_name = login
-        self.state.password = Password(self.password.text())
-        if valid != self._valid:
-            self._valid = valid
-            self.completeChanged.emit()
+    def _keep(self, form: AccountForm) -> None:
+        """Into the shared state; a new address forgets what the server check found."""
+        if form.address != self.state.email:
+            self.state.forget_servers()
+        self.state.display_name = form.name
+        self.state.email = form.address
+        self.state.login_name = form.login
+        self.state.password = Secret(self.password.text())
+        self._valid = form.valid
+        self.status_changed()  # Next, and the line under it naming what is still missing
         self.refresh_details()
 
-    def isComplete(self) -> bool:
-        return self._valid
+    def has_input(self) -> bool:
+        return any(f.text() for f in (self.name, self.email, self.password))
+
+    def page_status(self) -> PageStatus:
+        form = self._read()
+        missing = next((e for e in (form.name_error, form.email_error, form.password_error,
+                                    form.login_error) if e), "")
+        return PageStatus(valid=self._valid, missing=missing)
 
     def ask_password_again(self) -> None:
         """After a refused login: say so, focus the password and select it for retyping."""
@@ -221,7 +273,7 @@ class AccountPage(BasePage):
         self.login_hint.setText(self.tr(
             "Usually filled in for you from the address. Change it only if the church told "
             "you a different login name."))
-        self._validate()
+        self._show_form(self._read())  # the messages in the new language only
 
     def details_text(self) -> str:
         email = self.state.email

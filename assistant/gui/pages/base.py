@@ -9,12 +9,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
     QWizardPage,
 )
 
-from assistant.gui.flow import Page
+from assistant.gui.flow import Page, PageStatus, buttons_for
 from assistant.gui.state import WizardState
 
 if TYPE_CHECKING:
@@ -66,6 +67,10 @@ class BasePage(QWizardPage):
         self.details_title = QLabel(self)
         self.details_toggle: QCheckBox | None = None
         self._details: QPlainTextEdit | None = None
+        # A check's own Stop / Check again buttons, set by buttons_for like Next.
+        self.stop_button: QPushButton | None = None
+        self.retry_button: QPushButton | None = None
+        self._hint: QLabel | None = None
 
     @property
     def details(self) -> QPlainTextEdit:
@@ -91,6 +96,7 @@ class BasePage(QWizardPage):
     def finish_layout(self) -> None:
         """Called by each page after adding its widgets: the details panel goes last."""
         self.body.addWidget(self.details_title)
+        self.text_size_changed()
         self._retranslate_all()
         self.set_volunteer(self.state.volunteer)
 
@@ -114,6 +120,43 @@ class BasePage(QWizardPage):
 
     def retranslate(self) -> None:
         """Set every visible text; called at start and after each language switch."""
+
+    def text_size_changed(self) -> None:
+        """The member switched the text size (``state.large_font``): pages with pictures
+        grow them (the text follows the application's font by itself)."""
+
+    def has_input(self) -> bool:
+        """Has the member typed anything here that closing the wizard would lose?"""
+        return False
+
+    def page_status(self) -> PageStatus:
+        """Valid / busy / error, and what is missing; the buttons follow from it alone."""
+        return PageStatus()
+
+    def isComplete(self) -> bool:
+        return buttons_for(self.page_status()).next
+
+    @property
+    def hint(self) -> QLabel:
+        """The line that says why Next is greyed out, made when first needed."""
+        if self._hint is None:
+            self._hint = wrapping_label(self)
+            self._hint.hide()
+            self.body.insertWidget(self.body.indexOf(self.details_title), self._hint)
+        return self._hint
+
+    def status_changed(self) -> None:
+        """The page's status changed: set Next (through QWizard), Stop, Check again and the
+        line under them from :func:`~assistant.gui.flow.buttons_for`."""
+        buttons = buttons_for(self.page_status())
+        for button, on in ((self.stop_button, buttons.stop), (self.retry_button, buttons.retry)):
+            if button is not None:
+                button.setEnabled(on)
+        if buttons.hint or self._hint is not None:
+            self.hint.setText(buttons.hint)
+            self.hint.setAccessibleName(buttons.hint)
+            self.hint.setVisible(bool(buttons.hint))
+        self.completeChanged.emit()
 
     def details_text(self) -> str:
         """What a volunteer sees on this page (never the password), labelled in the page's

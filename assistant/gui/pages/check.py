@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TypeVar
 
 from PySide6.QtWidgets import QProgressBar, QWidget
 
@@ -12,6 +12,8 @@ from assistant.gui.describe import Describer
 from assistant.gui.pages.base import BasePage, wrapping_label
 from assistant.gui.state import WizardState
 from assistant.gui.tasks import Question, Reporter, Task, TaskRunner
+
+Result = TypeVar("Result")
 
 
 class CheckPage(BasePage):
@@ -28,9 +30,9 @@ class CheckPage(BasePage):
         self.progress = QProgressBar(self)
         self._task: Task | None = None
 
-    def run_check(self, work: Callable[[Reporter], Any], *,
+    def run_check(self, work: Callable[[Reporter], Result], *,
                   progress: Callable[[Task], None],
-                  finished: Callable[[Task, Any], None],
+                  finished: Callable[[Task, Result], None],
                   failed: Callable[[Task, object], None],
                   question: Callable[[Task, Question], None] | None = None) -> None:
         """Start ``work`` on the runner as the page's current check. Each handler gets the task

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from assistant.errors import AssistantError
 from assistant.gui.backend import Backend
-from assistant.gui.flow import Page
+from assistant.gui.flow import Page, PageStatus
 from assistant.gui.pages.base import BasePage, error_label, wrapping_label
 from assistant.gui.state import ClientChoice, WizardState
 from assistant.messages import text
@@ -111,7 +111,7 @@ class ClientPage(BasePage):
         self.running.setVisible(self._in_use)
         self.recheck.setVisible(self._in_use or self._problem is not None)
         self._show_problem()
-        self.completeChanged.emit()
+        self.status_changed()
         self.refresh_details()
 
     def _show_problem(self) -> None:
@@ -119,8 +119,8 @@ class ClientPage(BasePage):
             self.error.setText(text(self._problem, self.state.lang))
             self.error.show()
 
-    def isComplete(self) -> bool:
-        return not self._in_use and self._problem is None
+    def page_status(self) -> PageStatus:
+        return PageStatus(valid=not self._in_use, error=self._problem is not None)
 
     def validatePage(self) -> bool:
         """Write the account into the chosen program (local files only)."""

@@ -2,50 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QWidget
 
 from assistant.gui.backend import Backend
-from assistant.gui.flow import Page
+from assistant.gui.flow import Page, PageStatus
 from assistant.gui.pages.base import wrapping_label
 from assistant.gui.pages.check import CheckPage
 from assistant.gui.state import LoginOutcome, WizardState
-from assistant.gui.tasks import Reporter, Task, TaskRunner
+from assistant.gui.tasks import Task, TaskRunner
 from assistant.gui.translations import help_html
 from assistant.messages import text
-from assistant.settings import Server
 
-
-@dataclass
-class Step:
-    """One login check's outcome, reported as progress."""
-
-    role: str  # "incoming" | "outgoing"
-    server: Server
-    result: Any
-
-
-def login_check(backend: Backend, state: WizardState, reporter: Reporter) -> list[Step] | None:
-    """The worker: receiving first (it also proves the password), then sending."""
-    steps: list[Step] = []
-    for role, server in (("incoming", state.incoming), ("outgoing", state.outgoing)):
-        assert server is not None
-        reporter.progress(role)
-        result = backend.check_login(
-            server, state.login_name, state.password, state.options,
-            trust_fingerprint=state.trusted_fingerprints.get((server.host, server.port)),
-            allow_plaintext=state.allow_plaintext, from_discovery=state.profile is None,
-            cancel=reporter.cancel)
-        if reporter.cancel.is_set():
-            return None
-        step = Step(role, server, result)
-        steps.append(step)
-        reporter.progress(step)
-        if result.result != "ok":
-            break
-    return steps
+if TYPE_CHECKING:
+    from assistant.wizard.checks import LoginStep  # the core: see pages/server.py
 
 
 class LoginPage(CheckPage):
@@ -56,7 +27,7 @@ class LoginPage(CheckPage):
         super().__init__(state, backend, runner, parent)
         self.incoming = wrapping_label(self)
         self.outgoing = wrapping_label(self)
-        self.retry = QPushButton(self)
+        self.retry = self.retry_button = QPushButton(self)
         self.retry.setAutoDefault(False)
         self.explanation = QTextBrowser(self)
         self.explanation.setMinimumHeight(120)
@@ -68,8 +39,9 @@ class LoginPage(CheckPage):
             self.body.addWidget(widget)
         self.body.addLayout(row)
         self.body.addWidget(self.explanation, 1)
+        self.body.addStretch(0)  # takes the explanation's room while it is hidden
         self.retry.clicked.connect(self.start)
-        self._steps: dict[str, Step] = {}
+        self._steps: dict[str, LoginStep] = {}
         self._running: str | None = None
         self.finish_layout()
 
@@ -88,10 +60,13 @@ class LoginPage(CheckPage):
         self._running = None
         self.progress.setRange(0, 2)
         self.progress.setValue(0)
-        self.run_check(lambda reporter: login_check(self.backend, self.state, reporter),
+        from assistant.wizard.checks import run_login_check
+
+        check = self.state.login_check_input()
+        self.run_check(lambda hooks: run_login_check(check, hooks, self.backend.check_login),
                        progress=self._progress, finished=self._finished, failed=self._failed)
         self._show_texts()
-        self.completeChanged.emit()
+        self.status_changed()
 
     def is_busy(self) -> bool:
         return self._task is not None
@@ -100,7 +75,8 @@ class LoginPage(CheckPage):
         if task is not self._task:
             return
         for item in task.drain():
-            if isinstance(item, Step):
+            if not isinstance(item, str):  # a role name while it runs, then its LoginStep
+                item = cast("LoginStep", item)
                 self._steps[item.role] = item
                 self._running = None
                 self.progress.setValue(len(self._steps))
@@ -112,7 +88,7 @@ class LoginPage(CheckPage):
         self._show_texts()
         self.refresh_details()
 
-    def _finished(self, task: Task, steps: list[Step] | None) -> None:
+    def _finished(self, task: Task, steps: list[LoginStep] | None) -> None:
         if task is not self._task:
             return
         self._progress(task)  # anything reported after the last wake-up
@@ -129,7 +105,7 @@ class LoginPage(CheckPage):
             self.state.login_outcome = LoginOutcome.FAILED
         self.progress.setValue(2)
         self._show_texts()
-        self.completeChanged.emit()
+        self.status_changed()
         self.refresh_details()
         if self.state.login_outcome is LoginOutcome.WRONG_PASSWORD:
             self.wizard_().login_refused()
@@ -141,10 +117,12 @@ class LoginPage(CheckPage):
         self.state.login_outcome = LoginOutcome.FAILED
         self.state.login_summary.append(f"error: {type(error).__name__}")
         self._show_texts()
-        self.completeChanged.emit()
+        self.status_changed()
 
-    def isComplete(self) -> bool:
-        return self.state.login_outcome is LoginOutcome.OK
+    def page_status(self) -> PageStatus:
+        outcome = self.state.login_outcome
+        return PageStatus(valid=outcome is LoginOutcome.OK, busy=self.is_busy(),
+                          error=outcome in (LoginOutcome.FAILED, LoginOutcome.WRONG_PASSWORD))
 
     def _line(self, role: str) -> str:
         server = self.state.incoming if role == "incoming" else self.state.outgoing
@@ -163,8 +141,8 @@ class LoginPage(CheckPage):
                 role=name, count=result.inbox_count)
         if role == "incoming":
             return self.tr("{role}: logged in.").format(role=name)
-        return self.tr("{role}: the server accepted your password for sending "
-                       "(SMTP AUTH). No mail was sent.").format(role=name)
+        return self.tr("{role}: the server accepted your password for sending. "
+                       "No mail was sent.").format(role=name)
 
     def _show_texts(self) -> None:
         outcome = self.state.login_outcome
@@ -181,7 +159,12 @@ class LoginPage(CheckPage):
         self.status.setAccessibleName(status)
         self.incoming.setText(self._line("incoming"))
         self.outgoing.setText(self._line("outgoing"))
-        self.retry.setEnabled(self._task is None)
+
+    def set_volunteer(self, on: bool) -> None:
+        """Why sending needs the password (SMTP AUTH, not POP before SMTP) is taught to
+        volunteers, behind 詳細: a member only needs to know that it worked."""
+        super().set_volunteer(on)
+        self.explanation.setVisible(self.details_shown())
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Checking the login"))
@@ -203,7 +186,7 @@ class LoginPage(CheckPage):
                 "login method: {mechanism}; encryption: {security}").format(
                 role=self.words.role(step.server.protocol), spec=step.server.spec,
                 login=self.state.login_name, result=r.result, code=r.problem.code,
-                mechanism=r.mechanism or "-", security=getattr(r, "security", None) or "-"))
+                mechanism=r.mechanism or "-", security=r.security or "-"))
             if r.folders:
                 lines.append("  " + self.tr("Folders: {folders}").format(
                     folders=", ".join(r.folders)))

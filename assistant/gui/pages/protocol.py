@@ -14,10 +14,13 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.gui.flow import Page, effective_protocol
+from assistant.gui.looks import LARGER
 from assistant.gui.pages.base import BasePage, wrapping_label
 from assistant.gui.state import WizardState
 from assistant.gui.translations import diagram_path, help_html
 from assistant.settings import Protocol
+
+DIAGRAM_HEIGHT = (150, 190)  # pixels at the normal text size: least, most
 
 
 class ProtocolPage(BasePage):
@@ -26,8 +29,6 @@ class ProtocolPage(BasePage):
     def __init__(self, state: WizardState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
         self.diagram = QSvgWidget(self)  # loaded, and kept in proportion, by retranslate()
-        self.diagram.setMinimumHeight(150)
-        self.diagram.setMaximumHeight(190)
         self.imap = QRadioButton(self)
         self.pop = QRadioButton(self)
         self.group = QButtonGroup(self)
@@ -79,6 +80,12 @@ class ProtocolPage(BasePage):
         pop = chosen is Protocol.POP3
         self.pop_options.setVisible(pop)
         self.refresh_details()
+
+    def text_size_changed(self) -> None:
+        """The diagram's labels are part of the picture: it grows with the text."""
+        scale = LARGER if self.state.large_font else 1.0
+        self.diagram.setMinimumHeight(round(DIAGRAM_HEIGHT[0] * scale))
+        self.diagram.setMaximumHeight(round(DIAGRAM_HEIGHT[1] * scale))
 
     def retranslate(self) -> None:
         lang = self.state.lang

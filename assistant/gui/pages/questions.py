@@ -22,8 +22,10 @@ class QuestionPanel(QFrame):
         self.message = wrapping_label(self)
         self.yes = QPushButton(self)
         self.no = QPushButton(self)
-        for button in (self.yes, self.no):
-            button.setAutoDefault(False)  # Enter must never accept a risk by accident
+        # Enter must never accept a risk by accident: with the focus on the safe answer
+        # (ask() puts it there) Enter gives that one.
+        self.yes.setAutoDefault(False)
+        self.no.setAutoDefault(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.yes)
         buttons.addWidget(self.no)
@@ -36,13 +38,15 @@ class QuestionPanel(QFrame):
         self.no.clicked.connect(lambda: self._answer(False))
         self.hide()
 
-    def ask(self, question: Question, message: str, yes: str, no: str) -> None:
+    def ask(self, question: Question, message: str, yes: str | None, no: str) -> None:
+        """``yes`` None: only the safe answer is offered (a member facing a risk)."""
         self.question = question
         self.message.setText(message)
         self.setAccessibleName(message.split("\n", 1)[0])
-        self.yes.setText(yes)
+        self.yes.setVisible(yes is not None)
+        self.yes.setText(yes or "")
         self.no.setText(no)
-        self.yes.setAccessibleName(yes)
+        self.yes.setAccessibleName(yes or "")
         self.no.setAccessibleName(no)
         self.show()
         self.no.setFocus()

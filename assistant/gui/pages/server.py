@@ -3,10 +3,10 @@ questions for an untrusted certificate or a server without encryption."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -16,58 +16,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.errors import AssistantError
 from assistant.gui.backend import Backend
-from assistant.gui.choice import Proposal, fingerprint, propose
-from assistant.gui.flow import Page, effective_protocol
+from assistant.gui.flow import Page, PageStatus, effective_protocol
 from assistant.gui.pages.base import wrapping_label
 from assistant.gui.pages.check import CheckPage
 from assistant.gui.pages.questions import QuestionPanel
 from assistant.gui.state import WizardState
-from assistant.gui.tasks import Question, Reporter, Task, TaskRunner
+from assistant.gui.tasks import Question, Task, TaskRunner
 from assistant.messages import text
+from assistant.settings import Security
 
-
-@dataclass
-class ServerOutcome:
-    """What the worker hands back: the report, the proposal and the member's consents."""
-
-    report: Any
-    proposal: Proposal
-    trusted: dict[tuple[str, int], str] = field(default_factory=dict)
-    allow_plaintext: bool = False
-    declined: str | None = None  # "certificate" | "plaintext"
-
-
-def server_check(backend: Backend, state: WizardState, reporter: Reporter) -> ServerOutcome | None:
-    """The worker: probe, propose, and ask the member what only they can decide."""
-    assert state.email is not None
-    report = backend.probe(state.email, state.options, state.profile,
-                           on_event=reporter.progress, cancel=reporter.cancel)
-    if reporter.cancel.is_set() or getattr(report, "cancelled", False):
-        return None
-    proposal = propose(report, effective_protocol(state))
-    outcome = ServerOutcome(report, proposal)
-    if not proposal.complete:
-        return outcome
-    for endpoint in proposal.untrusted():
-        question = Question("certificate", {
-            "host": endpoint.host, "port": endpoint.port, "fingerprint": fingerprint(endpoint),
-            "error": getattr(endpoint.tls, "certificate_error", "") or ""})
-        if not reporter.ask(question):
-            outcome.declined = "certificate"
-            return outcome if not reporter.cancel.is_set() else None
-        for chosen in proposal.chosen():
-            if fingerprint(chosen) == fingerprint(endpoint):
-                outcome.trusted[(chosen.host, chosen.port)] = fingerprint(endpoint)
-    plain = proposal.plaintext()
-    if plain:
-        question = Question("plaintext", {"hosts": ", ".join(
-            f"{e.host}:{e.port}" for e in plain)})
-        if not reporter.ask(question):
-            outcome.declined = "plaintext"
-            return outcome if not reporter.cancel.is_set() else None
-        outcome.allow_plaintext = True
-    return outcome
+if TYPE_CHECKING:
+    # The core's types only: the module itself is imported (off the UI thread) by the warm-up
+    # or by Backend.prepare() before a check starts, never with this page (docs/wizard.md).
+    from assistant.probe.model import ProbeEvent
+    from assistant.wizard.checks import ServerOutcome
 
 
 class ServerPage(CheckPage):
@@ -81,8 +45,8 @@ class ServerPage(CheckPage):
         self.checks.setIconSize(QSize(16, 16))
         self.question = QuestionPanel(self)
         self.result = wrapping_label(self)
-        self.stop = QPushButton(self)
-        self.retry = QPushButton(self)
+        self.stop = self.stop_button = QPushButton(self)
+        self.retry = self.retry_button = QPushButton(self)
         for button in (self.stop, self.retry):
             button.setAutoDefault(False)
         buttons = QHBoxLayout()
@@ -95,6 +59,7 @@ class ServerPage(CheckPage):
         self.body.addWidget(self.checks, 1)
         self.body.addWidget(self.question)
         self.body.addWidget(self.result)
+        self.body.addStretch(0)  # takes the room of the list while it is hidden (member view)
         self.body.addLayout(buttons)
         self.stop.clicked.connect(lambda: self.cancel())
         self.retry.clicked.connect(self.start)
@@ -104,7 +69,9 @@ class ServerPage(CheckPage):
         self._done = 0
         self._phase = "idle"  # idle|checking|cancelled|done|failed|declined|error
         self._outcome: ServerOutcome | None = None
+        self._failure = "no_mail_server"  # why_not_found() of the last failed check
         self._technical: list[str] = []
+        self._extra: list[str] = []
         self.finish_layout()
 
     # --- the task ---------------------------------------------------------------------------
@@ -137,7 +104,10 @@ class ServerPage(CheckPage):
         self.result.clear()
         self.progress.setRange(0, 0)
         self._set_status("checking")
-        self.run_check(lambda reporter: server_check(self.backend, self.state, reporter),
+        from assistant.wizard.checks import run_server_check
+
+        check = self.state.server_check_input(effective_protocol(self.state))
+        self.run_check(lambda hooks: run_server_check(check, hooks, self.backend.probe),
                        progress=self._events, question=self._question,
                        finished=self._finished, failed=self._failed)
 
@@ -155,28 +125,28 @@ class ServerPage(CheckPage):
 
     def _events(self, task: Task) -> None:
         for event in task.drain():
-            self._event(task, event)
+            self._event(task, cast("ProbeEvent", event))  # a probe reports nothing else
         self.progress.setRange(0, max(self._started, 1))
         self.progress.setValue(self._done)
         self.refresh_details()
 
-    def _event(self, task: Task, event: Any) -> None:
+    def _event(self, task: Task, event: ProbeEvent) -> None:
         if task is not self._task:
             return
-        kind = str(getattr(event, "kind", ""))
+        kind = event.kind
         if kind == "source" and event.source is not None:
             self._add_line(self.words.source(event.source), "source")
         elif kind in ("endpoint_started", "endpoint_done") and event.endpoint is not None:
             endpoint = event.endpoint
-            key = (str(endpoint.protocol), str(endpoint.host), int(endpoint.port))
+            key = (endpoint.protocol.value, endpoint.host, endpoint.port)
             if kind == "endpoint_started":
                 self._started += 1
                 self._rows[key] = self._add_line(self.words.endpoint_started(endpoint), "busy")
             else:
                 self._done += 1
                 line = self.words.endpoint_outcome(endpoint)
-                icon = "ok" if str(endpoint.status) == "ok" and str(
-                    endpoint.security) != "none" else "warn" if str(endpoint.status) in (
+                icon = "ok" if endpoint.status == "ok" and (
+                    endpoint.security is not Security.NONE) else "warn" if endpoint.status in (
                     "ok", "certificate_invalid") else "bad"
                 item = self._rows.get(key)
                 if item is None:
@@ -190,9 +160,13 @@ class ServerPage(CheckPage):
         if task is not self._task:
             question.answer(False)
             return
-        p = question.params
-        if question.kind == "certificate":
-            self._set_status("question")
+        from assistant.wizard.checks import CertificateQuestion
+
+        p = question.subject
+        self._set_status("question")
+        if not self.state.volunteer:
+            self._member_stop(question, isinstance(p, CertificateQuestion))
+        elif isinstance(p, CertificateQuestion):
             self.question.ask(
                 question,
                 self.tr("The server {host} (port {port}) uses encryption, but its certificate "
@@ -200,19 +174,30 @@ class ServerPage(CheckPage):
                         "This can mean the church uses its own certificate, or that someone is "
                         "pretending to be the server. Trust it only if this fingerprint is the "
                         "one your church's volunteer gave you:\n{fingerprint}").format(
-                    host=p["host"], port=p["port"],
-                    error=self.words.certificate_reason(str(p["error"])),
-                    fingerprint=p["fingerprint"]),
+                    host=p.host, port=p.port, error=self.words.certificate_reason(p.error),
+                    fingerprint=p.fingerprint),
                 self.tr("Trust this certificate"), self.tr("Do not trust"))
         else:
-            self._set_status("question")
             self.question.ask(
                 question,
                 self.tr("Warning: the server {hosts} offers no encryption. Your password and "
                         "your mail would travel readable for anyone on the network.\n"
                         "Continue only if the church's volunteer confirmed that this server "
-                        "has no encryption yet.").format(hosts=p["hosts"]),
+                        "has no encryption yet.").format(hosts=", ".join(p.hosts)),
                 self.tr("Continue without encryption"), self.tr("Stop here"))
+
+    def _member_stop(self, question: Question, certificate: bool) -> None:
+        """A member is never asked to judge a certificate or a server without encryption:
+        she is told to stop and whom to call; only a volunteer gets the decision buttons."""
+        message = self.tr(
+            "The assistant could not confirm that this really is the church's mail server."
+        ) if certificate else self.tr(
+            "The church's mail server would receive your password without protecting it.")
+        message += "\n" + self.tr("To keep your password safe, stop here and contact the "
+                                  "church. A volunteer can check the server.")
+        if contact := self.state.contact():
+            message += "\n" + self.tr("The church's contact: {contact}").format(contact=contact)
+        self.question.ask(question, message, None, self.tr("Stop here"))
 
     def _finished(self, task: Task, outcome: ServerOutcome | None) -> None:
         if task is not self._task:
@@ -223,10 +208,12 @@ class ServerPage(CheckPage):
         if outcome is None:
             self._set_status("cancelled")
             return
-        warnings = [text(w, self.state.lang) for w in
-                    getattr(outcome.report.recommendation, "warnings", [])]
+        warnings = [text(w, self.state.lang) for w in outcome.report.recommendation.warnings]
         self.state.probe_summary[:] = [*self._technical, *(f"warning: {w}" for w in warnings)]
         if not outcome.proposal.complete:
+            from assistant.wizard.checks import why_not_found
+
+            self._failure = why_not_found(outcome.report)
             self._set_status("failed")
             return
         if outcome.declined:
@@ -244,13 +231,13 @@ class ServerPage(CheckPage):
         if task is not self._task:
             return
         self._task = None
-        problem = getattr(error, "problem", None)
-        self._set_status("error", [text(problem, self.state.lang) if problem is not None
+        self._set_status("error", [text(error, self.state.lang)
+                                   if isinstance(error, AssistantError)
                                    else type(error).__name__])
 
     # --- display ----------------------------------------------------------------------------
 
-    def _icon(self, kind: str) -> Any:
+    def _icon(self, kind: str) -> QIcon:
         pixmap = {
             "ok": QStyle.StandardPixmap.SP_DialogApplyButton,
             "warn": QStyle.StandardPixmap.SP_MessageBoxWarning,
@@ -269,35 +256,36 @@ class ServerPage(CheckPage):
     def _set_status(self, phase: str, extra: list[str] | None = None) -> None:
         self._phase = phase
         self._extra = extra or []
-        checking = phase in ("checking", "question")
-        self.stop.setEnabled(checking)
-        self.retry.setEnabled(not checking)
-        if not checking:
+        if not self.is_busy():  # a finished check is shown finished, whatever it found
             self.progress.setRange(0, 1)
-            self.progress.setValue(1 if phase == "done" else 0)
+            self.progress.setValue(0 if phase in ("idle", "cancelled") else 1)
         self._show_texts()
-        self.completeChanged.emit()
+        self.status_changed()
         self.refresh_details()
 
     def _show_texts(self) -> None:
-        phase, extra = self._phase, getattr(self, "_extra", [])
+        phase, extra = self._phase, self._extra
         status = {
             "idle": "",
             "checking": self.tr("Looking for your mail server and checking it…"),
             "question": self.tr("Please answer the question below."),
             "cancelled": self.tr("The check was stopped. Press Check again to restart it."),
-            "failed": self.tr("No working mail server was found for this address. Check the "
-                              "address and the internet connection, then press Check again."),
+            "failed": self._failure_text(),
             "declined": self.tr("Without your consent the assistant cannot use this server. "
                                 "Ask the church's volunteer, then press Check again."),
             "error": self.tr("The check failed unexpectedly. Press Check again; if it happens "
                              "again, ask a volunteer."),
-            "done": self.tr("The mail server was found and works. Press Next."),
+            "done": self.tr("The mail server was found and works. Next, your password is "
+                            "checked."),
         }[phase]
+        contact = self.state.contact()
+        if contact and phase in ("failed", "declined", "error"):
+            status += "\n" + self.tr("The church's contact: {contact}").format(contact=contact)
         self.status.setText(status)
         self.status.setAccessibleName(status)
         lines: list[str] = []
-        if phase == "done" and self.state.incoming and self.state.outgoing:
+        if phase == "done" and self.state.incoming and self.state.outgoing and (
+                self.details_shown()):  # ports and encryption words are for volunteers
             lines += [self.words.chosen(self.state.incoming),
                       self.words.chosen(self.state.outgoing)]
             if self.state.allow_plaintext:
@@ -308,8 +296,26 @@ class ServerPage(CheckPage):
         self.result.setText("\n".join(lines))
         self.result.setVisible(bool(lines))
 
-    def isComplete(self) -> bool:
-        return self._phase == "done"
+    def _failure_text(self) -> str:
+        if self._failure == "domain_not_found":
+            return self.tr("There is no mail server for the part of your address after the @. "
+                           "Please check the address for a typing mistake.")
+        if self._failure == "not_answering":
+            return self.tr("The church's mail server is not answering just now. Your address "
+                           "is probably right. Press Check again later, or call the church.")
+        return self.tr("No working mail server was found for this address. Check the "
+                       "address and the internet connection, then press Check again.")
+
+    def set_volunteer(self, on: bool) -> None:
+        """The list of every endpoint tried is for volunteers (詳細): a member reads the
+        status line only."""
+        super().set_volunteer(on)
+        self.checks.setVisible(self.details_shown())
+        self._show_texts()
+
+    def page_status(self) -> PageStatus:
+        return PageStatus(valid=self._phase == "done", busy=self.is_busy(),
+                          error=self._phase in ("cancelled", "failed", "declined", "error"))
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Checking the server"))
@@ -329,8 +335,8 @@ class ServerPage(CheckPage):
         report = self._outcome.report if self._outcome else None
         if report is not None:
             lines.insert(0, self.tr("Domain: {domain}; time taken: {ms} ms").format(
-                domain=getattr(report, "domain", "?"), ms=getattr(report, "elapsed_ms", "?")))
-            for source in getattr(report, "sources", []):
+                domain=report.domain, ms=report.elapsed_ms))
+            for source in report.sources:
                 lines.insert(1, self.tr("Looked in {kind}: {detail} → {hosts}").format(
                     kind=source.kind, detail=source.detail,
                     hosts=", ".join(source.hosts) or "-"))

@@ -1,6 +1,7 @@
 """A password that hides itself: repr, str and format never show it, and it cannot be pickled.
 
-The login check is the only part of the assistant that ever holds a password. Wrapping it means
+The one password wrapper: the wizard holds what the member typed in it, and the login check
+sends it. Wrapping it means
 a stray ``logging.debug("%r", args)``, an exception's arguments or a traceback's locals print
 ``Secret('********')`` instead of the password; the value is unwrapped only at the moment bytes
 go onto an encrypted (or explicitly allowed) connection.
@@ -9,9 +10,8 @@ go onto an encrypted (or explicitly allowed) connection.
 from __future__ import annotations
 
 import base64
+import re
 from typing import NoReturn
-
-from assistant.net.text import clean
 
 MASK = "********"
 # Shorter base64 fragments are not masked: they would match ordinary words by chance.
@@ -72,15 +72,29 @@ class Secret:
         every exact form recorded with :meth:`sent_as`.
 
         A hostile or buggy server could echo what it received; its reply reaches messages and
-        JSON, so every server text passes through here first.
+        JSON, so every server text passes through here first. A form is masked only where it
+        stands alone, never inside a longer word: with the password ``fail`` the program's own
+        "failed" stays readable. Base64 fragments are the exception: they are pieces of a
+        larger base64 blob by nature.
         """
         if not self.__value:
             return text
-        forms = {self.__value, clean(self.__value), *self.__sent,
-                 *base64_forms(self.__value.encode("utf-8"))}
-        for form in sorted(forms, key=len, reverse=True):
-            text = text.replace(form, MASK)
-        return text
+        # Imported here: the wizard's first page holds a Secret, and needs no network layer.
+        from assistant.net.text import clean
+
+        whole = {self.__value, clean(self.__value), *self.__sent,
+                 base64.b64encode(self.__value.encode("utf-8")).decode("ascii")} - {""}
+        fragments = set(base64_forms(self.__value.encode("utf-8"))[1:]) - whole
+        patterns = [_standing_alone(form) for form in sorted(whole, key=len, reverse=True)]
+        patterns += [re.escape(form) for form in sorted(fragments, key=len, reverse=True)]
+        return re.sub("|".join(patterns), MASK, text)
+
+
+def _standing_alone(form: str) -> str:
+    """A pattern for ``form`` not glued to a letter or digit on a side that is one itself."""
+    before = r"(?<!\w)" if re.match(r"\w", form[0]) else ""
+    after = r"(?!\w)" if re.match(r"\w", form[-1]) else ""
+    return before + re.escape(form) + after
 
 
 def as_secret(password: str | Secret) -> Secret:

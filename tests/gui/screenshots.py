@@ -1,4 +1,5 @@
-"""``python -m assistant.gui.screenshots DIR``: every wizard page as PNG, in both languages.
+"""``python -m tests.gui.screenshots DIR`` (``make screenshots``): every wizard page as PNG,
+in both languages. A tool beside the tests, not part of the program: the bundle leaves it out.
 
 Drives the real wizard (real pages, real translations) over :class:`DemoBackend`, so the
 pictures show what a member sees, including the results of the checks. Run offscreen:
@@ -16,13 +17,14 @@ from pathlib import Path
 from PySide6.QtCore import QDeadlineTimer, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
-from assistant.gui.demo import DemoBackend
 from assistant.gui.flow import Page
 from assistant.gui.pages.account import AccountPage
 from assistant.gui.pages.server import ServerPage
 from assistant.gui.state import Options, WizardState
 from assistant.gui.translations import Translations, resources_dir
 from assistant.gui.wizard import MailWizard
+from tests.gui.demo import DemoBackend
+from tests.gui.helpers import press_next
 
 NAMES = {Page.WELCOME: "welcome", Page.PROTOCOL: "pop-imap", Page.ACCOUNT: "account",
          Page.SERVER: "server", Page.LOGIN: "login", Page.CLIENT: "client", Page.DONE: "done"}
@@ -34,7 +36,7 @@ SAMPLE = {"ja": ("山田 太郎", "taro@example-church.jp"),
 def japanese_font_installed() -> bool:
     """``fc-list :lang=ja`` lists a font (asserted: without one Japanese shows as boxes)."""
     try:
-        found = subprocess.run(["fc-list", ":lang=ja"],  # noqa: S607 — fontconfig's own tool
+        found = subprocess.run(["fc-list", ":lang=ja"],
                                capture_output=True, text=True,
                                check=False, timeout=30).stdout
     except OSError:
@@ -94,13 +96,13 @@ def render_language(lang: str, out: Path, work: Path, translations: Translations
     wizard.resize(*SIZE)  # the offscreen screen is only 800x600
     wizard.show()
     shots = [shoot(wizard, folder, Page.WELCOME)]
-    wizard.next()
+    press_next(wizard)
     shots.append(shoot(wizard, folder, Page.PROTOCOL))
-    wizard.next()
+    press_next(wizard)
     fill_account(wizard, lang)
     shots.append(shoot(wizard, folder, Page.ACCOUNT))
     for page in (Page.SERVER, Page.LOGIN, Page.CLIENT, Page.DONE):
-        wizard.next()
+        press_next(wizard)
         if page is not Page.DONE:
             wait_until(wizard.currentPage().isComplete)
         shots.append(shoot(wizard, folder, page))
@@ -111,10 +113,10 @@ def render_language(lang: str, out: Path, work: Path, translations: Translations
     wizard = MailWizard(state, translations, DemoBackend(work, untrusted=True))
     wizard.resize(*SIZE)
     wizard.show()
-    wizard.next()
-    wizard.next()
+    press_next(wizard)
+    press_next(wizard)
     fill_account(wizard, lang)
-    wizard.next()
+    press_next(wizard)
     server = wizard.page_of(Page.SERVER)
     assert isinstance(server, ServerPage)
     wait_until(server.question.isVisible)
@@ -123,7 +125,7 @@ def render_language(lang: str, out: Path, work: Path, translations: Translations
     server.question.yes.click()
     wait_until(server.isComplete)
     for page in (Page.LOGIN, Page.CLIENT, Page.DONE):
-        wizard.next()
+        press_next(wizard)
         if page is not Page.DONE:
             wait_until(wizard.currentPage().isComplete)
     shots.append(shoot(wizard, folder, Page.DONE, "-certificate"))

@@ -9,17 +9,16 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from assistant.clients.report import ApplyReport
 from assistant.discovery.model import Source, SourceKind
 from assistant.errors import Problem
 from assistant.gui.backend import Backend
-from assistant.gui.state import Options, Password
 from assistant.login.result import LoginResult
 from assistant.net.tls import TlsInfo
 from assistant.probe.model import EndpointResult, ProbeEvent, ProbeReport, Recommendation
-from assistant.settings import Account, EmailAddress, Protocol, Security, Server
+from assistant.settings import Account, Protocol, Security, Server
+from assistant.wizard.checks import LoginCheckInput, ServerCheckInput
 
 DEMO_FINGERPRINT = ":".join(f"{(i * 37 + 11) % 256:02X}" for i in range(32))
 
@@ -41,8 +40,9 @@ class DemoBackend(Backend):
         return EndpointResult(protocol, host, port, security, status, tls=tls,
                               auth_mechanisms=["PLAIN", "LOGIN"], elapsed_ms=40 + port % 50)
 
-    def probe(self, email: EmailAddress, options: Options, profile: Any,
-              on_event: Callable[[Any], None], cancel: threading.Event) -> Any:
+    def probe(self, check: ServerCheckInput, on_event: Callable[[ProbeEvent], None],
+              cancel: threading.Event) -> ProbeReport:
+        email = check.email
         host = f"mail.{email.domain.ascii}"
         source = Source(SourceKind.SRV, f"_imaps._tcp.{email.domain.ascii}", [host])
         on_event(ProbeEvent("source", source=source))
@@ -63,13 +63,12 @@ class DemoBackend(Backend):
             next((e for e in usable if e.protocol is Protocol.SMTP), None))
         return ProbeReport(email, email.domain.ascii, 420, [source], endpoints, recommendation)
 
-    def check_login(self, server: Server, login: str, password: Password, options: Options, *,
-                    trust_fingerprint: str | None, allow_plaintext: bool,
-                    from_discovery: bool, cancel: threading.Event) -> Any:
+    def check_login(self, check: LoginCheckInput, server: Server,
+                    cancel: threading.Event) -> LoginResult:
         incoming = server.protocol is not Protocol.SMTP
         count = 2 if incoming else None
         problem = Problem(f"login.ok_{server.protocol}", {"mechanism": "PLAIN", "count": count})
-        return LoginResult("ok", problem, server, login, mechanism="PLAIN",
+        return LoginResult("ok", problem, server, check.login, mechanism="PLAIN",
                            inbox_count=count,
                            folders=["INBOX", "Sent"] if incoming else [])
 
@@ -82,7 +81,7 @@ class DemoBackend(Backend):
     def thunderbird_in_use(self, profile_dir: Path) -> bool:
         return False
 
-    def apply_thunderbird(self, account: Account, profile_dir: Path | None) -> Any:
+    def apply_thunderbird(self, account: Account, profile_dir: Path | None) -> ApplyReport:
         target = (profile_dir or self.output_dir) / "prefs.js"
         return ApplyReport("thunderbird", target, target.with_name("prefs.js.bak-20261126"),
                            [f"mail.identity.id1.useremail: {account.email.ascii}"],

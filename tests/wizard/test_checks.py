@@ -1,0 +1,133 @@
+"""The wizard's checks as plain functions over frozen snapshots (no Qt, no network)."""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+
+import pytest
+
+from assistant.errors import Problem
+from assistant.gui.state import WizardState
+from assistant.login.result import LoginResult
+from assistant.net.tls import TlsInfo
+from assistant.probe.model import EndpointResult, ProbeEvent, ProbeReport, Recommendation
+from assistant.secret import Secret
+from assistant.settings import Protocol, Security, Server, parse_email
+from assistant.wizard.checks import (
+    CertificateQuestion,
+    LoginCheckInput,
+    PlaintextQuestion,
+    Question,
+    ServerCheckInput,
+    run_login_check,
+    run_server_check,
+)
+
+FINGERPRINT = "AB" * 32
+
+
+class Recorder:
+    """Hooks that record progress and answer every question with ``answer``."""
+
+    def __init__(self, answer: bool) -> None:
+        self.cancel = threading.Event()
+        self.answer = answer
+        self.items: list[object] = []
+        self.questions: list[Question] = []
+
+    def progress(self, item: object) -> None:
+        self.items.append(item)
+
+    def ask(self, question: Question) -> bool:
+        self.questions.append(question)
+        return self.answer
+
+
+def state_with_servers() -> WizardState:
+    state = WizardState(email=parse_email("taro@example.jp"), login_name="taro@example.jp",
+                        password=Secret("pw-123456"),
+                        incoming=Server.parse_spec("imap:mail.example.jp:993:tls"),
+                        outgoing=Server.parse_spec("smtp:mail.example.jp:587:starttls"))
+    state.trusted_fingerprints[("mail.example.jp", 993)] = FINGERPRINT
+    return state
+
+
+def test_the_login_check_sends_the_snapshot_not_what_was_typed_afterwards() -> None:
+    state = state_with_servers()
+    check = state.login_check_input()
+    state.password = Secret("typed-later")
+    state.login_name = "someone-else"
+    seen: list[tuple[str, str, str | None]] = []
+
+    def log_in(snapshot: LoginCheckInput, server: Server, cancel: threading.Event) -> LoginResult:
+        assert isinstance(snapshot.password, Secret)
+        seen.append((snapshot.login, snapshot.password.reveal(), snapshot.pin(server)))
+        return LoginResult("ok", Problem("login.ok"), server, snapshot.login)
+
+    steps = run_login_check(check, Recorder(True), log_in)
+    assert steps is not None and [s.role for s in steps] == ["incoming", "outgoing"]
+    assert seen == [("taro@example.jp", "pw-123456", FINGERPRINT),
+                    ("taro@example.jp", "pw-123456", None)]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        check.login = "x"  # type: ignore[misc]
+    assert "pw-123456" not in repr(check)
+
+
+def test_a_refused_incoming_login_stops_before_sending() -> None:
+    check = state_with_servers().login_check_input()
+
+    def refuse(snapshot: LoginCheckInput, server: Server, cancel: threading.Event) -> LoginResult:
+        return LoginResult("wrong_credentials", Problem("login.wrong_credentials"), server,
+                           snapshot.login)
+
+    steps = run_login_check(check, Recorder(True), refuse)
+    assert steps is not None and [s.role for s in steps] == ["incoming"]
+
+
+def probe_check() -> ServerCheckInput:
+    state = WizardState(email=parse_email("taro@example.jp"))
+    return state.server_check_input(Protocol.IMAP)
+
+
+def fake_probe(*endpoints: EndpointResult):  # type: ignore[no-untyped-def]
+    def probe(check: ServerCheckInput, on_event: object, cancel: threading.Event) -> ProbeReport:
+        for endpoint in endpoints:
+            assert callable(on_event)
+            on_event(ProbeEvent("endpoint_done", endpoint=endpoint))
+        return ProbeReport(check.email, check.email.domain.ascii, 1, [], list(endpoints),
+                           Recommendation())
+    return probe
+
+
+def self_signed(protocol: Protocol, port: int) -> EndpointResult:
+    tls = TlsInfo("TLSv1.3", False, "self-signed certificate", FINGERPRINT)
+    return EndpointResult(protocol, "mail.example.jp", port, Security.TLS,
+                          "certificate_invalid", tls=tls)
+
+
+@pytest.mark.parametrize("answer", [True, False])
+def test_an_unverified_certificate_is_asked_once_and_pinned_only_on_yes(answer: bool) -> None:
+    hooks = Recorder(answer)
+    outcome = run_server_check(probe_check(), hooks, fake_probe(
+        self_signed(Protocol.IMAP, 993), self_signed(Protocol.SMTP, 465)))
+    assert outcome is not None
+    assert hooks.questions == [CertificateQuestion("mail.example.jp", 993, FINGERPRINT,
+                                                   "self-signed certificate")]
+    assert len(hooks.items) == 2
+    if answer:
+        assert outcome.declined is None
+        assert outcome.trusted == {("mail.example.jp", 993): FINGERPRINT,
+                                   ("mail.example.jp", 465): FINGERPRINT}
+    else:
+        assert outcome.declined == "certificate" and outcome.trusted == {}
+
+
+def test_a_server_without_encryption_needs_a_yes() -> None:
+    plain = [EndpointResult(p, "old.example.jp", port, Security.NONE, "ok")
+             for p, port in ((Protocol.IMAP, 143), (Protocol.SMTP, 25))]
+    hooks = Recorder(False)
+    outcome = run_server_check(probe_check(), hooks, fake_probe(*plain))
+    assert outcome is not None and outcome.declined == "plaintext"
+    assert hooks.questions == [PlaintextQuestion(("old.example.jp:143", "old.example.jp:25"))]
+    assert not outcome.allow_plaintext

@@ -28,7 +28,7 @@ SLOW_GREETING_MS = 2000
 
 
 def probe_options(args: argparse.Namespace, profile: SettingsProfile | None = None,
-                  profile_trusted: bool = True) -> ProbeOptions:
+                  profile_trusted: bool = False) -> ProbeOptions:
     """The probe's options from the discovery options (probe and apply share them)."""
     if not 0 < args.timeout <= MAX_TIMEOUT:
         raise ValidationError("probe.timeout_invalid", field="timeout", value=args.timeout,

@@ -16,7 +16,7 @@ from assistant.exit_codes import EXIT_FAILED, EXIT_OK
 from assistant.messages import text
 from assistant.net import host_port
 from assistant.probe import EndpointResult, ProbeOptions, ProbeReport, run_probe
-from assistant.settings import parse_email
+from assistant.settings import Protocol, parse_email
 
 if TYPE_CHECKING:
     from assistant.profile import SettingsProfile
@@ -78,6 +78,15 @@ def _security(value: str, lang: str) -> str:
     return text(f"probe.out.security.{value}", lang)
 
 
+def _login_methods(e: EndpointResult) -> list[str]:
+    """The SASL mechanisms, and POP3's USER/PASS where it is listed: Courier-POP3 offers only
+    USER inside TLS, which an empty list would hide from the volunteer."""
+    if e.protocol is Protocol.POP3 and "USER" in e.capabilities \
+            and "USER" not in e.auth_mechanisms:
+        return [*e.auth_mechanisms, "USER"]
+    return e.auth_mechanisms
+
+
 def _endpoint_line(e: EndpointResult, lang: str) -> str:
     status = text(f"probe.out.status.{e.status}", lang)
     line = (f"  {e.protocol.name:<4} {host_port(e.host, e.port)}  "
@@ -86,8 +95,9 @@ def _endpoint_line(e: EndpointResult, lang: str) -> str:
     if e.greeting_ms is not None and e.greeting_ms >= SLOW_GREETING_MS:
         details.append(text("probe.out.slow_greeting", lang,
                             seconds=f"{e.greeting_ms / 1000:.1f}"))
-    if e.auth_mechanisms:
-        details.append(f"{text('probe.out.auth', lang)}: {' '.join(e.auth_mechanisms)}")
+    methods = _login_methods(e)
+    if methods:
+        details.append(f"{text('probe.out.auth', lang)}: {' '.join(methods)}")
     if e.plaintext_auth_offered:
         details.append(text("probe.out.plaintext", lang, listed=", ".join(e.plaintext_methods)))
     if e.plaintext_refusal:

@@ -41,7 +41,9 @@ def helper_command() -> list[str]:
     """Our own program with the hidden flag (the bundle is its own interpreter)."""
     if getattr(sys, "frozen", False):
         return [sys.executable, HELPER_FLAG]
-    return [sys.executable, "-m", "assistant", HELPER_FLAG]
+    # -I: the current folder (or PYTHON* variables) must not put foreign code between the
+    # password and Thunderbird's store; site-packages still holds our editable install.
+    return [sys.executable, "-I", "-m", "assistant", HELPER_FLAG]
 
 
 def run_nss(profile: Path, *, encrypt: Sequence[str | Secret] = (),

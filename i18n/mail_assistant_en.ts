@@ -131,6 +131,10 @@
         <translation>Show technical details</translation>
     </message>
     <message>
+        <source>[Practice] {title}</source>
+        <translation>[Practice] {title}</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>yes</translation>
     </message>
@@ -619,6 +623,10 @@
     <message>
         <source>Show the settings to print or save</source>
         <translation>Show the settings to print or save</translation>
+    </message>
+    <message>
+        <source>Mail setup assistant — practice (nothing is written)</source>
+        <translation>Mail setup assistant — practice (nothing is written)</translation>
     </message>
     <message>
         <source>Volunteer mode (technical details)</source>

@@ -131,6 +131,10 @@
         <translation>詳細を表示</translation>
     </message>
     <message>
+        <source>[Practice] {title}</source>
+        <translation>【練習】{title}</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>はい</translation>
     </message>
@@ -619,6 +623,10 @@
     <message>
         <source>Show the settings to print or save</source>
         <translation>設定内容を表示する（印刷・保存）</translation>
+    </message>
+    <message>
+        <source>Mail setup assistant — practice (nothing is written)</source>
+        <translation>メール設定アシスタント — 練習（何も書き込みません）</translation>
     </message>
     <message>
         <source>Volunteer mode (technical details)</source>

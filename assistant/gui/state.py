@@ -64,6 +64,7 @@ class WizardState:
     lang: str = "ja"
     volunteer: bool = False
     large_font: bool = False
+    practice: bool = False  # --demo: built-in results, marked 練習, nothing written
     options: Options = field(default_factory=Options)
     profile: SettingsProfile | None = None
     profile_error: AssistantError | None = None  # a profile was given but could not be read

@@ -79,6 +79,7 @@ class MailWizard(QWizard):
 
     def __init__(self, state: WizardState, translations: Translations | None = None,
                  backend: Backend | None = None, parent: QWidget | None = None) -> None:
+        apply_looks(state.large_font)  # before QWizard lays out its header in the old font
         super().__init__(parent)
         self.state = state
         self.translations = translations or Translations()
@@ -88,14 +89,13 @@ class MailWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        apply_looks(state.large_font)  # before the first page is laid out
         welcome = WelcomePage(state)
         self.pages: dict[Page, BasePage] = {Page.WELCOME: welcome}
         self.setPage(int(Page.WELCOME), welcome)
         self.setStartId(int(Page.WELCOME))
         self.warmup = Warmup([show_icon, *(partial(import_all, [m]) for m in PAGE_MODULES)],
                              CORE_MODULES, self)
-        self.warmup.after_first_paint(welcome)
+        self.warmup.after_first_paint(welcome.content)
         self._build_menu()
         self.currentIdChanged.connect(self.name_buttons)
         self._retranslate()
@@ -247,7 +247,7 @@ class MailWizard(QWizard):
         self.state.volunteer = on
         self.volunteer_action.setChecked(on)
         for action in self.export_actions:
-            action.setVisible(on)
+            action.setVisible(on and not self.state.practice)  # practice writes nothing
         for page in self.pages.values():
             page.set_volunteer(on)
 
@@ -281,7 +281,7 @@ class MailWizard(QWizard):
         for fmt, suffix in EXPORT_FORMATS:
             action = QAction(self)
             action.triggered.connect(lambda _c=False, f=fmt, s=suffix: self._export(f, s))
-            action.setVisible(self.state.volunteer)
+            action.setVisible(self.state.volunteer and not self.state.practice)
             self.export_actions.append(action)
             self.menu.addAction(action)
         self.menu.addAction(self.copy_action)
@@ -330,7 +330,8 @@ class MailWizard(QWizard):
             self.export(fmt, path)
 
     def _retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Mail setup assistant"))
+        self.setWindowTitle(self.tr("Mail setup assistant — practice (nothing is written)")
+                            if self.state.practice else self.tr("Mail setup assistant"))
         self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("Menu"))
         self.name_buttons()
         self.menu_button.setAccessibleName(self.tr("Menu"))

@@ -48,7 +48,7 @@ def test_the_wizard_starts_with_or_without_the_parser(
     calls: list[tuple[str | None, str, bool, bool]] = []
 
     def run_gui(profile: str | None, lang: str, volunteer: bool, dns_server: str | None = None,
-                ca_file: str | None = None) -> int:
+                ca_file: str | None = None, demo: bool = False) -> int:
         calls.append((profile, lang, volunteer, gc.isenabled()))
         return 0
 

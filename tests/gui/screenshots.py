@@ -131,6 +131,37 @@ def render_language(lang: str, out: Path, work: Path, translations: Translations
     shots.append(shoot(wizard, folder, Page.DONE, "-certificate"))
     wizard.close()
     wizard.shut_down()
+    shots += server_states(lang, folder, work, translations)
+    return shots
+
+
+def server_states(lang: str, folder: Path, work: Path,
+                  translations: Translations) -> list[Path]:
+    """The server page as a member and a volunteer meet each problem: no encryption or an
+    unverifiable certificate (a member is told to stop and call), the church's server not
+    answering, and an address whose domain has no mail server."""
+    from assistant.profile import load_profile
+
+    profile = load_profile(resources_dir() / "profiles" / "sample-church.mailsetup")
+    shots = []
+    for state, volunteer in (("plaintext", False), ("plaintext", True), ("untrusted", False),
+                             ("down", False), ("nodomain", False)):
+        translations.install(lang)
+        wizard = MailWizard(WizardState(lang=lang, profile=profile, volunteer=volunteer),
+                            translations, DemoBackend(work, state=state))
+        wizard.resize(*SIZE)
+        wizard.show()
+        press_next(wizard)
+        press_next(wizard)
+        fill_account(wizard, lang)
+        press_next(wizard)
+        server = wizard.page_of(Page.SERVER)
+        assert isinstance(server, ServerPage)
+        wait_until(lambda s=server: s.question.isVisible() or not s.is_busy())
+        who = "-volunteer" if volunteer else ""
+        shots.append(shoot(wizard, folder, Page.SERVER, f"-{state}{who}"))
+        wizard.shut_down()
+        wizard.done(0)
     return shots
 
 

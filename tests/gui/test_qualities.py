@@ -3,6 +3,7 @@ accessible names, larger text, no clipped text (also at 150 %), the volunteer's 
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -95,6 +96,22 @@ def test_no_clipped_text_at_default_size(qtbot, translations, tmp_path, lang):
     wizard = run_walk(qtbot, translations, tmp_path, lang, check)
     wizard.shut_down()
     assert problems == []
+
+
+@pytest.mark.parametrize(("width", "height", "scale"), [
+    (1024, 600, "1"), (1366, 768, "1"), (1920, 1080, "1.5")])
+def test_no_clipped_text_with_larger_text_on_small_and_scaled_screens(tmp_path, width, height,
+                                                                      scale):
+    """文字を大きくする on the screens a member has: a small laptop, a usual one, and a full-HD
+    screen at 150 % (the offscreen screen is set by a config file)."""
+    screen = tmp_path / "screen.json"
+    screen.write_text(json.dumps({"screens": [{"name": "member", "x": 0, "y": 0, "width": width,
+                                               "height": height, "logicalDpi": 96}]}))
+    env = {**os.environ, "QT_SCALE_FACTOR": scale,
+           "QT_QPA_PLATFORM": f"offscreen:configfile={screen}"}
+    result = subprocess.run([sys.executable, "-m", "tests.gui.walk", "--large"], cwd=ROOT,
+                            env=env, capture_output=True, text=True, timeout=240, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "OK", result.stdout
 
 
 def test_no_clipped_text_at_150_percent(tmp_path):
@@ -475,3 +492,38 @@ def test_each_main_button_names_what_it_does(qtbot, make_wizard, tmp_path):
     assert commit.isVisible() and commit.text() == "設定を書き込む"
     client.sheet_only.click()  # printing only writes nothing into a mail program
     assert commit.text() == "設定内容を表示する（印刷・保存）"
+
+
+def test_practice_mode_is_marked_on_every_page_and_writes_nothing(qtbot, translations,
+                                                                   tmp_path, monkeypatch):
+    """--demo: the whole wizard over built-in results, 練習 on every page, no file written
+    (the mail program's folder would be the working directory's practice/…)."""
+    from assistant.gui.app import practice_backend
+    from assistant.gui.state import WizardState
+    from assistant.gui.wizard import MailWizard
+
+    monkeypatch.chdir(tmp_path)
+    translations.install("ja")
+    wizard = MailWizard(WizardState(practice=True, volunteer=True), translations,
+                        practice_backend())
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert "練習" in wizard.windowTitle()
+    titles = [wizard.currentPage().title()]
+    press_next(wizard)
+    titles.append(wizard.currentPage().title())
+    press_next(wizard)
+    fill_account(wizard, "太郎", "taro@example-church.jp", "練習用")
+    for _ in range(2):
+        press_next(wizard)
+        qtbot.waitUntil(wizard.currentPage().isComplete, timeout=10000)
+        titles.append(wizard.currentPage().title())
+    press_next(wizard)
+    titles.append(wizard.currentPage().title())
+    press_next(wizard)  # 設定を書き込む: in practice only what would be written
+    assert current(wizard) is Page.DONE
+    titles.append(wizard.currentPage().title())
+    assert all(t.startswith("【練習】") for t in titles), titles
+    assert not any(a.isVisible() for a in wizard.export_actions)
+    assert list(tmp_path.rglob("*")) == []
+    assert wizard.shut_down(10000)

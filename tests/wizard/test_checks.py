@@ -131,3 +131,20 @@ def test_a_server_without_encryption_needs_a_yes() -> None:
     assert outcome is not None and outcome.declined == "plaintext"
     assert hooks.questions == [PlaintextQuestion(("old.example.jp:143", "old.example.jp:25"))]
     assert not outcome.allow_plaintext
+
+
+@pytest.mark.parametrize(("statuses", "why"), [
+    (["dns_error", "dns_error"], "domain_not_found"),
+    ([], "domain_not_found"),
+    (["timeout", "refused", "dns_error"], "not_answering"),
+    (["unreachable"], "not_answering"),
+    (["protocol_error", "timeout"], "no_mail_server"),
+])
+def test_why_no_server_was_found(statuses: list[str], why: str) -> None:
+    from assistant.wizard.checks import why_not_found
+
+    endpoints = [EndpointResult(Protocol.IMAP, "mail.example.jp", 993, Security.TLS, s)
+                 for s in statuses]
+    report = ProbeReport(parse_email("taro@example.jp"), "example.jp", 1, [], endpoints,
+                         Recommendation())
+    assert why_not_found(report) == why

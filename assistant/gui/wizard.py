@@ -159,6 +159,14 @@ class MailWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr(
             "Show the settings to print or save") if self.state.client is ClientChoice.SHEET_ONLY
             else self.tr("Write the settings"))
+        done = self.pages.get(Page.DONE)
+        if done is not None:
+            from assistant.gui.pages.done import DonePage
+
+            assert isinstance(done, DonePage)
+        opens = done is not None and done.opens_thunderbird()
+        self.setButtonText(QWizard.WizardButton.FinishButton,
+                           self.tr("Open Thunderbird") if opens else self.tr("&Finish"))
 
     def _build_page(self, page_id: Page) -> BasePage:
         """Each page's module is imported here, not at start (the warm-up usually has)."""
@@ -182,6 +190,18 @@ class MailWizard(QWizard):
         assert page_id is Page.DONE, page_id  # the welcome page is built in __init__
         return DonePage(state, self.backend)
 
+    def next_member(self) -> None:
+        """Shared PC, 「次の方の設定へ」: the member's password first, then everything else of
+        hers goes, her pages included (they are built again when needed); the language,
+        volunteer mode, shared-PC mode and text size stay."""
+        self.state.next_member()
+        self.restart()
+        for page_id in [p for p in self.pages if p is not Page.WELCOME]:
+            page = self.pages.pop(page_id)
+            self.removePage(int(page_id))
+            page.deleteLater()
+        self.name_buttons()
+
     def validateCurrentPage(self) -> bool:
         """Next was pressed: build the following page before QWizard switches to it."""
         if not super().validateCurrentPage():
@@ -189,6 +209,7 @@ class MailWizard(QWizard):
         following = self.nextId()
         if following != -1:
             self.page_of(Page(following))
+            self.name_buttons()  # before QWizard shows the buttons: laid out for their text
         return True
 
     def return_to(self, page_id: Page) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.clients.report import ApplyReport
+from assistant.clients.thunderbird.handover import Handover
 from assistant.gui.practice import PracticeBackend
 from assistant.probe.model import EndpointResult
 from assistant.settings import Account, Protocol, Security
@@ -25,6 +26,8 @@ class DemoBackend(PracticeBackend):
     def __init__(self, output_dir: Path, *, untrusted: bool = False, state: str = "") -> None:
         self.output_dir = output_dir
         self.state = "untrusted" if untrusted else state
+        self.handover: Handover | None = None
+        self.opened: list[tuple[Path | None, str | None]] = []
 
     def endpoint(self, host: str, protocol: Protocol, port: int, security: Security,
                  status: str = "ok") -> EndpointResult:
@@ -36,8 +39,16 @@ class DemoBackend(PracticeBackend):
     def thunderbird_profile(self, explicit: Path | None) -> Path | None:
         return self.output_dir / "thunderbird-profile"
 
-    def apply_thunderbird(self, account: Account, profile_dir: Path | None) -> ApplyReport:
-        target = (profile_dir or self.output_dir) / "prefs.js"
+    def apply_thunderbird(self, account: Account, profile_dir: Path | None,
+                          handover: Handover | None = None) -> ApplyReport:
+        handover = handover or Handover()
+        self.handover = handover  # what the wizard handed over, for the tests to look at
+        member = account.display_name if handover.shared_pc and profile_dir is None else None
+        target = (profile_dir or self.output_dir / "member") / "prefs.js"
         return ApplyReport("thunderbird", target, target.with_name("prefs.js.bak-20261126"),
                            [f"mail.identity.id1.useremail: {account.email.ascii}"],
-                           files_written=[target])
+                           files_written=[target], password_saved=handover.password is not None,
+                           profile_name=member)
+
+    def open_thunderbird(self, profile_dir: Path | None, member: str | None) -> None:
+        self.opened.append((profile_dir, member))

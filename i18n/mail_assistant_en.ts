@@ -117,6 +117,49 @@
     </message>
 </context>
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Mail settings on this computer</source>
+        <translation>Mail settings on this computer</translation>
+    </message>
+    <message>
+        <source>The accounts in this computer&apos;s Thunderbird. A person on a shared computer has a profile of her own, which goes whole when her settings are removed.</source>
+        <translation>The accounts in this computer&apos;s Thunderbird. A person on a shared computer has a profile of her own, which goes whole when her settings are removed.</translation>
+    </message>
+    <message>
+        <source>Remove this person&apos;s settings from this computer</source>
+        <translation>Remove this person&apos;s settings from this computer</translation>
+    </message>
+    <message>
+        <source>Accounts in Thunderbird</source>
+        <translation>Accounts in Thunderbird</translation>
+    </message>
+    <message>
+        <source>profile of her own: {name}</source>
+        <translation>profile of her own: {name}</translation>
+    </message>
+    <message>
+        <source>profile: {name}</source>
+        <translation>profile: {name}</translation>
+    </message>
+    <message>
+        <source>Remove the settings of {email} from this computer? Her profile &quot;{name}&quot; is deleted whole, with any mail kept in it.</source>
+        <translation>Remove the settings of {email} from this computer? Her profile &quot;{name}&quot; is deleted whole, with any mail kept in it.</translation>
+    </message>
+    <message>
+        <source>Remove the account {email} from this computer&apos;s Thunderbird? Mail kept on this computer for it is deleted; the mail on the server stays.</source>
+        <translation>Remove the account {email} from this computer&apos;s Thunderbird? Mail kept on this computer for it is deleted; the mail on the server stays.</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+</context>
+<context>
     <name>BasePage</name>
     <message>
         <source>Technical details (for volunteers)</source>
@@ -663,6 +706,10 @@
     <message>
         <source>Copy diagnostics for a technician (in English, without the password)</source>
         <translation>Copy diagnostics for a technician (in English, without the password)</translation>
+    </message>
+    <message>
+        <source>Mail settings on this computer…</source>
+        <translation>Mail settings on this computer…</translation>
     </message>
     <message>
         <source>Export church settings profile…</source>

@@ -117,6 +117,49 @@
     </message>
 </context>
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Mail settings on this computer</source>
+        <translation>このパソコンのメールの設定</translation>
+    </message>
+    <message>
+        <source>The accounts in this computer&apos;s Thunderbird. A person on a shared computer has a profile of her own, which goes whole when her settings are removed.</source>
+        <translation>このパソコンの Thunderbird に入っているメールの設定です。共用パソコンでは、お一人ずつ専用のプロファイルがあり、その方の設定を消すとプロファイルごと消えます。</translation>
+    </message>
+    <message>
+        <source>Remove this person&apos;s settings from this computer</source>
+        <translation>この方の設定をこのパソコンから消す</translation>
+    </message>
+    <message>
+        <source>Accounts in Thunderbird</source>
+        <translation>Thunderbird のメールの設定</translation>
+    </message>
+    <message>
+        <source>profile of her own: {name}</source>
+        <translation>専用のプロファイル: {name}</translation>
+    </message>
+    <message>
+        <source>profile: {name}</source>
+        <translation>プロファイル: {name}</translation>
+    </message>
+    <message>
+        <source>Remove the settings of {email} from this computer? Her profile &quot;{name}&quot; is deleted whole, with any mail kept in it.</source>
+        <translation>{email} の設定をこのパソコンから消しますか？ 「{name}」のプロファイルが、中に残っているメールごと消えます。</translation>
+    </message>
+    <message>
+        <source>Remove the account {email} from this computer&apos;s Thunderbird? Mail kept on this computer for it is deleted; the mail on the server stays.</source>
+        <translation>{email} の設定をこのパソコンの Thunderbird から消しますか？ このパソコンに残っているこのアドレスのメールは消えます。サーバーのメールは残ります。</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>消さない</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>消す</translation>
+    </message>
+</context>
+<context>
     <name>BasePage</name>
     <message>
         <source>Technical details (for volunteers)</source>
@@ -663,6 +706,10 @@
     <message>
         <source>Copy diagnostics for a technician (in English, without the password)</source>
         <translation>診断情報をコピー（技術者向けの英語の情報・パスワードは含みません）</translation>
+    </message>
+    <message>
+        <source>Mail settings on this computer…</source>
+        <translation>このパソコンのメールの設定…</translation>
     </message>
     <message>
         <source>Export church settings profile…</source>

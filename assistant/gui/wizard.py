@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,7 +37,7 @@ from assistant.gui.translations import Translations, icon_path
 from assistant.gui.warmup import Warmup, import_all
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QDialog, QMessageBox
 
     from assistant.gui.tasks import TaskRunner
 
@@ -267,7 +267,7 @@ class MailWizard(QWizard):
     def set_volunteer(self, on: bool) -> None:
         self.state.volunteer = on
         self.volunteer_action.setChecked(on)
-        for action in self.export_actions:
+        for action in [*self.export_actions, self.accounts_action]:
             action.setVisible(on and not self.state.practice)  # practice writes nothing
         for page in self.pages.values():
             page.set_volunteer(on)
@@ -306,6 +306,10 @@ class MailWizard(QWizard):
             self.export_actions.append(action)
             self.menu.addAction(action)
         self.menu.addAction(self.copy_action)
+        self.accounts_action = QAction(self)  # the volunteer's: accounts and removing one
+        self.accounts_action.triggered.connect(self.show_accounts)
+        self.accounts_action.setVisible(self.state.volunteer and not self.state.practice)
+        self.menu.addAction(self.accounts_action)
         self.addActions([self.volunteer_action])
         self.menu_button.setMenu(self.menu)
         self.setButton(QWizard.WizardButton.CustomButton1, self.menu_button)
@@ -316,6 +320,16 @@ class MailWizard(QWizard):
             QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
             QWizard.WizardButton.CommitButton,
             QWizard.WizardButton.FinishButton, QWizard.WizardButton.CancelButton])
+
+    def show_accounts(self) -> QDialog:
+        """The volunteer menu's list of this PC's Thunderbird accounts (open, not exec)."""
+        from assistant.gui.accounts_dialog import AccountsDialog
+
+        self.backend.prepare()  # the core's inventory: imported on this thread, not lazily
+        dialog = AccountsDialog(self.state, self.backend, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def copy_diagnostics(self) -> str:
         """Put the whitelisted diagnostics (never the password) on the clipboard."""
@@ -364,6 +378,7 @@ class MailWizard(QWizard):
         # not read Japanese) and compared with logs; the menu says so (docs/wizard.md).
         self.copy_action.setText(self.tr(
             "Copy diagnostics for a technician (in English, without the password)"))
+        self.accounts_action.setText(self.tr("Mail settings on this computer…"))
         labels = {"profile": self.tr("Export church settings profile…"),
                   "autoconfig": self.tr("Export autoconfig XML…"),
                   "mobileconfig": self.tr("Export iPhone/iPad profile (mobileconfig)…")}

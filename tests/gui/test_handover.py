@@ -188,3 +188,62 @@ def test_handover_of_the_state_needs_consent_and_a_proven_password():
     state.login_outcome = LoginOutcome.OK
     state.shared_pc = True
     assert state.handover().password is None and state.handover().shared_pc
+
+
+def removal_walk(qtbot, wizard, email):
+    """Volunteer menu → the accounts list → select ``email`` → remove → confirm."""
+    dialog = wizard.show_accounts()
+    rows = [dialog.accounts.item(i).text() for i in range(dialog.accounts.count())]
+    row = next(i for i, line in enumerate(rows) if email in line)
+    dialog.accounts.setCurrentRow(row)
+    assert dialog.remove.isEnabled()
+    assert dialog.remove.text() == "この方の設定をこのパソコンから消す"
+    qtbot.mouseClick(dialog.remove, Qt.MouseButton.LeftButton)
+    box = dialog.confirmation
+    assert box is not None and box.defaultButton() is not dialog.confirm_button
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.confirmation is None)
+    return dialog, rows
+
+
+def test_volunteer_lists_and_removes_an_account_with_the_real_core(qtbot, make_wizard,
+                                                                     tmp_path):
+    from assistant.gui.backend import Backend
+    from tests.thunderbird.helpers import account
+
+    profile = tmp_path / "thunderbird"
+    backend = Backend()
+    wizard = make_wizard(backend=backend, volunteer=True)
+    for email, name in (("alice@church.test", "Alice"), ("bob@church.test", "Bob")):
+        backend.apply_thunderbird(account(email, name), profile)
+    assert wizard.accounts_action.isVisible()
+    dialog, rows = removal_walk(qtbot, wizard, "alice@church.test")
+    assert len(rows) == 2
+    prefs = (profile / "prefs.js").read_text()
+    assert "alice@church.test" not in prefs and "bob@church.test" in prefs
+    assert "alice@church.test" in dialog.outcome.text()
+    assert [dialog.accounts.item(i).text() for i in range(dialog.accounts.count())] == [
+        r for r in rows if "bob@" in r]
+
+
+def test_a_members_own_profile_goes_whole(qtbot, make_wizard, tmp_path, monkeypatch):
+    """Shared PC: the wizard writes her into a profile of her own (registered by her name,
+    StartWithLastProfile=0); the volunteer menu removes it whole."""
+    from assistant.clients.thunderbird.handover import Handover
+    from assistant.gui.backend import Backend
+    from tests.thunderbird.helpers import account
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    backend = Backend()
+    wizard = make_wizard(backend=backend, volunteer=True, shared_pc=True)
+    wizard.state.options.thunderbird_profile = None
+    report = backend.apply_thunderbird(account("hana@church.test", "花子"), None,
+                                       Handover(shared_pc=True))
+    root = tmp_path / "home" / ".thunderbird"
+    ini = (root / "profiles.ini").read_text()
+    assert report.profile_name == "花子" and "Name=花子" in ini and "StartWithLastProfile=0" in ini
+    dialog, rows = removal_walk(qtbot, wizard, "hana@church.test")
+    assert "花子" in rows[0]
+    assert not report.target.parent.exists()
+    assert "花子" not in (root / "profiles.ini").read_text()
+    assert "花子" in dialog.outcome.text()

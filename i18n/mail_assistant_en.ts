@@ -613,6 +613,10 @@
         <translation>The check did not succeed. Press Check again, or ask a volunteer and show them the technical details.</translation>
     </message>
     <message>
+        <source>The church&apos;s contact: {contact}</source>
+        <translation>The church&apos;s contact: {contact}</translation>
+    </message>
+    <message>
         <source>Checking the login</source>
         <translation>Checking the login</translation>
     </message>
@@ -852,6 +856,14 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
         <translation>Without your consent the assistant cannot use this server. Ask the church&apos;s volunteer, then press Check again.</translation>
     </message>
     <message>
+        <source>Yes, send it there</source>
+        <translation>Yes, send it there</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
         <source>The assistant could not confirm that this really is the church&apos;s mail server.</source>
         <translation>The assistant could not confirm that this really is the church&apos;s mail server.</translation>
     </message>
@@ -866,6 +878,14 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
     <message>
         <source>The church&apos;s contact: {contact}</source>
         <translation>The church&apos;s contact: {contact}</translation>
+    </message>
+    <message>
+        <source>The church has confirmed this server&apos;s certificate.</source>
+        <translation>The church has confirmed this server&apos;s certificate.</translation>
+    </message>
+    <message>
+        <source>The church decided to use its old server without encryption.</source>
+        <translation>The church decided to use its old server without encryption.</translation>
     </message>
     <message>
         <source>The check failed unexpectedly. Press Check again; if it happens again, ask a volunteer.</source>
@@ -926,6 +946,55 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
     <message>
         <source>Looked in {kind}: {detail} → {hosts}</source>
         <translation>Looked in {kind}: {detail} → {hosts}</translation>
+    </message>
+</context>
+<context>
+    <name>TrustPage</name>
+    <message>
+        <source>This settings file cannot be used for this address.</source>
+        <translation>This settings file cannot be used for this address.</translation>
+    </message>
+    <message>
+        <source>Stop here, or confirm that the church gave you this file.</source>
+        <translation>Stop here, or confirm that the church gave you this file.</translation>
+    </message>
+    <message>
+        <source>Check the settings file</source>
+        <translation>Check the settings file</translation>
+    </message>
+    <message>
+        <source>Your password goes only to servers your church vouches for.</source>
+        <translation>Your password goes only to servers your church vouches for.</translation>
+    </message>
+    <message>
+        <source>Stop here</source>
+        <translation>Stop here</translation>
+    </message>
+    <message>
+        <source>The church gave me this file: use it</source>
+        <translation>The church gave me this file: use it</translation>
+    </message>
+    <message>
+        <source>This settings file has no signature of the church: anyone can write such a file and send it by e-mail.
+File: {source}</source>
+        <translation>This settings file has no signature of the church: anyone can write such a file and send it by e-mail.
+File: {source}</translation>
+    </message>
+    <message>
+        <source>Your password would be sent to:</source>
+        <translation>Your password would be sent to:</translation>
+    </message>
+    <message>
+        <source>If you are not sure that the church gave you this file, stop here and ask the church.</source>
+        <translation>If you are not sure that the church gave you this file, stop here and ask the church.</translation>
+    </message>
+    <message>
+        <source>The church&apos;s contact: {contact}</source>
+        <translation>The church&apos;s contact: {contact}</translation>
+    </message>
+    <message>
+        <source>Trust: {trust}; signature: {signature}; file: {source}</source>
+        <translation>Trust: {trust}; signature: {signature}; file: {source}</translation>
     </message>
 </context>
 <context>

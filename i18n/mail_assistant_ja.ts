@@ -613,6 +613,10 @@
         <translation>確認できませんでした。「もう一度確認」を押すか、ボランティアに相談して技術的な詳細を見せてください。</translation>
     </message>
     <message>
+        <source>The church&apos;s contact: {contact}</source>
+        <translation>教会の連絡先: {contact}</translation>
+    </message>
+    <message>
         <source>Checking the login</source>
         <translation>ログインの確認</translation>
     </message>
@@ -852,6 +856,14 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
         <translation>あなたの同意がないため、このサーバーは使えません。教会のボランティアに相談してから、「もう一度確認」を押してください。</translation>
     </message>
     <message>
+        <source>Yes, send it there</source>
+        <translation>はい、送ります</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
         <source>The assistant could not confirm that this really is the church&apos;s mail server.</source>
         <translation>これが本当に教会のメールサーバーかどうか、確かめられませんでした。</translation>
     </message>
@@ -866,6 +878,14 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
     <message>
         <source>The church&apos;s contact: {contact}</source>
         <translation>教会の連絡先: {contact}</translation>
+    </message>
+    <message>
+        <source>The church has confirmed this server&apos;s certificate.</source>
+        <translation>このサーバーの証明書は、教会が確かめています。</translation>
+    </message>
+    <message>
+        <source>The church decided to use its old server without encryption.</source>
+        <translation>教会の判断で、暗号化のない古いサーバーを使います。</translation>
     </message>
     <message>
         <source>The check failed unexpectedly. Press Check again; if it happens again, ask a volunteer.</source>
@@ -926,6 +946,55 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
     <message>
         <source>Looked in {kind}: {detail} → {hosts}</source>
         <translation>調べた場所 {kind}: {detail} → {hosts}</translation>
+    </message>
+</context>
+<context>
+    <name>TrustPage</name>
+    <message>
+        <source>This settings file cannot be used for this address.</source>
+        <translation>この設定ファイルは、このメールアドレスには使えません。</translation>
+    </message>
+    <message>
+        <source>Stop here, or confirm that the church gave you this file.</source>
+        <translation>ここでやめるか、教会から受け取ったファイルだと確かめてください。</translation>
+    </message>
+    <message>
+        <source>Check the settings file</source>
+        <translation>設定ファイルの確認</translation>
+    </message>
+    <message>
+        <source>Your password goes only to servers your church vouches for.</source>
+        <translation>パスワードは、教会が認めたサーバーにだけ送ります。</translation>
+    </message>
+    <message>
+        <source>Stop here</source>
+        <translation>ここでやめる</translation>
+    </message>
+    <message>
+        <source>The church gave me this file: use it</source>
+        <translation>教会から受け取ったファイルです。使います</translation>
+    </message>
+    <message>
+        <source>This settings file has no signature of the church: anyone can write such a file and send it by e-mail.
+File: {source}</source>
+        <translation>この設定ファイルには教会の署名がありません。このようなファイルは誰でも作れて、メールで送ることもできます。
+ファイル: {source}</translation>
+    </message>
+    <message>
+        <source>Your password would be sent to:</source>
+        <translation>パスワードを送るサーバー:</translation>
+    </message>
+    <message>
+        <source>If you are not sure that the church gave you this file, stop here and ask the church.</source>
+        <translation>教会から受け取ったファイルか分からないときは、ここでやめて教会に問い合わせてください。</translation>
+    </message>
+    <message>
+        <source>The church&apos;s contact: {contact}</source>
+        <translation>教会の連絡先: {contact}</translation>
+    </message>
+    <message>
+        <source>Trust: {trust}; signature: {signature}; file: {source}</source>
+        <translation>信頼: {trust}、署名: {signature}、ファイル: {source}</translation>
     </message>
 </context>
 <context>

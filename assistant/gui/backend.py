@@ -28,8 +28,9 @@ if TYPE_CHECKING:
     from assistant.clients.thunderbird.remove import RemoveReport
     from assistant.login import LoginResult
     from assistant.probe import ProbeEvent, ProbeReport
+    from assistant.probe.model import EndpointResult
     from assistant.profile import SettingsProfile
-    from assistant.settings import Account, Server
+    from assistant.settings import Account
     from assistant.wizard.checks import LoginCheckInput, ServerCheckInput
 
 # What the methods below import, in steps of roughly 5–35 ms each (lowest layer first, so
@@ -43,6 +44,7 @@ CORE_MODULES = (
     "assistant.clients.outlook",
     "assistant.clients.exports",
     "assistant.wizard.checks",
+    "assistant.profile_trust",
 )
 
 
@@ -62,11 +64,11 @@ class Backend:
 
         return probe_servers(check, on_event, cancel)
 
-    def check_login(self, check: LoginCheckInput, server: Server,
+    def check_login(self, check: LoginCheckInput, endpoint: EndpointResult,
                     cancel: threading.Event) -> LoginResult:
         from assistant.wizard.checks import log_in
 
-        return log_in(check, server, cancel)
+        return log_in(check, endpoint, cancel)
 
     def thunderbird_installed(self) -> bool:
         from assistant.clients import thunderbird

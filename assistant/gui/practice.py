@@ -20,7 +20,7 @@ from assistant.gui.backend import Backend
 from assistant.login.result import LoginResult
 from assistant.net.tls import TlsInfo
 from assistant.probe.model import EndpointResult, ProbeEvent, ProbeReport, Recommendation
-from assistant.settings import Account, Protocol, Security, Server
+from assistant.settings import Account, Protocol, Security
 from assistant.wizard.checks import LoginCheckInput, ServerCheckInput
 
 PRACTICE_FINGERPRINT = ":".join(f"{(i * 37 + 11) % 256:02X}" for i in range(32))
@@ -61,8 +61,9 @@ class PracticeBackend(Backend):
             next((e for e in usable if e.protocol is Protocol.SMTP), None))
         return ProbeReport(email, email.domain.ascii, 420, [source], endpoints, recommendation)
 
-    def check_login(self, check: LoginCheckInput, server: Server,
+    def check_login(self, check: LoginCheckInput, endpoint: EndpointResult,
                     cancel: threading.Event) -> LoginResult:
+        server = endpoint.to_server()
         incoming = server.protocol is not Protocol.SMTP
         count = 2 if incoming else None
         problem = Problem(f"login.ok_{server.protocol}", {"mechanism": "PLAIN", "count": count})

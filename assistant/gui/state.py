@@ -29,7 +29,9 @@ from assistant.settings import (
 if TYPE_CHECKING:
     from assistant.clients.report import ApplyReport
     from assistant.clients.thunderbird.handover import Handover
+    from assistant.probe.choose import ChosenServers
     from assistant.profile import SettingsProfile
+    from assistant.profile_trust import LoadedProfile, ProfileVerdict
     from assistant.wizard.checks import LoginCheckInput, Network, ServerCheckInput
 
 
@@ -91,6 +93,10 @@ class WizardState:
     options: Options = field(default_factory=Options)
     profile: SettingsProfile | None = None
     profile_error: AssistantError | None = None  # a profile was given but could not be read
+    # Where the profile came from and how far it is the church's word (None with a profile:
+    # handed in by the program itself, e.g. the screenshots, and taken as the church's).
+    loaded: LoadedProfile | None = None
+    profile_accepted: bool = False  # the member confirmed an unsigned profile's servers
     # POP と IMAP
     protocol: Protocol = Protocol.IMAP
     shared_pc: bool = False
@@ -105,6 +111,7 @@ class WizardState:
     incoming: Server | None = None
     outgoing: Server | None = None
     trusted_fingerprints: dict[tuple[str, int], str] = field(default_factory=dict)
+    chosen: ChosenServers | None = None  # the one ranking's choice, with its pins
     allow_plaintext: bool = False
     probe_summary: list[str] = field(default_factory=list)
     # ログインの確認
@@ -165,6 +172,7 @@ class WizardState:
         self.incoming = None
         self.outgoing = None
         self.trusted_fingerprints.clear()
+        self.chosen = None
         self.allow_plaintext = False
         self.probe_summary.clear()
         self.login_outcome = LoginOutcome.NOT_CHECKED
@@ -216,22 +224,59 @@ class WizardState:
 
     def server_check_input(self, protocol: Protocol) -> ServerCheckInput:
         """What the server check needs, frozen now (the worker never reads this state)."""
+        from assistant.consents import ConsentReason, Consents
         from assistant.wizard.checks import ServerCheckInput
 
         assert self.email is not None, "the account page lets no check start without one"
-        return ServerCheckInput(self.email, protocol, self.profile,
-                                self.network(self.options.probe_timeout))
+        loaded = self.loaded_profile()
+        consents = Consents()
+        if loaded is not None and self.profile_accepted:  # she said yes on the trust page
+            for host in loaded.hosts:
+                consents = consents.with_host(host, ConsentReason.UNTRUSTED_PROFILE)
+        return ServerCheckInput(self.email, protocol, loaded,
+                                self.network(self.options.probe_timeout), consents)
+
+    def loaded_profile(self) -> LoadedProfile | None:
+        """The profile with its trust, found out when first needed: the trust module brings
+        the discovery model, which the first page need not wait for."""
+        if self.loaded is None and self.profile is not None:
+            self.loaded = self._trust_of(self.profile)
+        return self.loaded
+
+    def _trust_of(self, profile: SettingsProfile) -> LoadedProfile:
+        from assistant.embedded import embedded_profile_path
+        from assistant.profile_trust import LoadedProfile, TrustLevel, load_trusted_profile
+        from assistant.signature import SignatureCheck, SignatureStatus
+
+        path = self.options.profile_path
+        if path is None:  # handed in by the program itself (tests, screenshots)
+            return LoadedProfile(profile, TrustLevel.EMBEDDED, None,
+                                 SignatureCheck(SignatureStatus.TRUSTED))
+        try:
+            loaded = load_trusted_profile(path, embedded=embedded_profile_path())
+        except AssistantError:  # read once already: changed since, so nobody vouches for it
+            loaded = None
+        return loaded or LoadedProfile(profile, TrustLevel.UNTRUSTED, path,
+                                       SignatureCheck(SignatureStatus.MALFORMED))
+
+    def profile_verdict(self) -> ProfileVerdict | None:
+        """What using the profile for the typed address requires (None: no profile or no
+        address yet)."""
+        loaded = self.loaded_profile()
+        if loaded is None or self.email is None:
+            return None
+        from assistant.profile_trust import check_profile
+
+        return check_profile(loaded, self.email)
 
     def login_check_input(self) -> LoginCheckInput:
         """What the login check needs, frozen now, the password included."""
         from assistant.wizard.checks import LoginCheckInput
 
-        assert self.incoming is not None and self.outgoing is not None, "servers not checked"
-        return LoginCheckInput(
-            self.incoming, self.outgoing, self.login_name, self.password,
-            tuple(self.trusted_fingerprints.items()), self.allow_plaintext,
-            from_discovery=self.profile is None,
-            network=self.network(self.options.login_timeout))
+        assert self.chosen is not None, "servers not checked"
+        return LoginCheckInput(self.chosen, self.login_name, self.password,
+                               self.allow_plaintext, from_discovery=self.profile is None,
+                               network=self.network(self.options.login_timeout))
 
     def diagnostics(self) -> str:
         """Plain text for a volunteer's clipboard: whitelisted fields, never the password."""

@@ -46,7 +46,7 @@ EXPORT_FORMATS = (("profile", ".mailsetup"), ("autoconfig", ".xml"),
                   ("mobileconfig", ".mobileconfig"))
 # The later pages' modules, imported by the warm-up in the order a member meets them.
 PAGE_MODULES = tuple(f"assistant.gui.pages.{name}" for name in (
-    "protocol", "account", "server", "login", "client", "done"))
+    "protocol", "account", "trust", "server", "login", "client", "done"))
 
 
 def remember_text_size(large: bool) -> None:
@@ -177,6 +177,9 @@ class MailWizard(QWizard):
         if page_id is Page.ACCOUNT:
             from assistant.gui.pages.account import AccountPage
             return AccountPage(state)
+        if page_id is Page.TRUST:
+            from assistant.gui.pages.trust import TrustPage
+            return TrustPage(state)
         if page_id is Page.SERVER:
             from assistant.gui.pages.server import ServerPage
             return ServerPage(state, self.backend, self.runner)

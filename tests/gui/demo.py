@@ -7,6 +7,7 @@ from pathlib import Path
 
 from assistant.clients.report import ApplyReport
 from assistant.clients.thunderbird.handover import Handover
+from assistant.consents import ConsentReason
 from assistant.gui.practice import PracticeBackend
 from assistant.probe.model import EndpointResult
 from assistant.settings import Account, Protocol, Security
@@ -17,6 +18,7 @@ STATES = {
     "plaintext": ("ok", Security.NONE),  # an old server without encryption
     "down": ("timeout", None),  # the names exist, nothing answers
     "nodomain": ("dns_error", None),  # the address's domain has no such names
+    "http": ("ok", None),  # named only by an autoconfig file fetched over http
 }
 
 
@@ -34,7 +36,10 @@ class DemoBackend(PracticeBackend):
         if self.state and (status == "ok" or self.state == "nodomain"):
             status, changed = STATES[self.state]
             security = changed or security
-        return super().endpoint(host, protocol, port, security, status)
+        result = super().endpoint(host, protocol, port, security, status)
+        if self.state == "http":
+            result.trusted_source, result.consent_reason = False, ConsentReason.HTTP_AUTOCONFIG
+        return result
 
     def thunderbird_profile(self, explicit: Path | None) -> Path | None:
         return self.output_dir / "thunderbird-profile"

@@ -27,7 +27,8 @@ from tests.gui.demo import DemoBackend
 from tests.gui.helpers import press_next
 
 NAMES = {Page.WELCOME: "welcome", Page.PROTOCOL: "pop-imap", Page.ACCOUNT: "account",
-         Page.SERVER: "server", Page.LOGIN: "login", Page.CLIENT: "client", Page.DONE: "done"}
+         Page.SERVER: "server", Page.LOGIN: "login", Page.CLIENT: "client", Page.DONE: "done",
+         Page.TRUST: "trust"}
 SIZE = (820, 660)
 SAMPLE = {"ja": ("山田 太郎", "taro@example-church.jp"),
           "en": ("Taro Yamada", "taro@example-church.jp")}
@@ -84,6 +85,21 @@ def fill_account(wizard: MailWizard, lang: str) -> None:
         field.textEdited.emit(value)
 
 
+def past_the_account_page(state: WizardState, translations: Translations,
+                          backend: DemoBackend) -> MailWizard:
+    """A wizard shown at the sample size, walked past the account page with the sample
+    member's details (to the trust or the server page)."""
+    translations.install(state.lang)
+    wizard = MailWizard(state, translations, backend)
+    wizard.resize(*SIZE)
+    wizard.show()
+    press_next(wizard)
+    press_next(wizard)
+    fill_account(wizard, state.lang)
+    press_next(wizard)
+    return wizard
+
+
 def render_language(lang: str, out: Path, work: Path, translations: Translations) -> list[Path]:
     from assistant.profile import load_profile
 
@@ -109,14 +125,8 @@ def render_language(lang: str, out: Path, work: Path, translations: Translations
     # The certificate question and the volunteer's view, as separate pictures.
     wizard.shut_down()
     wizard.close()
-    state = WizardState(lang=lang, profile=profile, volunteer=True)
-    wizard = MailWizard(state, translations, DemoBackend(work, untrusted=True))
-    wizard.resize(*SIZE)
-    wizard.show()
-    press_next(wizard)
-    press_next(wizard)
-    fill_account(wizard, lang)
-    press_next(wizard)
+    wizard = past_the_account_page(WizardState(lang=lang, profile=profile, volunteer=True),
+                                   translations, DemoBackend(work, untrusted=True))
     server = wizard.page_of(Page.SERVER)
     assert isinstance(server, ServerPage)
     wait_until(server.question.isVisible)
@@ -132,6 +142,27 @@ def render_language(lang: str, out: Path, work: Path, translations: Translations
     wizard.close()
     wizard.shut_down()
     shots += server_states(lang, folder, work, translations)
+    shots += trust_pages(lang, folder, work, translations)
+    return shots
+
+
+def trust_pages(lang: str, folder: Path, work: Path, translations: Translations) -> list[Path]:
+    """The trust page for a profile file without the church's signature: its servers inside
+    the member's domain (she may confirm), and a forged one naming a server elsewhere."""
+    from assistant.profile import load_profile
+
+    sample = resources_dir() / "profiles" / "sample-church.mailsetup"
+    shots = []
+    for suffix, host in (("", "mail.example-church.jp"), ("-forged", "mail.evil.example")):
+        path = work / f"church{suffix}.mailsetup"
+        path.write_text(sample.read_text(encoding="utf-8").replace(
+            "mail.example-church.jp", host), encoding="utf-8")
+        state = WizardState(lang=lang, profile=load_profile(path),
+                            options=Options(profile_path=path))
+        wizard = past_the_account_page(state, translations, DemoBackend(work))
+        shots.append(shoot(wizard, folder, Page.TRUST, suffix))
+        wizard.shut_down()
+        wizard.done(0)
     return shots
 
 
@@ -145,16 +176,10 @@ def server_states(lang: str, folder: Path, work: Path,
     profile = load_profile(resources_dir() / "profiles" / "sample-church.mailsetup")
     shots = []
     for state, volunteer in (("plaintext", False), ("plaintext", True), ("untrusted", False),
-                             ("down", False), ("nodomain", False)):
-        translations.install(lang)
-        wizard = MailWizard(WizardState(lang=lang, profile=profile, volunteer=volunteer),
-                            translations, DemoBackend(work, state=state))
-        wizard.resize(*SIZE)
-        wizard.show()
-        press_next(wizard)
-        press_next(wizard)
-        fill_account(wizard, lang)
-        press_next(wizard)
+                             ("down", False), ("nodomain", False), ("http", False)):
+        wizard = past_the_account_page(
+            WizardState(lang=lang, profile=profile, volunteer=volunteer), translations,
+            DemoBackend(work, state=state))
         server = wizard.page_of(Page.SERVER)
         assert isinstance(server, ServerPage)
         wait_until(lambda s=server: s.question.isVisible() or not s.is_busy())

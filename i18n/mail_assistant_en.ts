@@ -483,10 +483,6 @@
         <translation>Set up the next person: everything of this person is cleared</translation>
     </message>
     <message>
-        <source>Press &quot;Open Thunderbird&quot; below.</source>
-        <translation>Press &quot;Open Thunderbird&quot; below.</translation>
-    </message>
-    <message>
         <source>Written to: {path}</source>
         <translation>Written to: {path}</translation>
     </message>
@@ -517,6 +513,10 @@
     <message>
         <source>If something does not work, contact: {contact}</source>
         <translation>If something does not work, contact: {contact}</translation>
+    </message>
+    <message>
+        <source>Press &quot;Open Thunderbird&quot; at the bottom right.</source>
+        <translation>Press &quot;Open Thunderbird&quot; at the bottom right.</translation>
     </message>
     <message>
         <source>Next: start Outlook. Outlook keeps the password itself, so it asks for it once, in a window titled &quot;{title}&quot;: type the password, tick &quot;Remember my credentials&quot; and press {ok}. After that it does not ask again.</source>

@@ -483,10 +483,6 @@
         <translation>次の方の設定へ（この方の入力はすべて消えます）</translation>
     </message>
     <message>
-        <source>Press &quot;Open Thunderbird&quot; below.</source>
-        <translation>下の「Thunderbird を開く」を押してください。</translation>
-    </message>
-    <message>
         <source>Written to: {path}</source>
         <translation>書き込み先: {path}</translation>
     </message>
@@ -517,6 +513,10 @@
     <message>
         <source>If something does not work, contact: {contact}</source>
         <translation>うまくいかないときの連絡先: {contact}</translation>
+    </message>
+    <message>
+        <source>Press &quot;Open Thunderbird&quot; at the bottom right.</source>
+        <translation>右下の「Thunderbird を開く」を押してください。</translation>
     </message>
     <message>
         <source>Next: start Outlook. Outlook keeps the password itself, so it asks for it once, in a window titled &quot;{title}&quot;: type the password, tick &quot;Remember my credentials&quot; and press {ok}. After that it does not ask again.</source>

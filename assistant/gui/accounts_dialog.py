@@ -79,7 +79,9 @@ class AccountsDialog(QDialog):
         for profile in profiles:
             for account in profile.accounts:
                 self.entries.append((profile, account))
-                QListWidgetItem(self._describe(profile, account), self.accounts)
+                item = QListWidgetItem(self._describe(profile, account), self.accounts)
+                item.setToolTip(f"{account.protocol} {account.host}:{account.port} — "
+                                f"{profile.path}")
         if not self.entries and self.error.isHidden():
             self.outcome.setText(text("inventory.none", self.state.lang))
         self.remove.setEnabled(False)
@@ -87,7 +89,7 @@ class AccountsDialog(QDialog):
     def _describe(self, profile: ProfileEntry, account: AccountEntry) -> str:
         where = (self.tr("profile of her own: {name}") if profile.member
                  else self.tr("profile: {name}")).format(name=profile.name or profile.path)
-        return f"{account.name} <{account.email}> — {account.protocol} {account.host} — {where}"
+        return f"{account.name} <{account.email}> — {where}"
 
     def ask_remove(self) -> None:
         """The question first; No (the default, Enter and Esc) keeps everything."""

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from assistant.clients.report import ApplyReport
 from assistant.clients.thunderbird.handover import Handover
+from assistant.clients.thunderbird.inventory import AccountEntry, ProfileEntry
 from assistant.consents import ConsentReason
 from assistant.gui.practice import PracticeBackend
 from assistant.probe.model import EndpointResult
@@ -57,3 +58,18 @@ class DemoBackend(PracticeBackend):
 
     def open_thunderbird(self, profile_dir: Path | None, member: str | None) -> None:
         self.opened.append((profile_dir, member))
+
+    def thunderbird_inventory(self, explicit: Path | None) -> list[ProfileEntry]:
+        """A shared PC's Thunderbird: the volunteer's own profile and two members'."""
+        def entry(email: str, name: str) -> AccountEntry:
+            return AccountEntry(email, name, "imap", "mail.example-church.jp", 993, email,
+                                "account1", "server1", ("id1",), "smtp1",
+                                "mail.example-church.jp", 465, email)
+
+        root = self.output_dir / "thunderbird"
+        return [ProfileEntry("default-esr", root / "a1b2.default-esr", default=True,
+                             accounts=[entry("office@example-church.jp", "教会事務")]),
+                ProfileEntry("山田 花子", root / "x1.member", member=True,
+                             accounts=[entry("hanako@example-church.jp", "山田 花子")]),
+                ProfileEntry("佐藤 一郎", root / "x2.member", member=True,
+                             accounts=[entry("ichiro@example-church.jp", "佐藤 一郎")])]

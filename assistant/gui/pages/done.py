@@ -194,7 +194,7 @@ class DonePage(BasePage):
                 smtp_host=state.outgoing.host if state.outgoing else "",
                 member=state.member_name)
             if self.opens_thunderbird():
-                lines.insert(0, self.tr("Press \"Open Thunderbird\" below."))
+                lines.insert(0, self.tr("Press \"Open Thunderbird\" at the bottom right."))
             return "\n".join(lines)
         if state.client is ClientChoice.OUTLOOK:
             return self.tr(

@@ -125,7 +125,7 @@ class WelcomePage(BasePage):
         ) if self.state.shared_pc else self.tr(
             "Personal computer: the password can be stored so that Thunderbird asks nothing.")
         if not self.state.volunteer:
-            note += " " + self.tr("(A volunteer can change this in volunteer mode.)")
+            note += "\n" + self.tr("(A volunteer can change this in volunteer mode.)")
         self.shared_pc_note.setText(note)
 
     def details_text(self) -> str:

@@ -229,6 +229,9 @@ def main(argv: list[str]) -> int:
         print("no Japanese font: install fonts-ipafont-gothic (fc-list :lang=ja is empty)",
               file=sys.stderr)
         return 1
+    from assistant.gui.none_guard import keep_none_alive
+
+    keep_none_alive()  # as the program does: dozens of wizards in one process
     _app = QApplication.instance() or QApplication(sys.argv[:1])  # alive until the end
     translations = Translations()
     with tempfile.TemporaryDirectory() as work:

@@ -247,3 +247,22 @@ def test_a_members_own_profile_goes_whole(qtbot, make_wizard, tmp_path, monkeypa
     assert not report.target.parent.exists()
     assert "花子" not in (root / "profiles.ini").read_text()
     assert "花子" in dialog.outcome.text()
+
+
+def test_none_survives_many_qt_calls():
+    """PySide6 6.12 on Python 3.11 drops a reference to None per void Qt call; after the
+    program's guard, far more calls than a session makes leave None alive (run in a child:
+    without the guard it aborts the interpreter)."""
+    import subprocess
+    import sys
+
+    script = ("from PySide6.QtWidgets import QApplication, QLabel\n"
+              "from assistant.gui.none_guard import keep_none_alive\n"
+              "keep_none_alive()\n"
+              "app = QApplication([]); label = QLabel()\n"
+              "for _ in range(60000):\n"
+              "    label.setText('x')\n"
+              "print('alive')\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0 and done.stdout.strip() == "alive", done.stderr[-500:]

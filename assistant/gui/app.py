@@ -19,7 +19,6 @@ from assistant.embedded import (
 from assistant.errors import AssistantError
 from assistant.gui.backend import Backend
 from assistant.gui.flow import Page
-from assistant.gui.none_guard import keep_none_alive
 from assistant.gui.state import Options, WizardState, shared_pc_mode
 from assistant.gui.translations import Translations
 from assistant.gui.wizard import MailWizard
@@ -112,7 +111,6 @@ def run_gui(profile: str | None, lang: str, volunteer: bool, dns_server: str | N
         print(text("cli.no_display", lang), file=sys.stderr)
         return EXIT_FAILED
     single_instance_mutex()  # Windows: the installer refuses to run while this exists
-    keep_none_alive()  # before the first Qt call: see gui/none_guard.py
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("mail-assistant")  # the window icon follows the first page

@@ -66,6 +66,13 @@ def remember_text_size(large: bool) -> None:
         log.warning("text size not remembered: %s", type(error).__name__)
 
 
+def keep_none_alive() -> None:
+    """The warm-up's step: imported only then (ctypes)."""
+    from assistant.gui.none_guard import keep_none_alive as guard
+
+    guard()
+
+
 def show_icon() -> None:
     """The window icon, set once the first page is on screen: loading it (and PySide's QIcon
     class) costs ~3.5 ms of start-up for something nobody waits for."""
@@ -93,7 +100,10 @@ class MailWizard(QWizard):
         self.pages: dict[Page, BasePage] = {Page.WELCOME: welcome}
         self.setPage(int(Page.WELCOME), welcome)
         self.setStartId(int(Page.WELCOME))
-        self.warmup = Warmup([show_icon, *(partial(import_all, [m]) for m in PAGE_MODULES)],
+        # keep_none_alive: PySide6 6.12's lost None references (gui/none_guard.py); after
+        # the first paint, as its ctypes import (~2 ms) is not worth the start.
+        self.warmup = Warmup([show_icon, keep_none_alive,
+                              *(partial(import_all, [m]) for m in PAGE_MODULES)],
                              CORE_MODULES, self)
         self.warmup.after_first_paint(welcome.content)
         self._build_menu()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 from assistant.gui.flow import Page
 from assistant.gui.pages.account import AccountPage
 from assistant.gui.pages.server import ServerPage
-from assistant.gui.state import Options, WizardState
+from assistant.gui.state import Options, SharedPcSource, WizardState
 from assistant.gui.translations import Translations, resources_dir
 from assistant.gui.wizard import MailWizard
 from tests.gui.demo import DemoBackend
@@ -152,7 +152,8 @@ def shared_pc_pages(lang: str, folder: Path, work: Path,
     """A shared church PC: the welcome page's switch (volunteer), the mail-program page
     without the password box, the done page with 「次の方の設定へ」, and the volunteer's list
     of this PC's accounts."""
-    state = WizardState(lang=lang, volunteer=True, shared_pc=True)
+    state = WizardState(lang=lang, volunteer=True, shared_pc=True,
+                        shared_pc_source=SharedPcSource.MACHINE)
     translations.install(lang)
     wizard = MailWizard(state, translations, DemoBackend(work))
     wizard.resize(*SIZE)

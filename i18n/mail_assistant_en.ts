@@ -135,6 +135,10 @@
         <translation>Accounts in Thunderbird</translation>
     </message>
     <message>
+        <source>{name}: no mail account</source>
+        <translation>{name}: no mail account</translation>
+    </message>
+    <message>
         <source>profile of her own: {name}</source>
         <translation>profile of her own: {name}</translation>
     </message>

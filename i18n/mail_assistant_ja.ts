@@ -135,6 +135,10 @@
         <translation>Thunderbird のメールの設定</translation>
     </message>
     <message>
+        <source>{name}: no mail account</source>
+        <translation>{name}: メールの設定はありません</translation>
+    </message>
+    <message>
         <source>profile of her own: {name}</source>
         <translation>専用のプロファイル: {name}</translation>
     </message>

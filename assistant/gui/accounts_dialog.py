@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -53,7 +54,8 @@ class AccountsDialog(QDialog):
             layout.addWidget(widget)
         layout.addWidget(buttons)
         self.accounts.currentRowChanged.connect(
-            lambda row: self.remove.setEnabled(row >= 0 and self.confirmation is None))
+            lambda _row: self.remove.setEnabled(self._selected() is not None
+                                                and self.confirmation is None))
         self.remove.clicked.connect(self.ask_remove)
         self.setWindowTitle(self.tr("Mail settings on this computer"))
         self.intro.setText(self.tr(
@@ -77,9 +79,14 @@ class AccountsDialog(QDialog):
             self.error.show()
             profiles = []
         for profile in profiles:
+            if not profile.accounts:  # shown, but nothing to remove with this dialog
+                empty = QListWidgetItem(self.tr("{name}: no mail account").format(
+                    name=profile.name or profile.path), self.accounts)
+                empty.setFlags(Qt.ItemFlag.NoItemFlags)
             for account in profile.accounts:
                 self.entries.append((profile, account))
                 item = QListWidgetItem(self._describe(profile, account), self.accounts)
+                item.setData(Qt.ItemDataRole.UserRole, len(self.entries) - 1)
                 item.setToolTip(f"{account.protocol} {account.host}:{account.port} — "
                                 f"{profile.path}")
         if not self.entries and self.error.isHidden():
@@ -91,12 +98,17 @@ class AccountsDialog(QDialog):
                  else self.tr("profile: {name}")).format(name=profile.name or profile.path)
         return f"{account.name} <{account.email}> — {where}"
 
+    def _selected(self) -> tuple[ProfileEntry, AccountEntry] | None:
+        item = self.accounts.currentItem()
+        index = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return self.entries[index] if isinstance(index, int) else None
+
     def ask_remove(self) -> None:
         """The question first; No (the default, Enter and Esc) keeps everything."""
-        row = self.accounts.currentRow()
-        if row < 0 or self.confirmation is not None:
+        selected = self._selected()
+        if selected is None or self.confirmation is not None:
             return
-        profile, account = self.entries[row]
+        profile, account = selected
         question = self.tr(
             "Remove the settings of {email} from this computer? Her profile \"{name}\" is "
             "deleted whole, with any mail kept in it.") if profile.member else self.tr(
@@ -118,7 +130,7 @@ class AccountsDialog(QDialog):
     def _answered(self, remove: bool, profile: ProfileEntry, account: AccountEntry) -> None:
         self.confirmation = None
         if not remove:
-            self.remove.setEnabled(self.accounts.currentRow() >= 0)
+            self.remove.setEnabled(self._selected() is not None)
             return
         try:
             report = self.backend.remove_thunderbird_account(profile.path, account.email,

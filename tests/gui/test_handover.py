@@ -242,8 +242,11 @@ def test_a_members_own_profile_goes_whole(qtbot, make_wizard, tmp_path, monkeypa
     root = tmp_path / "home" / ".thunderbird"
     ini = (root / "profiles.ini").read_text()
     assert report.profile_name == "花子" and "Name=花子" in ini and "StartWithLastProfile=0" in ini
+    from assistant.clients.thunderbird.member_profiles import member_profile
+
+    member_profile("空き")  # a profile without an account: listed, not removable here
     dialog, rows = removal_walk(qtbot, wizard, "hana@church.test")
-    assert "花子" in rows[0]
+    assert any("花子" in r for r in rows) and "空き: メールの設定はありません" in rows
     assert not report.target.parent.exists()
     assert "花子" not in (root / "profiles.ini").read_text()
     assert "花子" in dialog.outcome.text()

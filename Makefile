@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --require-hashes -r $(LOCK)
 	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
+	$(BIN)/pip check || { echo "$(LOCK) lacks what pyproject.toml asks for: run make lock"; exit 1; }
 	touch $@
 
 test-deps: $(STAMP)
@@ -63,7 +64,8 @@ installer: windows-bundle
 # The Windows installer and the frozen Windows program, checked under Wine (tests/windows).
 test-windows: $(STAMP) qm
 	bash packaging/system-deps.sh windows
-	$(BIN)/python -m pytest tests/windows -p no:cacheprovider -o addopts="-ra --strict-markers --import-mode=importlib" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest tests/windows -p no:cacheprovider -o timeout=1800 \
+		-o addopts="-ra --strict-markers --import-mode=importlib" $(PYTEST_ARGS)
 
 benchmarks: test-deps qm
 	$(BIN)/python -m pytest tests/benchmarks -s -p no:cacheprovider -o addopts="" -o python_files="bench_*.py test_*.py"

@@ -132,8 +132,7 @@ def disagreements(loaded: LoadedProfile, email: EmailAddress,
         if not mine:
             continue
         for source in sources:
-            if not (source.ok and source.trusted
-                    and source.kind in (SourceKind.SRV, SourceKind.AUTOCONFIG)):
+            if not (source.ok and source.kind in (SourceKind.SRV, SourceKind.AUTOCONFIG)):
                 continue
             theirs = {c.host for c in source.candidates
                       if c.protocol is protocol and c.trusted and in_domain(c.host, domain)}

@@ -60,6 +60,8 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "MIT License"
 ; Pages: a member only presses 次へ and 完了; volunteers can pass /D=folder or /S.
 !define MUI_ABORTWARNING
 !define MUI_FINISHPAGE_RUN "$INSTDIR\${EXE}"
+; Plain words instead of NSIS's advice about closing applications and system files.
+!define MUI_WELCOMEPAGE_TEXT "$(WelcomeText)"
 !insertmacro MUI_PAGE_WELCOME
 !insertmacro MUI_PAGE_INSTFILES
 !insertmacro MUI_PAGE_FINISH
@@ -74,6 +76,15 @@ LangString AppName ${LANG_JAPANESE} "メール設定アシスタント"
 LangString AppName ${LANG_ENGLISH} "Mail Setup Assistant"
 LangString AppRunning ${LANG_JAPANESE} "メール設定アシスタントが起動しています。$\r$\nアシスタントを閉じてから「再試行」を押してください。"
 LangString AppRunning ${LANG_ENGLISH} "The Mail Setup Assistant is running.$\r$\nClose it, then press Retry."
+LangString WelcomeText ${LANG_JAPANESE} "メール設定アシスタントを、このパソコンに入れます。$\r$\n$\r$\n「インストール」を押してください。終わったら「完了」を押すと、アシスタントが始まります。"
+LangString WelcomeText ${LANG_ENGLISH} "This puts the Mail Setup Assistant on this computer.$\r$\n$\r$\nPress Install. When it is done, press Finish and the assistant starts."
+; The button that starts the installation: Japanese without "(&I)", which the standard
+; button width clips (seen under Wine with IPAGothic).
+LangString InstallButton ${LANG_JAPANESE} "インストール"
+LangString InstallButton ${LANG_ENGLISH} "&Install"
+InstallButtonText "$(InstallButton)"
+LangString Elevated ${LANG_JAPANESE} "このインストーラーは「管理者として実行」されています。$\r$\nこのままでは管理者のアカウントにインストールされ、会員のアカウントからは使えません。$\r$\n$\r$\n「キャンセル」を押し、会員のアカウントで、普通にダブルクリックして起動し直してください。$\r$\n管理者のアカウントで使う場合だけ「OK」を押してください。"
+LangString Elevated ${LANG_ENGLISH} "This installer was started with $\"Run as administrator$\".$\r$\nIt would install for the administrator's account, not for the member's.$\r$\n$\r$\nPress Cancel, then start it again from the member's account with a plain double-click.$\r$\nPress OK only if the administrator's account is the one that will use it."
 LangString ProfileType ${LANG_JAPANESE} "メール設定ファイル"
 LangString ProfileType ${LANG_ENGLISH} "Mail settings profile"
 
@@ -94,6 +105,13 @@ LangString ProfileType ${LANG_ENGLISH} "Mail settings profile"
 
 Function .onInit
   !insertmacro REFUSE_WHILE_RUNNING
+  ; Per user: a volunteer's "Run as administrator" would install into the administrator's
+  ; profile and HKCU. IsUserAnAdmin is true only for an elevated token. Silent: go on.
+  System::Call 'shell32::IsUserAnAdmin() i .r0'
+  ${If} $0 <> 0
+    MessageBox MB_OKCANCEL|MB_ICONEXCLAMATION|MB_DEFBUTTON2 "$(Elevated)" /SD IDOK IDOK +2
+    Abort
+  ${EndIf}
 FunctionEnd
 
 Function un.onInit

@@ -21,16 +21,27 @@ test_pkgs=(dovecot-imapd dovecot-pop3d postfix dnsmasq-base nftables openssl ipr
 test_pkgs+=(libwin-hivex-perl)  # for the tests: hivex's parser re-reads the .reg files
 setup_pkgs=(python3-venv)
 windows_pkgs=(wine wine64 wine32:i386 gcc-mingw-w64-x86-64-win32 osslsigncode unzip xdotool
-  imagemagick)
+  imagemagick locales)
 pkgs=("${run_pkgs[@]}" "${setup_pkgs[@]}")
 [ "$purpose" = test ] && pkgs+=("${test_pkgs[@]}")
 [ "$purpose" = windows ] && pkgs+=("${test_pkgs[@]}" "${windows_pkgs[@]}")
+
+# Wine takes the Windows locale from the Unix one: the Japanese Windows under test needs it.
+japanese_locale() {
+  locale -a 2>/dev/null | grep -qix 'ja_JP.utf8' && return 0
+  local SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO localedef -i ja_JP -f UTF-8 ja_JP.UTF-8
+}
 
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+if [ ${#missing[@]} -eq 0 ]; then
+  [ "$purpose" != windows ] || japanese_locale
+  exit 0
+fi
 
 echo "Installing Debian packages: ${missing[*]}"
 SUDO=""
@@ -51,3 +62,4 @@ if [[ " ${missing[*]} " == *":i386 "* ]] && ! dpkg --print-foreign-architectures
 fi
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+[ "$purpose" != windows ] || japanese_locale

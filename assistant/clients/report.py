@@ -28,3 +28,4 @@ class ApplyReport:
     password_saved: bool = False
     certificate_overrides: list[str] = field(default_factory=list)  # "host:port AB:CD:…"
     profile_name: str | None = None  # the member's name in profiles.ini (shared PC)
+    launcher: str | None = None  # her shortcut to Thunderbird on that profile (shared PC)

@@ -27,16 +27,26 @@ from assistant.settings import (
 )
 
 
-def _servers_from_profile(args: argparse.Namespace) -> tuple[Server, Server, LoginRule]:
+def _servers_from_profile(args: argparse.Namespace,
+                          acted: list[Problem]) -> tuple[Server, Server, LoginRule]:
     """The profile's first servers, if the profile may be used for this address: see
     :func:`assistant.commands.trust_rules.trusted_profile` (refusals exit 1)."""
     from assistant.commands.trust_rules import trusted_profile
 
-    profile = trusted_profile(args).profile
+    loaded = trusted_profile(args)
+    profile = loaded.profile
     incoming = profile.servers_for(profile.recommended_protocol)
     outgoing = profile.servers_for(Protocol.SMTP)
     if not incoming or not outgoing:
         raise ValidationError("apply.profile_without_servers")
+    if not loaded.trusted:
+        for server in (incoming[0], outgoing[0]):
+            # --allow-untrusted agrees to the source, not to a password in clear text: only
+            # the church's own (trusted) profile or an explicit SPEC may ask for that.
+            if server.security is Security.NONE:
+                raise AssistantError("apply.plaintext_recommendation", server=server.spec)
+            acted.append(Problem("apply.untrusted_allowed",
+                                 {"protocol": server.protocol.name, "host": server.host}))
     return incoming[0], outgoing[0], profile.login_rule
 
 
@@ -84,7 +94,7 @@ def build_account(args: argparse.Namespace, acted: list[Problem] | None = None) 
             raise ValidationError("apply.both_specs_required")
         incoming, outgoing = Server.parse_spec(args.incoming), Server.parse_spec(args.outgoing)
     elif args.profile is not None:
-        incoming, outgoing, rule = _servers_from_profile(args)
+        incoming, outgoing, rule = _servers_from_profile(args, [] if acted is None else acted)
     else:
         incoming, outgoing, found_login = _servers_from_probe(args, [] if acted is None
                                                               else acted)
@@ -114,6 +124,7 @@ def _to_json(report: ApplyReport, dry_run: bool, lang: str) -> dict[str, object]
         "password_saved": report.password_saved,
         "certificate_overrides": report.certificate_overrides,
         "thunderbird_profile_name": report.profile_name,
+        "member_launcher": report.launcher,
     }
 
 
@@ -152,13 +163,19 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.client == "thunderbird":
             from assistant.clients.thunderbird import apply_account
-            from assistant.commands.thunderbird_handover import member_target, prepare_handover
+            from assistant.commands.thunderbird_handover import (
+                member_launcher,
+                member_target,
+                prepare_handover,
+            )
 
             explicit = Path(args.thunderbird_profile) if args.thunderbird_profile else None
             handover = prepare_handover(args, account)
             explicit, member = member_target(args, handover, explicit)
             report = apply_account(account, explicit, dry_run=args.dry_run, handover=handover)
             report.profile_name = member
+            if not args.dry_run:
+                report.launcher = member_launcher(report)
         else:
             from assistant.clients.outlook import apply_outlook
 

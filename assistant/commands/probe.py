@@ -11,43 +11,50 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.commands.output import print_json, usage_error
-from assistant.errors import AssistantError, ValidationError
+from assistant.errors import AssistantError, Problem, ValidationError
 from assistant.exit_codes import EXIT_FAILED, EXIT_OK
 from assistant.messages import text
 from assistant.net import host_port
 from assistant.probe import EndpointResult, ProbeOptions, ProbeReport, run_probe
-from assistant.settings import parse_email
+from assistant.settings import Protocol, parse_email
 
 if TYPE_CHECKING:
     from assistant.profile import SettingsProfile
+    from assistant.profile_trust import LoadedProfile
 
 MAX_TIMEOUT = 300.0
 # A greeting later than this is worth telling a volunteer about (the server is slow).
 SLOW_GREETING_MS = 2000
 
 
-def probe_options(args: argparse.Namespace,
-                  profile: SettingsProfile | None = None) -> ProbeOptions:
+def probe_options(args: argparse.Namespace, profile: SettingsProfile | None = None,
+                  profile_trusted: bool = False) -> ProbeOptions:
     """The probe's options from the discovery options (probe and apply share them)."""
     if not 0 < args.timeout <= MAX_TIMEOUT:
         raise ValidationError("probe.timeout_invalid", field="timeout", value=args.timeout,
                               max=int(MAX_TIMEOUT))
     return ProbeOptions(dns_server=args.dns_server,
                         ca_file=None if args.ca_file is None else Path(args.ca_file),
-                        timeout=args.timeout, host=args.host, profile=profile)
+                        timeout=args.timeout, host=args.host, profile=profile,
+                        profile_trusted=profile_trusted)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
         email = parse_email(args.email)
-        profile = None
+        loaded = None
         if args.profile is not None:
-            from assistant.profile import load_profile
+            from assistant.embedded import embedded_profile_path
+            from assistant.profile_trust import load_trusted_profile
 
-            profile = load_profile(args.profile)
-        report = run_probe(email, probe_options(args, profile))
+            loaded = load_trusted_profile(Path(args.profile), embedded=embedded_profile_path())
+        report = run_probe(email, probe_options(
+            args, None if loaded is None else loaded.profile,
+            True if loaded is None else loaded.trusted))
     except AssistantError as error:
         return usage_error(args, error)
+    if loaded is not None:
+        report.recommendation.warnings[:0] = profile_warnings(loaded, report)
     if args.json:
         print_json(report.to_json(args.lang))
     else:
@@ -55,8 +62,29 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK if report.recommendation.complete else EXIT_FAILED
 
 
+def profile_warnings(loaded: LoadedProfile, report: ProbeReport) -> list[Problem]:
+    """What the profile's trust means for this address: refusals, that an untrusted profile
+    needs the member's consent, and where the domain's own discovery disagrees."""
+    from assistant.profile_trust import check_profile, disagreements
+
+    verdict = check_profile(loaded, report.email)
+    found = [*verdict.refusals, *verdict.notes]
+    if verdict.question is not None:
+        found.append(Problem("trust.untrusted_profile_short", {"source": str(loaded.source)}))
+    return found + disagreements(loaded, report.email, report.sources)
+
+
 def _security(value: str, lang: str) -> str:
     return text(f"probe.out.security.{value}", lang)
+
+
+def _login_methods(e: EndpointResult) -> list[str]:
+    """The SASL mechanisms, and POP3's USER/PASS where it is listed: Courier-POP3 offers only
+    USER inside TLS, which an empty list would hide from the volunteer."""
+    if e.protocol is Protocol.POP3 and "USER" in e.capabilities \
+            and "USER" not in e.auth_mechanisms:
+        return [*e.auth_mechanisms, "USER"]
+    return e.auth_mechanisms
 
 
 def _endpoint_line(e: EndpointResult, lang: str) -> str:
@@ -67,8 +95,9 @@ def _endpoint_line(e: EndpointResult, lang: str) -> str:
     if e.greeting_ms is not None and e.greeting_ms >= SLOW_GREETING_MS:
         details.append(text("probe.out.slow_greeting", lang,
                             seconds=f"{e.greeting_ms / 1000:.1f}"))
-    if e.auth_mechanisms:
-        details.append(f"{text('probe.out.auth', lang)}: {' '.join(e.auth_mechanisms)}")
+    methods = _login_methods(e)
+    if methods:
+        details.append(f"{text('probe.out.auth', lang)}: {' '.join(methods)}")
     if e.plaintext_auth_offered:
         details.append(text("probe.out.plaintext", lang, listed=", ".join(e.plaintext_methods)))
     if e.plaintext_refusal:

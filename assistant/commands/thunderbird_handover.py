@@ -16,39 +16,109 @@ from assistant.errors import AssistantError, ValidationError
 from assistant.exit_codes import EXIT_FAILED, EXIT_OK
 from assistant.machine_settings import load_machine_settings
 from assistant.messages import text
+from assistant.profile_trust import LoadedProfile
 from assistant.secret import Secret
 from assistant.settings import Account, AuthMethod
 
 
+def _church_profile(args: argparse.Namespace) -> LoadedProfile | None:
+    """The settings profile apply uses (--profile or the embedded one), with its trust."""
+    if not getattr(args, "profile", None):
+        return None
+    from assistant.embedded import embedded_profile_path
+    from assistant.profile_trust import load_trusted_profile
+
+    return load_trusted_profile(Path(args.profile), embedded=embedded_profile_path())
+
+
 def shared_pc_mode(args: argparse.Namespace) -> bool:
-    """--shared-pc, else what this PC's settings remember (the wizard's choice)."""
+    """--shared-pc, else what this PC's settings remember (the wizard's choice), else the
+    church's word in its profile (``[pc] shared``)."""
     if getattr(args, "shared_pc", False):
         return True
-    return load_machine_settings().shared_pc is True
+    remembered = load_machine_settings().shared_pc
+    if remembered is not None:
+        return remembered
+    loaded = _church_profile(args)
+    return loaded is not None and loaded.trusted and loaded.profile.shared_pc
 
 
-def prove_password(args: argparse.Namespace, account: Account, password: Secret) -> None:
-    """Log in to the incoming server and (with AUTH) the SMTP server; raise on failure."""
+Pins = dict[tuple[str, int], str]
+
+
+def _ca_file(args: argparse.Namespace) -> Path | None:
+    return Path(args.ca_file) if getattr(args, "ca_file", None) else None
+
+
+def wanted_fingerprints(args: argparse.Namespace, account: Account | None = None) -> set[str]:
+    """The fingerprints vouched for: ``--trust-fingerprint`` (one or repeated), and the pins
+    a trusted church profile sets for the account's servers."""
+    from assistant.net import normalize_fingerprint
+
+    given = getattr(args, "trust_fingerprint", None) or ()
+    values = [given] if isinstance(given, str) else list(given)
+    loaded = _church_profile(args) if account is not None else None
+    if account is not None and loaded is not None and loaded.trusted:
+        for server in (account.incoming, account.outgoing):
+            pin = loaded.profile.policy_for(server).pinned_sha256
+            if pin:
+                values.append(pin)
+    try:
+        return {normalize_fingerprint(v) for v in values}
+    except ValidationError:
+        raise ValidationError("login.bad_fingerprint", field="trust_fingerprint",
+                              value=str(values)[:120]) from None
+
+
+def verified_pins(args: argparse.Namespace, account: Account, wanted: set[str]) -> Pins:
+    """(host, port) → fingerprint for each server of the account whose certificate does not
+    verify and shows one of ``wanted`` on the wire now: only these become Thunderbird's
+    certificate overrides (a certificate that verifies needs none)."""
+    from assistant.discovery import Candidate
+    from assistant.net import Deadline, Resolver, TlsPolicy
+    from assistant.probe.endpoint import check_endpoint
+    from assistant.settings import Security
+
+    pins: Pins = {}
+    if not wanted:
+        return pins
+    policy = TlsPolicy(ca_file=_ca_file(args), keep_unverified=True)
+    for server in (account.incoming, account.outgoing):
+        if server.security is Security.NONE:
+            continue
+        candidate = Candidate(server.protocol, server.host, server.port, server.security,
+                              trusted=True, declared=True)
+        result = check_endpoint(candidate, resolver=Resolver(args.dns_server), policy=policy,
+                                deadline=Deadline(args.timeout))
+        tls = result.tls
+        if tls is not None and not tls.certificate_valid and tls.fingerprint_sha256 in wanted:
+            pins[server.host, server.port] = tls.fingerprint_sha256
+    return pins
+
+
+def prove_password(args: argparse.Namespace, account: Account, password: Secret,
+                   pins: Pins | None = None) -> None:
+    """Log in to the incoming server and (with AUTH) the SMTP server, each with its pin;
+    raise on failure."""
     from assistant.login import check_login
 
     servers = [account.incoming]
     if account.outgoing.auth is not AuthMethod.NONE:
         servers.append(account.outgoing)
-    ca_file = Path(args.ca_file) if getattr(args, "ca_file", None) else None
-    pin = getattr(args, "trust_fingerprint", None)
+    pins = pins or {}
     for server in servers:
-        result = check_login(server, account.login_name, password, ca_file=ca_file,
-                             trust_fingerprint=pin, dns_server=args.dns_server,
-                             timeout=args.timeout)
+        result = check_login(server, account.login_name, password, ca_file=_ca_file(args),
+                             trust_fingerprint=pins.get((server.host, server.port)),
+                             dns_server=args.dns_server, timeout=args.timeout)
         if not result.ok:
             raise AssistantError("apply.login_check_failed", server=server.spec,
                                  reason=text(result.problem, args.lang))
 
 
-def prepare_handover(args: argparse.Namespace, account: Account,
-                     pins: dict[tuple[str, int], str] | None = None) -> Handover:
+def prepare_handover(args: argparse.Namespace, account: Account) -> Handover:
     """The Handover the options ask for (ValidationError for a contradiction, AssistantError
-    when the login check fails: then nothing is written)."""
+    when the login check fails: then nothing is written). Pins are only those verified on
+    the wire now (:func:`verified_pins`)."""
     from assistant.commands.check_login import read_password
 
     shared = shared_pc_mode(args)
@@ -56,11 +126,13 @@ def prepare_handover(args: argparse.Namespace, account: Account,
         raise ValidationError("apply.password_without_save", field="password_stdin")
     if shared and args.save_password:
         raise ValidationError("shared_pc.no_password", field="save_password")
+    wanted = wanted_fingerprints(args, account)
+    pins = verified_pins(args, account, wanted) if wanted and not args.dry_run else {}
     password = None
     if args.save_password and not args.dry_run:
         password = read_password(args)
-        prove_password(args, account, password)
-    return Handover(password=password, pins=pins or {}, shared_pc=shared)
+        prove_password(args, account, password, pins)
+    return Handover(password=password, pins=pins, shared_pc=shared)
 
 
 def member_target(args: argparse.Namespace, handover: Handover,
@@ -69,12 +141,37 @@ def member_target(args: argparse.Namespace, handover: Handover,
     registered under --name); the profile to write and the member's name."""
     if not handover.shared_pc or explicit is not None:
         return explicit, None
-    from assistant.clients.thunderbird.member_profiles import check_member_name, member_profile
+    from assistant.clients.thunderbird.member_profiles import (
+        check_member_name,
+        list_profiles,
+        member_profile,
+    )
+    from assistant.clients.thunderbird.profiles import profile_roots
 
-    if args.dry_run:
-        return None, check_member_name(args.name)
+    if args.dry_run:  # her profile if she has one, else where a new one would go
+        name = check_member_name(args.name)
+        roots = profile_roots()
+        if not roots:
+            raise AssistantError("thunderbird.profile_not_found")
+        known = {p.name: p.path for p in list_profiles(roots[0])}
+        return known.get(name, roots[0] / "(new member profile)"), name
     member = member_profile(args.name)
     return member.path, member.name
+
+
+def member_launcher(report: ApplyReport) -> str | None:
+    """Her shortcut to Thunderbird on her profile, after a shared-PC apply (None without
+    one, or when no Thunderbird is installed to point it at)."""
+    from assistant.clients.thunderbird.launch import write_member_launcher
+
+    if report.profile_name is None:
+        return None
+    try:
+        return str(write_member_launcher(report.profile_name))
+    except AssistantError as exc:
+        if exc.code == "thunderbird.not_installed":
+            return None
+        raise
 
 
 def print_handover(report: ApplyReport, lang: str) -> None:

@@ -75,7 +75,7 @@ def profile_source(profile: SettingsProfile, email: EmailAddress,
 
 def discover(email: EmailAddress, *, resolver: Resolver, policy: TlsPolicy,
              deadline: Deadline, cancel: CancelToken | None = None,
-             profile: SettingsProfile | None = None, profile_trusted: bool = True,
+             profile: SettingsProfile | None = None, profile_trusted: bool = False,
              on_source: Callable[[Source], None] | None = None) -> list[Source]:
     """Every source's answer (or recorded failure), most trusted first.
 

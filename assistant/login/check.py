@@ -38,6 +38,7 @@ _RUNNERS: dict[Protocol, Callable[[Attempt], Success]] = {
 _LOG = logging.getLogger(__name__)
 _OK_CODES = {Protocol.IMAP: "login.ok_imap", Protocol.POP3: "login.ok_pop3",
              Protocol.SMTP: "login.ok_smtp"}
+_PROTOCOL_WORD = {Protocol.IMAP: "IMAP", Protocol.POP3: "POP", Protocol.SMTP: "SMTP"}
 
 
 def check_login(server: Server, login: str, password: str | Secret, *,
@@ -74,6 +75,10 @@ def check_login(server: Server, login: str, password: str | Secret, *,
             "detail": type(error).__name__}))
     problem = Problem(_OK_CODES[server.protocol],
                       {"mechanism": success.mechanism, "count": success.inbox_count})
+    if success.inbox_count is None and server.protocol is not Protocol.SMTP:
+        # The server named no count (an IMAP SELECT without EXISTS): say only what is known.
+        problem = Problem("login.ok_uncounted", {"protocol": _PROTOCOL_WORD[server.protocol],
+                                                  "mechanism": success.mechanism})
     return _result(attempt, "ok", problem, mechanism=success.mechanism,
                    inbox_count=success.inbox_count, folders=success.folders,
                    notes=success.notes)

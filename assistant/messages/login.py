@@ -10,6 +10,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ログインできました（POP、{mechanism}）。受信トレイに {count} 通のメールがあります。",
         "Login succeeded (POP, {mechanism}). The inbox holds {count} messages.",
     ),
+    "login.ok_uncounted": (
+        "ログインできました（{protocol}、{mechanism}）。",
+        "Login succeeded ({protocol}, {mechanism}).",
+    ),
     "login.ok_smtp": (
         "送信サーバーの認証（SMTP AUTH、{mechanism}）に成功しました。"
         "確認のためのメールは送信していません。",

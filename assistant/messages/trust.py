@@ -126,6 +126,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The password would be sent to:\n{hosts}\n"
         "If you are not sure the church gave you this file, stop here and ask the church.",
     ),
+    "trust.untrusted_profile_short": (
+        "設定ファイル {source} には教会の署名がありません。パスワードを送る前に会員の確認が"
+        "必要です。",
+        "The settings file {source} has no signature of the church: the member must confirm"
+        " before the password is sent.",
+    ),
     "trust.zone.internet": (
         "Windows の記録では、このファイルはインターネットから来ました{url}。",
         "Windows recorded that this file came from the Internet{url}.",

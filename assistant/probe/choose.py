@@ -178,6 +178,12 @@ class ChosenServers:
         return tuple(r for r in (self.incoming, self.outgoing) if r is not None)
 
     @property
+    def unencrypted(self) -> tuple[EndpointResult, ...]:
+        """Chosen endpoints without encryption: the password goes there only after the
+        plaintext warning (or the church's ``allow_plaintext``)."""
+        return tuple(r for r in self.chosen if r.security is Security.NONE)
+
+    @property
     def login(self) -> str | None:
         """The login a source named (autoconfig ``<username>``), incoming first; else None."""
         return next((r.login for r in self.chosen if r.login), None)

@@ -34,7 +34,7 @@ class ProbeOptions:
     complete: bool = False
     # False for a profile that is not the church's word (assistant.profile_trust.LoadedProfile
     # .trusted): its servers then need consent like any untrusted source.
-    profile_trusted: bool = True
+    profile_trusted: bool = False  # fail closed: a caller that checked the profile says so
 
 
 @dataclass

@@ -39,7 +39,12 @@ def test_right_password(compat: CompatBed, name: str, e: Endpoint, key: str) -> 
         assert result.inbox_count == 2
 
 
-@pytest.mark.parametrize(("name", "e"), LOGINS, ids=IDS)
+# One port per site and protocol: the servers pause 3-5 s after each failed login.
+WRONG = list({(name, e.protocol): (name, e) for name, e in reversed(LOGINS)}.values())
+
+
+@pytest.mark.parametrize(("name", "e"), WRONG,
+                         ids=[f"{n}-{e.protocol}-{e.port}" for n, e in WRONG])
 def test_wrong_password(compat: CompatBed, name: str, e: Endpoint) -> None:
     result = check(compat, name, e, "hanako", wrong=True)
     assert (result.result, result.problem.code) == ("wrong_credentials",
@@ -80,3 +85,18 @@ def test_cyrus_pop3_login_gap(compat: CompatBed) -> None:
     assert "60 秒" in again.message("ja")
     wrong = check(compat, "cyrus-gap", pop, "alice", wrong=True)  # the password is checked first
     assert wrong.result == "wrong_credentials"
+
+
+@pytest.mark.parametrize(("protocol", "port"), [("imap", 993), ("smtp", 465)])
+def test_local_part_login_is_suggested(compat: CompatBed, protocol: str, port: int) -> None:
+    """Courier's userdb and Exim's table know bob as "bob" (as many rental servers do): the
+    address found by discovery fails and the local part is suggested, and it works."""
+    site = compat.site("courier")
+    bob = site.user("bob")
+    server = Server.create(protocol, site.mail_host, port, "tls")
+    ca, dns = compat.ca_file, compat.dns_server
+    found = check_login(server, bob.email, bob.password, from_discovery=True, ca_file=ca,
+                        dns_server=dns)
+    assert (found.result, found.problem.code, found.suggestion_login) == \
+        ("wrong_credentials", "login.wrong_credentials_suggest", "bob")
+    assert check_login(server, "bob", bob.password, ca_file=ca, dns_server=dns).ok

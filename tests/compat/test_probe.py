@@ -4,6 +4,8 @@ where the client logs in, and the recommendation a careful admin's set-up deserv
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -81,3 +83,18 @@ def test_recommendation(probed: tuple[Scenario, ProbeReport]) -> None:
             (Protocol.IMAP, 993, Security.TLS)
     assert rec.outgoing is not None and rec.outgoing.host in site.hosts
     assert (rec.outgoing.port, rec.outgoing.security) == (465, Security.TLS)
+
+
+def test_text_output_names_pop3_user_pass(compat: CompatBed) -> None:
+    """Courier-POP3 offers no SASL, only USER/PASS inside TLS: the volunteer's text says so
+    instead of showing no way to log in."""
+    site = compat.site("courier")
+    done = subprocess.run([sys.executable, "-m", "assistant", "probe", site.user("alice").email,
+                           "--host", site.mail_host, "--dns-server", compat.dns_server,
+                           "--ca-file", str(compat.ca_file), "--lang", "en"],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    pop995 = done.stdout.split(f"POP3 {site.mail_host}:995", 1)[1].split("\n  POP3", 1)[0]
+    assert "authentication: USER" in pop995
+    imap993 = done.stdout.split(f"IMAP {site.mail_host}:993", 1)[1].split("\n  IMAP", 1)[0]
+    assert "authentication: PLAIN" in imap993 and "USER" not in imap993

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from tests.testbed.compat import SOFTWARE, CompatBed
 from tests.testbed.rooted import RootedDaemons, members
-from tests.testbed.roots import RootSpec, ensure_root
+from tests.testbed.roots import RootSpec
 
 
 def test_stop_leaves_no_process_and_no_mount(compat: CompatBed, tmp_path: Path) -> None:
-    root = ensure_root(SOFTWARE["courier"].root)
+    root = compat.root(SOFTWARE["courier"].root)
     daemons = RootedDaemons("leftovers", root, tmp_path, {"/etc/testbed-marker": "run"},
                             "sleep 600 &\nsetsid sleep 600 &\n")
     daemons.wait_ready()

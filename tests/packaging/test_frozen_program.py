@@ -82,3 +82,53 @@ def test_offscreen_start_shows_welcome_with_embedded_profile(bundle: Bundle, tmp
     # The wizard's catalogue (.qm) was bundled: the Japanese title is translated.
     japanese = any(ord(ch) > 0x3000 for ch in report["title"])
     assert japanese == (lang == "ja"), report["title"]
+
+
+def test_signing_and_confusable_names_work_frozen(bundle: Bundle, tmp_path: Path) -> None:
+    """PyNaCl's native library and confusable-homoglyphs' Unicode tables are in the bundle."""
+    key = tmp_path / "church.key"
+    assert run_frozen(bundle, "profile", "keygen", str(key), tmp_path=tmp_path).returncode == 0
+    public = (tmp_path / "church.key.pub").read_text().strip()
+    profile = tmp_path / "p.mailsetup"
+    text = bundle.profile.read_text(encoding="utf-8")
+    domain = load_profile(bundle.profile).domains[0].ascii
+    host = f"xn--exmple-4nf.{domain}"  # exаmple.<domain>, with a Cyrillic а
+    profile.write_text(text.replace(load_profile(bundle.profile).incoming[0].host, host, 1),
+                       encoding="utf-8")
+    assert run_frozen(bundle, "profile", "sign", str(profile), "--key", str(key),
+                      tmp_path=tmp_path).returncode == 0
+    verified = run_frozen(bundle, "profile", "verify", str(profile), "--public-key", public,
+                          "--json", tmp_path=tmp_path)
+    assert verified.returncode == 0, verified.stderr
+    assert json.loads(verified.stdout)["status"] == "trusted"
+    refused = run_frozen(bundle, "apply", "--client", "thunderbird", "--email",
+                         f"taro@{domain}", "--name", "Taro", "--profile", str(profile),
+                         "--thunderbird-profile", str(tmp_path / "tb"), "--json",
+                         tmp_path=tmp_path)
+    assert refused.returncode == 1, refused.stdout + refused.stderr
+    assert json.loads(refused.stdout)["params"]["host"] == f"exаmple.{domain} ({host})"
+
+
+def test_frozen_program_stores_the_password_through_its_nss_child(
+        bundle: Bundle, testbed: Testbed, tmp_path: Path) -> None:
+    """The bundle starts itself as the NSS child (``--thunderbird-nss-helper``, the secret on
+    stdin): the stored entry decrypts to the password with Thunderbird's own library."""
+    from tests.thunderbird.nss_tools import decrypted_logins, need_nss
+
+    need_nss()
+    modern = testbed.scenarios["modern"]
+    alice = modern.user("alice")
+    profile = tmp_path / "tb-profile"
+    clean = {k: v for k, v in os.environ.items()
+             if not k.startswith(("PYTHON", "VIRTUAL_ENV", "QT_"))}
+    result = subprocess.run(
+        [str(bundle.program), "apply", "--client", "thunderbird", "--email", alice.email,
+         "--name", "Alice", "--incoming", f"imap:{modern.mail_host}:993:tls",
+         "--outgoing", f"smtp:{modern.mail_host}:465:tls", "--dns-server", testbed.dns_server,
+         "--ca-file", str(testbed.ca_file), "--thunderbird-profile", str(profile),
+         "--save-password", "--password-stdin", "--json"],
+        input=alice.password + "\n", capture_output=True, text=True, timeout=RUN_TIMEOUT,
+        cwd=tmp_path, env={**clean, "HOME": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["password_saved"] is True
+    assert {pw for _, _, pw in decrypted_logins(profile)} == {alice.password}

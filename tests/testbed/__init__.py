@@ -49,8 +49,11 @@ Helpers for a test's own servers (each a context manager; use testbed.new_ip() f
     tests.testbed.ca.TestCA / self_signed       more certificates
     tests.testbed.tls.client_context(ca_file, name) / pinned_context(name) / peer_fingerprint
                              TLS for stdlib clients that connect to an IP but verify a name
+    tests.testbed.manual                        the bed outside pytest: make testbed / testbed-down
     tests.testbed.need.need(*programs)          skip, or fail under CI=true, if missing
     tests.testbed.bed.start_testbed()           a second, independent bed (teardown tests)
+Other server software (Courier+Exim, Cyrus+Sendmail, OpenSMTPD), each from a cached Debian
+root run with chroot: tests.testbed.compat.start_compat (fixture `compat` in tests/compat).
 Importable without Qt. Full guide: docs/testbed.md.
 """
 

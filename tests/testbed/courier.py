@@ -1,6 +1,7 @@
 """Courier-IMAP and Courier-POP3 (Debian 12's packages) as a careful admin sets them up.
 
-TLS is required before any login on 143 and 110 (IMAP_TLS_REQUIRED, POP3_TLS_REQUIRED),
+TLS is required before any login on 143 and 110 (IMAP_TLS_REQUIRED, POP3_TLS_REQUIRED;
+`tls_required=False` is Debian's default, where both take a password unencrypted too),
 993 and 995 are implicit TLS; users come from authlib's userdb with SHA-512 crypt hashes.
 Debian's own configuration files are kept and only the lines an admin changes are appended;
 the daemons run in the foreground (couriertcpd without courierlogger), logging to stderr.
@@ -24,18 +25,20 @@ def crypt_sha512(password: str) -> str:
                           check=True, capture_output=True).stdout.decode().strip()
 
 
-def _settings(ip: str) -> dict[str, str]:
+def _settings(ip: str, tls_required: bool) -> dict[str, str]:
     tls = "TLS_CERTFILE=/etc/courier/testbed.pem\nTLS_CACHEFILE=\n"
+    required = int(tls_required)
     return {
         "/etc/courier/imapd": f"ADDRESS={ip}\nIMAPDSTART=YES\n",
-        "/etc/courier/imapd-ssl": f"SSLADDRESS={ip}\nIMAP_TLS_REQUIRED=1\n{tls}",
+        "/etc/courier/imapd-ssl": f"SSLADDRESS={ip}\nIMAP_TLS_REQUIRED={required}\n{tls}",
         "/etc/courier/pop3d": f"ADDRESS={ip}\nPOP3DSTART=YES\n",
-        "/etc/courier/pop3d-ssl": f"SSLADDRESS={ip}\nPOP3_TLS_REQUIRED=1\n{tls}",
+        "/etc/courier/pop3d-ssl": f"SSLADDRESS={ip}\nPOP3_TLS_REQUIRED={required}\n{tls}",
         "/etc/courier/authdaemonrc": 'authmodulelist="authuserdb"\n',
     }
 
 
-def files(site: Scenario, upper: Path) -> tuple[dict[str, str | bytes], str]:
+def files(site: Scenario, upper: Path,
+          tls_required: bool = True) -> tuple[dict[str, str | bytes], str]:
     """(files to write into the root, text appended to Debian's config files by the script)."""
     assert site.cert is not None
     userdb = []
@@ -46,7 +49,7 @@ def files(site: Scenario, upper: Path) -> tuple[dict[str, str | bytes], str]:
         userdb.append(f"{user.login}\tuid={MAIL_UID}|gid={MAIL_GID}|home={home}|"
                       f"mail={home}/Maildir|systempw={crypt_sha512(user.password)}\n")
     appended = "".join(f"cat >> {path} <<'EOF'\n{text}EOF\n"
-                       for path, text in _settings(site.ip).items())
+                       for path, text in _settings(site.ip, tls_required).items())
     return {"/etc/courier/userdb": "".join(userdb),
             "/etc/courier/testbed.pem": _pem(site.cert)}, appended
 

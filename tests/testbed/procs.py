@@ -7,6 +7,7 @@ master; each daemon gets its own session so teardown can kill every descendant a
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import shutil
 import signal
@@ -31,13 +32,15 @@ def require(program: str) -> str:
 class Daemon:
     """One server program running in the foreground in its own process group."""
 
-    def __init__(self, name: str, argv: list[str], log: Path, cwd: Path | None = None) -> None:
+    def __init__(self, name: str, argv: list[str], log: Path, cwd: Path | None = None,
+                 die_with_us: bool = False) -> None:
         self.name = name
         self.log = log
         with log.open("ab") as out:
             self.process = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out,
                                             stderr=subprocess.STDOUT, cwd=cwd,
-                                            start_new_session=True)
+                                            start_new_session=True,
+                                            preexec_fn=_die_with_parent if die_with_us else None)
         self.pgid = self.process.pid
 
     def check_alive(self) -> None:
@@ -61,6 +64,16 @@ class Daemon:
                 break
         with contextlib.suppress(subprocess.TimeoutExpired):
             self.process.wait(timeout=timeout)
+
+
+def _die_with_parent() -> None:
+    """In the child: SIGKILL when the test run that started it dies (even by SIGKILL)."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL) != 0:
+        raise OSError(ctypes.get_errno(), "prctl(PR_SET_PDEATHSIG)")
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def group_alive(pgid: int) -> bool:

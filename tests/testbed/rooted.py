@@ -5,8 +5,9 @@ is the lower layer of an overlay: the run's configuration, certificates and mail
 the upper layer in the run's folder, the daemons' writes land there too, and the cache stays
 untouched, so concurrent runs can share one root. The mounts (overlay, /proc, /dev) exist only
 in that namespace and vanish with its last process: nothing is left mounted on the host.
-Stopping kills the launcher's process group and then every process still in the namespace
-(a daemon that made itself a new session is caught too).
+Stopping kills every process in the namespace (a daemon that made itself a new session is
+caught too), then reaps the launcher. The daemons also run in a PID namespace tied to the
+test run's life, so a run killed midway leaves none behind.
 """
 
 from __future__ import annotations
@@ -68,9 +69,12 @@ class RootedDaemons:
                 content = content.encode()
             target.write_bytes(content)
         self.log = directory / f"{name}.log"
-        self.daemon = Daemon(name, ["unshare", "--mount", "--propagation", "private", "--",
-                                    "/bin/sh", "-c", _LAUNCH, "launch", str(root), str(upper),
-                                    str(work), str(self.merged)], self.log)
+        # A PID namespace too: when its first process dies, the kernel kills the rest, and
+        # unshare's child dies with unshare, which dies with this test run (killed or not).
+        self.daemon = Daemon(name, ["unshare", "--mount", "--pid", "--fork", "--kill-child",
+                                    "--propagation", "private", "--", "/bin/sh", "-c", _LAUNCH,
+                                    "launch", str(root), str(upper), str(work),
+                                    str(self.merged)], self.log, die_with_us=True)
         self.namespace = self._own_namespace()
 
     def _own_namespace(self, timeout: float = 10.0) -> str:
@@ -95,14 +99,19 @@ class RootedDaemons:
             time.sleep(0.02)
 
     def stop(self, timeout: float = 5.0) -> None:
-        """Kill the process group, then whatever else lives in the namespace; wait for both."""
-        self.daemon.stop(timeout)
+        """SIGTERM (then SIGKILL) every process in the namespace, the daemons that made new
+        sessions included; the start script (the PID namespace's init, deaf to SIGTERM) then
+        ends its `wait`, and with it the namespace. Reap the launcher last."""
         for sig in (signal.SIGTERM, signal.SIGKILL):
             for pid in members(self.namespace):
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, sig)
             deadline = time.monotonic() + timeout
             while members(self.namespace) and time.monotonic() < deadline:
+                self.daemon.process.poll()
                 time.sleep(0.02)
+            if not members(self.namespace):
+                break
+        self.daemon.stop(timeout)
         left = members(self.namespace)
         assert not left, f"{self.name}: processes left in its namespace: {left}"

@@ -64,6 +64,8 @@ def ensure_root(spec: RootSpec, cache: Path = CACHE) -> Path:
     with _locked(cache / f".{spec.key}.lock"):
         if (root / "etc" / "debian_version").is_file():
             return root
+        for stale in cache.glob(f".{spec.key}-*"):  # a build killed midway; ours is the lock
+            shutil.rmtree(stale, ignore_errors=True)
         building = Path(tempfile.mkdtemp(prefix=f".{spec.key}-", dir=cache))
         try:
             # The mirror is mmdebstrap's default for the suite; no system service may start.

@@ -18,8 +18,10 @@ from tests.thunderbird.tb_harness import TB_BIN
 
 @pytest.fixture(autouse=True)
 def _own_machine_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """This PC's remembered shared-PC choice must not leak into the tests."""
+    """This PC's remembered shared-PC choice must not leak into the tests, nor member
+    launchers out of them."""
     monkeypatch.setenv(ENV_DIR, str(tmp_path / "machine-settings"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))  # member launchers
 
 
 @pytest.fixture(scope="session")

@@ -76,7 +76,8 @@ def run_thunderbird(profile: Path, work: Path, endpoints: dict[int, str], *, ca_
                     wait_inbox: int | None = None,
                     wait_files: list[tuple[Path, str, int]] | None = None,
                     linger: float = 0.0, store_logins: bool = True,
-                    import_ca: bool = True, script: str | None = None) -> dict[str, Any]:
+                    import_ca: bool = True, script: str | None = None,
+                    read_back: bool = True) -> dict[str, Any]:
     """Run the check on ``profile`` (a copy!) and return the runner's JSON result.
 
     ``endpoints``: port → "imap" | "pop3" | "smtp" (every port the profile uses).
@@ -99,7 +100,8 @@ def run_thunderbird(profile: Path, work: Path, endpoints: dict[int, str], *, ca_
     self-signed server must then pass through cert_override.txt alone). ``script``: chrome
     JavaScript run through Marionette's ExecuteAsyncScript after the read-back (it calls its
     last argument with a JSON value: ``result["script"]``). Thunderbird's TMPDIR is
-    ``work/tmp``, so a test can look there too.
+    ``work/tmp``, so a test can look there too. ``read_back=False``: no Marionette at all
+    (it would hang behind the password prompt a profile without a password brings up).
     """
     spec = {
         "profile": str(profile), "home": str(work / "home"),
@@ -111,7 +113,7 @@ def run_thunderbird(profile: Path, work: Path, endpoints: dict[int, str], *, ca_
         "passwords": passwords or {}, "wait_inbox": wait_inbox,
         "wait_files": [[str(f), text, count] for f, text, count in (wait_files or [])],
         "linger": linger, "store_logins": store_logins, "import_ca": import_ca,
-        "script": script, "tmp": str(work / "tmp"),
+        "script": script, "tmp": str(work / "tmp"), "read_back": read_back,
         "out": str(work / "result.json"), "log": str(work / "tb.log"),
     }
     (work / "home").mkdir(parents=True, exist_ok=True)
@@ -656,6 +658,8 @@ def runner(spec: dict[str, Any]) -> dict[str, Any]:
                 time.sleep(0.1)
             result["incoming_seconds"] = round(time.monotonic() - started, 2)
             try:
+                if not spec["read_back"]:
+                    raise RuntimeError("read-back not asked for")
                 session = Marionette(marionette_port, deadline)
                 session.call("WebDriver:NewSession", {"capabilities": {}})
                 session.call("Marionette:SetContext", {"value": "chrome"})

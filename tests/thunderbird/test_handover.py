@@ -19,12 +19,19 @@ from assistant.clients.thunderbird.cert_override import (
     write_overrides,
 )
 from assistant.clients.thunderbird.handover import Handover, hand_over, logins_for
-from assistant.clients.thunderbird.logins import Login, origin_for, remove_logins, store_logins
+from assistant.clients.thunderbird.logins import (
+    Login,
+    has_primary_password,
+    origin_for,
+    remove_logins,
+    store_logins,
+)
 from assistant.clients.thunderbird.member_profiles import (
     list_profiles,
     member_profile,
     unregister_profile,
 )
+from assistant.clients.thunderbird.nss import run_nss
 from assistant.clients.thunderbird.prefs_syntax import parse_prefs, pref_map
 from assistant.errors import AssistantError, ValidationError
 from assistant.secret import Secret
@@ -55,7 +62,9 @@ def test_store_replace_and_remove_logins(tmp_path: Path) -> None:
     alice = [Login("imap://mail.church.test", "alice@church.test"),
              Login("smtp://mail.church.test", "alice@church.test")]
     bob = [Login("imap://mail.church.test", "bob@church.test")]
+    assert not has_primary_password(profile) and not (profile / "key4.db").exists()
     store_logins(profile, alice, Secret("first-canary"))
+    assert not has_primary_password(profile)
     store_logins(profile, bob, Secret("bob-canary"))
     assert (profile / "key4.db").exists()  # created as Thunderbird does (empty primary pw)
     store_logins(profile, alice, Secret("second-canary"))  # replaces, never duplicates
@@ -79,6 +88,7 @@ def test_store_replace_and_remove_logins(tmp_path: Path) -> None:
 def test_primary_password_stores_nothing(tmp_path: Path) -> None:
     profile = tmp_path / "p"
     set_primary_password(profile)
+    assert has_primary_password(profile)
     with pytest.raises(AssistantError) as caught:
         store_logins(profile, [Login("imap://mail.church.test", "a")], Secret("canary"))
     assert caught.value.code == "thunderbird.primary_password"
@@ -153,6 +163,9 @@ def test_apply_shared_pc_writes_a_member_profile(tmp_path: Path, monkeypatch: py
     assert main([*BASE, "--shared-pc", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["thunderbird_profile_name"] == "花子" and result["password_saved"] is False
+    launcher = Path(result["member_launcher"])
+    assert launcher.parent == tmp_path / "xdg-data" / "applications"
+    assert '"-P" "花子"' in launcher.read_text()
     (member,) = list_profiles(tmp_path / ".thunderbird")
     prefs = pref_map(parse_prefs((member.path / "prefs.js").read_bytes()))
     assert prefs["mail.server.server1.offline_download"] is False
@@ -169,3 +182,33 @@ def test_password_stdin_needs_save_password(tmp_path: Path,
     code = main([*BASE, "--thunderbird-profile", str(tmp_path / "p"), "--password-stdin"])
     assert code == 2 and "--save-password" in capsys.readouterr().err
     assert not (tmp_path / "p").exists()
+
+
+def test_no_usable_nss_stores_nothing_and_says_so(tmp_path: Path) -> None:
+    profile = tmp_path / "p"
+    profile.mkdir()
+    empty = tmp_path / "no-thunderbird"
+    empty.mkdir()
+    with pytest.raises(AssistantError) as caught:
+        run_nss(profile, encrypt=["x"], library=empty)
+    assert caught.value.code == "thunderbird.nss_failed"
+    report = ApplyReport(client="thunderbird", target=profile / "prefs.js", backup=None)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("assistant.clients.thunderbird.nss.nss_dir", lambda: None)
+        hand_over(profile, account(), Handover(password=Secret("canary")), report)
+    assert not report.password_saved and not (profile / "logins.json").exists()
+    assert [w.code for w in report.warnings] == ["thunderbird.nss_missing"]
+
+
+def test_shared_pc_dry_run_names_her_profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert main([*BASE, "--shared-pc", "--dry-run", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["target"].endswith("(new member profile)/prefs.js")
+    assert not (tmp_path / ".thunderbird").exists()  # a dry run makes nothing
+    assert main([*BASE, "--shared-pc"]) == 0
+    (member,) = list_profiles(tmp_path / ".thunderbird")
+    capsys.readouterr()
+    assert main([*BASE, "--shared-pc", "--dry-run", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["target"] == str(member.path / "prefs.js")

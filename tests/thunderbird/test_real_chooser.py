@@ -20,8 +20,10 @@ from assistant.cli import main
 from assistant.clients.thunderbird.labels import PROFILE_CHOOSER_TITLE
 from assistant.clients.thunderbird.launch import launch_command
 from assistant.clients.thunderbird.member_profiles import list_profiles
+from assistant.clients.thunderbird.profiles import create_profile
 from tests.testbed.need import need
 from tests.thunderbird.tb_bed import TIMINGS
+from tests.thunderbird.tb_harness import TB_DIR
 
 pytestmark = pytest.mark.thunderbird
 
@@ -107,6 +109,27 @@ def test_chooser_shows_and_opens_the_chosen_profile(
     TIMINGS.append(("profile chooser → second member", float(str(result["seconds"]))))
     assert result["title"] == PROFILE_CHOOSER_TITLE.en
     assert result["in_use"] == {str(bob): False, str(hanako): True}
+
+
+def test_chooser_shows_beside_the_pcs_own_default_profile(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A PC whose Thunderbird already has its own profile, pinned as this installation's
+    default (``[Install<HASH>] Locked=1``): the chooser still shows, and lists it first."""
+    need("Xvfb", "xdotool", "unshare")
+    home = tmp_path / "home"
+    monkeypatch.setenv("HOME", str(home))
+    own = create_profile(home / ".thunderbird", installs=[TB_DIR])
+    assert main(["apply", "--client", "thunderbird", "--email", "hanako@church.test",
+                 "--name", "山田 花子", "--incoming", "imap:mail.church.test:993:tls",
+                 "--outgoing", "smtp:mail.church.test:587:starttls", "--shared-pc"]) == 0
+    ini = (home / ".thunderbird" / "profiles.ini").read_text()
+    assert "[Install" in ini and "Locked=1" in ini and "StartWithLastProfile=0" in ini
+    hanako = next(p.path for p in list_profiles(home / ".thunderbird") if p.name == "山田 花子")
+    result = run_in_namespace(home, launch_command(), [own, hanako],
+                              keys=["Home", "Down", "Return"])
+    TIMINGS.append(("profile chooser beside an Install default", float(str(result["seconds"]))))
+    assert result["title"] == PROFILE_CHOOSER_TITLE.en
+    assert result["in_use"] == {str(own): False, str(hanako): True}
 
 
 def test_member_launcher_opens_her_profile(members: tuple[Path, list[Path]]) -> None:

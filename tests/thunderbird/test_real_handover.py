@@ -9,6 +9,7 @@ without asking shows up as no Dovecot login and an Inbox that stays empty.
 
 from __future__ import annotations
 
+import argparse
 import base64
 import io
 import json
@@ -19,7 +20,8 @@ import pytest
 
 from assistant.cli import main
 from assistant.clients.thunderbird import apply_account
-from assistant.clients.thunderbird.handover import Handover
+from assistant.clients.thunderbird.handover import Handover, pins_from_login
+from assistant.commands.thunderbird_handover import verified_pins, wanted_fingerprints
 from assistant.login import check_login
 from assistant.secret import Secret
 from assistant.settings import Account, Server
@@ -108,11 +110,13 @@ def test_pinned_self_signed_connects_with_no_dialog(testbed: Testbed, bed: Bed,
                              Server.parse_spec(f"smtp:{scenario.mail_host}:587:starttls"),
                              login_name=user.login)
     password = Secret(user.password)
-    for server in (account.incoming, account.outgoing):
-        assert check_login(server, user.login, password, trust_fingerprint=pin,
-                           dns_server=testbed.dns_server).ok
+    results = [check_login(server, user.login, password, trust_fingerprint=pin,
+                           dns_server=testbed.dns_server)
+               for server in (account.incoming, account.outgoing)]
+    assert all(r.ok for r in results)
     profile = tmp_path / "p"
-    pins = {(scenario.mail_host, 993): pin, (scenario.mail_host, 587): pin}
+    pins = pins_from_login(results)  # what the wizard does after its login page
+    assert pins == {(scenario.mail_host, 993): pin, (scenario.mail_host, 587): pin}
     report = apply_account(account, profile, handover=Handover(password=password, pins=pins))
     assert report.password_saved
     assert report.certificate_overrides == [f"{scenario.mail_host}:993 {pin}",
@@ -170,3 +174,95 @@ def test_wrong_password_is_not_stored(testbed: Testbed, tmp_path: Path,
     result = json.loads(capsys.readouterr().out)
     assert code == 1 and result["error"] == "apply.login_check_failed"
     assert not profile.exists()
+
+
+def test_only_pins_seen_on_the_wire_become_overrides(testbed: Testbed) -> None:
+    selfsigned, modern = testbed.scenarios["selfsigned"], testbed.scenarios["modern"]
+    assert selfsigned.cert is not None and modern.cert is not None
+    pin = selfsigned.cert.fingerprint_sha256
+
+    def pins_for(scenario_host: str, given: list[str]) -> dict[tuple[str, int], str]:
+        account = Account.create("alice@church.test", "Alice",
+                                 Server.parse_spec(f"imap:{scenario_host}:993:tls"),
+                                 Server.parse_spec(f"smtp:{scenario_host}:587:starttls"))
+        args = argparse.Namespace(trust_fingerprint=given, ca_file=str(testbed.ca_file),
+                                  dns_server=testbed.dns_server, timeout=10.0)
+        return verified_pins(args, account, wanted_fingerprints(args))
+
+    host = selfsigned.mail_host
+    assert pins_for(host, [pin.replace(":", "").lower()]) == {(host, 993): pin, (host, 587): pin}
+    assert pins_for(host, [modern.cert.fingerprint_sha256]) == {}  # not what the server shows
+    assert pins_for(modern.mail_host, [modern.cert.fingerprint_sha256]) == {}  # verifies: none
+
+
+def church_profile(path: Path, host: str, pin: str, shared: bool) -> Path:
+    path.write_text(
+        'format_version = 1\nrecommended_protocol = "imap"\n'
+        '[organisation]\nname_ja = "テスト教会"\nname_en = "Test church"\n'
+        'domains = ["selfsigned-church.test"]\n[login]\nrule = "address"\n'
+        f'[[incoming]]\nprotocol = "imap"\nhost = "{host}"\nport = 993\nsecurity = "tls"\n'
+        f'pinned_sha256 = "{pin}"\n'
+        f'[[outgoing]]\nprotocol = "smtp"\nhost = "{host}"\nport = 587\n'
+        f'security = "starttls"\npinned_sha256 = "{pin}"\n'
+        f'[pc]\nshared = {"true" if shared else "false"}\n', encoding="utf-8")
+    return path
+
+
+def test_trust_fingerprint_becomes_the_overrides(testbed: Testbed, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    scenario = testbed.scenarios["selfsigned"]
+    assert scenario.cert is not None
+    user, pin, host = scenario.user("alice"), scenario.cert.fingerprint_sha256, scenario.mail_host
+    profile = tmp_path / "p"
+    result = apply_saving(monkeypatch, capsys, [
+        "--email", user.email, "--name", "Alice", "--incoming", f"imap:{host}:993:tls",
+        "--outgoing", f"smtp:{host}:587:starttls", "--dns-server", testbed.dns_server,
+        "--trust-fingerprint", pin.replace(":", "").lower(),
+        "--thunderbird-profile", str(profile)], user.password)
+    assert result["password_saved"] is True
+    assert result["certificate_overrides"] == [f"{host}:993 {pin}", f"{host}:587 {pin}"]
+    lines = (profile / "cert_override.txt").read_text().splitlines()
+    assert f"{host}:587:\tOID.2.16.840.1.101.3.4.2.1\t{pin}\t" in lines
+
+
+def test_church_profile_pins_and_shared_pc(testbed: Testbed, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """The church's own profile (embedded) pins its self-signed servers and says its PCs are
+    shared: the overrides come from it, and the account goes into a member profile."""
+    scenario = testbed.scenarios["selfsigned"]
+    assert scenario.cert is not None
+    pin, host = scenario.cert.fingerprint_sha256, scenario.mail_host
+    church = church_profile(tmp_path / "church.mailsetup", host, pin, shared=True)
+    monkeypatch.setattr("assistant.embedded.embedded_profile_path", lambda: church)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    code = main(["apply", "--client", "thunderbird", "--email", "alice@selfsigned-church.test",
+                 "--name", "Alice", "--profile", str(church), "--dns-server", testbed.dns_server,
+                 "--json"])
+    result = json.loads(capsys.readouterr().out)
+    assert code == 0, result
+    assert result["thunderbird_profile_name"] == "Alice"  # [pc] shared: her own profile
+    assert result["certificate_overrides"] == [f"{host}:993 {pin}", f"{host}:587 {pin}"]
+
+
+def test_foreign_profile_pins_nothing(testbed: Testbed, tmp_path: Path,
+                                      monkeypatch: pytest.MonkeyPatch,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """The same file arriving from elsewhere (not the church's word), used only because the
+    volunteer allowed its host: its pins and its shared-PC say-so count for nothing."""
+    scenario = testbed.scenarios["selfsigned"]
+    assert scenario.cert is not None
+    host = scenario.mail_host
+    foreign = church_profile(tmp_path / "foreign.mailsetup", host,
+                             scenario.cert.fingerprint_sha256, shared=True)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    code = main(["apply", "--client", "thunderbird", "--email", "alice@selfsigned-church.test",
+                 "--name", "Alice", "--profile", str(foreign), "--allow-untrusted", host,
+                 "--dns-server", testbed.dns_server, "--thunderbird-profile",
+                 str(tmp_path / "p"), "--json"])
+    result = json.loads(capsys.readouterr().out)
+    assert code == 0, result
+    assert result["certificate_overrides"] == []
+    assert result["thunderbird_profile_name"] is None
+    assert not (tmp_path / "p" / "cert_override.txt").exists()

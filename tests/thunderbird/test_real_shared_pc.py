@@ -110,7 +110,7 @@ def test_two_members_two_profiles_and_no_login_by_itself(
     result = run_thunderbird(copy, work, {993: "imap", 587: "smtp"}, ca_pem=testbed.ca_file,
                              cert=scenario.cert.cert, key=scenario.cert.key, logins=[],
                              expect_ports=[], smtp={}, timeout=15, store_logins=False,
-                             linger=3.0)
+                             linger=4.0, read_back=False)
     TIMINGS.append(("shared PC: member A's profile, no password", result["seconds"]))
     imap = [c for c in result["connections"] if c["port"] == 993]
     assert imap, result["connections"]  # Thunderbird opened her profile and dialled

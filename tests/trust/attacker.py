@@ -49,65 +49,66 @@ class Attacker:
         return data.rstrip(b"\r\n")
 
 
-def _imap(conn: ssl.SSLSocket, me: Attacker) -> None:
-    conn.sendall(b"* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n")
-    while (line := me.line(conn)) is not None:
-        tag, _, rest = line.partition(b" ")
-        command = rest.split(b" ")[0].upper()
-        if command == b"CAPABILITY":
-            conn.sendall(b"* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\n" + tag + b" OK done\r\n")
-        elif command == b"AUTHENTICATE":
-            if len(rest.split(b" ")) < 3:
-                conn.sendall(b"+ \r\n")
+# A dialogue answers one client line with (prompts, reply, done): each prompt is sent and one
+# more line read (SASL continuations), then the reply; ``done`` ends the connection.
+Answer = tuple[list[bytes], bytes, bool]
+
+
+def _imap(line: bytes) -> Answer:
+    tag, _, rest = line.partition(b" ")
+    words = rest.split(b" ")
+    command = words[0].upper()
+    if command == b"CAPABILITY":
+        return [], b"* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\n" + tag + b" OK done\r\n", False
+    if command == b"AUTHENTICATE":
+        return [b"+ \r\n"] * (len(words) < 3), tag + b" OK logged in\r\n", False
+    if command == b"LIST":
+        return [], b'* LIST () "/" INBOX\r\n' + tag + b" OK done\r\n", False
+    return [], (b"* BYE\r\n" if command == b"LOGOUT" else b"") + tag + b" OK done\r\n", \
+        command == b"LOGOUT"
+
+
+def _pop3(line: bytes) -> Answer:
+    words = line.split(b" ")
+    command = words[0].upper()
+    if command == b"CAPA":
+        return [], b"+OK\r\nUSER\r\nSASL PLAIN\r\n.\r\n", False
+    if command == b"AUTH":
+        return [b"+ \r\n"] * (len(words) < 3), b"+OK logged in\r\n", False
+    return [], b"+OK 0 0\r\n", command == b"QUIT"
+
+
+def _smtp(line: bytes) -> Answer:
+    words = line.split(b" ")
+    command = words[0].upper()
+    if command in (b"EHLO", b"HELO"):
+        return [], b"250-hello\r\n250-AUTH PLAIN LOGIN\r\n250 8BITMIME\r\n", False
+    if command == b"AUTH":
+        prompts = 2 if words[1:2] == [b"LOGIN"] else int(len(words) < 3)
+        return [b"334 \r\n"] * prompts, b"235 2.7.0 accepted\r\n", False
+    return [], b"221 bye\r\n" if command == b"QUIT" else b"250 ok\r\n", command == b"QUIT"
+
+
+def _talk(greeting: bytes, answer: Callable[[bytes], Answer]) -> Dialogue:
+    def dialogue(conn: ssl.SSLSocket, me: Attacker) -> None:
+        conn.sendall(greeting)
+        while (line := me.line(conn)) is not None:
+            prompts, reply, done = answer(line)
+            for prompt in prompts:
+                conn.sendall(prompt)
                 me.line(conn)
-            conn.sendall(tag + b" OK logged in\r\n")
-        elif command == b"LIST":
-            conn.sendall(b'* LIST () "/" INBOX\r\n' + tag + b" OK done\r\n")
-        elif command == b"LOGOUT":
-            conn.sendall(b"* BYE\r\n" + tag + b" OK bye\r\n")
-            return
-        else:
-            conn.sendall(tag + b" OK done\r\n")
+            conn.sendall(reply)
+            if done:
+                return
+
+    return dialogue
 
 
-def _pop3(conn: ssl.SSLSocket, me: Attacker) -> None:
-    conn.sendall(b"+OK ready\r\n")
-    while (line := me.line(conn)) is not None:
-        command = line.split(b" ")[0].upper()
-        if command == b"CAPA":
-            conn.sendall(b"+OK\r\nUSER\r\nSASL PLAIN\r\n.\r\n")
-        elif command == b"AUTH" and len(line.split(b" ")) < 3:
-            conn.sendall(b"+ \r\n")
-            me.line(conn)
-            conn.sendall(b"+OK logged in\r\n")
-        elif command == b"QUIT":
-            conn.sendall(b"+OK bye\r\n")
-            return
-        else:
-            conn.sendall(b"+OK 0 0\r\n")
-
-
-def _smtp(conn: ssl.SSLSocket, me: Attacker) -> None:
-    conn.sendall(b"220 ready ESMTP\r\n")
-    while (line := me.line(conn)) is not None:
-        words = line.split(b" ")
-        command = words[0].upper()
-        if command in (b"EHLO", b"HELO"):
-            conn.sendall(b"250-hello\r\n250-AUTH PLAIN LOGIN\r\n250 8BITMIME\r\n")
-        elif command == b"AUTH":
-            prompts = 2 if words[1].upper() == b"LOGIN" else int(len(words) < 3)
-            for _ in range(prompts):
-                conn.sendall(b"334 \r\n")
-                me.line(conn)
-            conn.sendall(b"235 2.7.0 accepted\r\n")
-        elif command == b"QUIT":
-            conn.sendall(b"221 bye\r\n")
-            return
-        else:
-            conn.sendall(b"250 ok\r\n")
-
-
-PORTS: dict[int, Dialogue] = {993: _imap, 995: _pop3, 465: _smtp}
+PORTS: dict[int, Dialogue] = {
+    993: _talk(b"* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n", _imap),
+    995: _talk(b"+OK ready\r\n", _pop3),
+    465: _talk(b"220 ready ESMTP\r\n", _smtp),
+}
 
 
 @contextmanager

@@ -161,9 +161,17 @@ def test_forged_profile_with_foreign_servers_is_refused(
         code, result = apply_cli(capsys, f"alice@{DOMAIN}", dns, ca_bundle, tmp_path / "tb",
                                  "--profile", str(path), "--allow-untrusted",
                                  "mail.evil.example")
+        assert me.connections == 0  # refused before any connection
+        if how == "unsigned":  # probe says so in its warnings, and never proposes it
+            main(["probe", f"alice@{DOMAIN}", "--profile", str(path), "--dns-server", dns,
+                  "--ca-file", str(ca_bundle), "--timeout", "15", "--json"])
+            probed = json.loads(capsys.readouterr().out)
+            codes = [w["code"] for w in probed["recommendation"]["warnings"]]
+            assert codes[0] == "trust.server_outside_domain"
+            evil = [e for e in probed["endpoints"] if e["host"] == "mail.evil.example"]
+            assert evil and all(e["consent_reason"] == "untrusted_profile" for e in evil)
     assert code == 1 and result["error"] == "trust.server_outside_domain"
     assert not (tmp_path / "tb" / "prefs.js").exists()
-    assert me.connections == 0
 
 
 def test_unsigned_profile_inside_the_domain_stops_at_the_question(
@@ -369,3 +377,35 @@ def test_apply_refuses_modern_without_its_ca(testbed: Testbed, modern: Scenario,
                              tmp_path / "a")
     assert code == 1 and result["error"] == "apply.certificate_refused"
     assert not (tmp_path / "a").exists()
+
+
+def test_apply_refuses_an_address_outside_the_embedded_profiles_domains(
+        embedded: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The installer's own profile is used by apply without --profile: never for another
+    domain's address, however it is written."""
+    monkeypatch.setattr("assistant.embedded.embedded_profile_path", lambda: embedded)
+    code = main(["apply", "--client", "thunderbird", "--email", "alice@other-church.test",
+                 "--name", "Alice", "--thunderbird-profile", str(tmp_path / "tb"), "--json"])
+    result = json.loads(capsys.readouterr().out)
+    assert code == 1 and result["error"] == "trust.domain_not_listed"
+    assert result["params"]["domain"] == "other-church.test"
+    assert not (tmp_path / "tb").exists()
+
+
+def test_wizard_login_waits_for_the_certificate_decision(testbed: Testbed) -> None:
+    """The self-signed server: no login before the member accepts its fingerprint; then the
+    login goes through that pin (Dovecot and Postfix accept it)."""
+    selfsigned = testbed.scenarios["selfsigned"]
+    assert selfsigned.cert is not None
+    alice = selfsigned.user("alice")
+    run = member_login(alice.email, alice.password, dns=testbed.dns_server,
+                       ca_file=testbed.ca_file)
+    assert run.stopped is not None and run.stopped.code == "consent.certificate_required"
+    assert {c.fingerprint for c in run.chosen.certificates_needed} == {
+        selfsigned.cert.fingerprint_sha256}
+    yes = Consents().with_fingerprint(selfsigned.cert.fingerprint_sha256)
+    run = member_login(alice.email, alice.password, dns=testbed.dns_server,
+                       ca_file=testbed.ca_file, consents=yes)
+    assert run.stopped is None and [r.result for r in run.results] == ["ok", "ok"]
+    assert {p.sha256 for p in run.chosen.pins} == {selfsigned.cert.fingerprint_sha256}

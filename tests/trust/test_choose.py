@@ -43,6 +43,10 @@ def test_trust_comes_before_speed_and_encryption_kind() -> None:
     chosen = propose(results, Ranking(wanted=Protocol.POP3))
     assert chosen.incoming is not None and chosen.incoming.host == "mail.church.test"
     assert chosen.ready
+    assert chosen.unencrypted == ()
+    plain = propose([*results[:2], result("smtp:mail.church.test:25:none", 4)],
+                    Ranking(wanted=Protocol.POP3))
+    assert [r.port for r in plain.unencrypted] == [25]
 
 
 def test_the_churchs_order_among_its_servers() -> None:

@@ -174,7 +174,11 @@ def test_kill_during_backup_leaves_no_torn_backup(tmp_path: Path,
     assert len(list(profile.glob(".prefs.js.*.tmp"))) == 1
     assert (profile / "prefs.js").read_bytes() == before
 
-    assert main([*args, "--json"]) == 0  # the next run: clean, with a whole backup
+    # The next run, even a dry one, leaves the temporary alone (nothing is locked then)...
+    assert main([*args, "--dry-run", "--json"]) == 0
+    capsys.readouterr()
+    assert len(list(profile.glob(".prefs.js.*.tmp"))) == 1
+    assert main([*args, "--json"]) == 0  # ...a real one removes it and makes a whole backup
     result = json.loads(capsys.readouterr().out)
     assert Path(result["backup"]).read_bytes() == before
     assert list(profile.glob(".prefs.js.*.tmp")) == []

@@ -8,6 +8,8 @@ import stat
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assistant.cli import main
 from assistant.errors import AssistantError, ProfileError
@@ -191,3 +193,20 @@ def test_mark_of_the_web_zone(tmp_path: Path) -> None:
     assert parse_zone("[Other]\nZoneId=3\n") is None
     assert parse_zone("[ZoneTransfer]\nZoneId=9\n") is None
     assert parse_zone("[ZoneTransfer]\nZoneId=2\n") is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=400), st.binary(max_size=200))
+def test_any_bytes_get_a_status_never_an_exception(body: bytes, tail: bytes) -> None:
+    """A hostile file (any body, any "signature line") is one of the statuses; only a real
+    signature by the trusted key is trusted."""
+    key = _KEY.public
+    for data in (body, body + b"\n# mailsetup-signature: " + tail,
+                 sign(body, _KEY.private) + tail):
+        check = check_signature(data, (key,))
+        assert isinstance(check.status, SignatureStatus)
+        if check.trusted:
+            assert split_signed(data)[0] == split_signed(sign(body, _KEY.private))[0]
+
+
+_KEY = generate_keypair()

@@ -9,7 +9,7 @@ The GUI and the CLI describe what they want with :class:`Handover` and pass it t
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from assistant.clients.report import ApplyReport
 from assistant.clients.thunderbird.cert_override import Override, make_override, write_overrides
 from assistant.clients.thunderbird.logins import Login, origin_for, store_logins
 from assistant.errors import AssistantError, Problem, ValidationError
+from assistant.login.result import LoginResult
 from assistant.secret import Secret
 from assistant.settings import Account, AuthMethod, Server
 
@@ -41,6 +42,17 @@ class Handover:
             raise ValidationError("shared_pc.no_password", field="save_password")
 
 
+def pins_from_login(results: Iterable[LoginResult]) -> dict[tuple[str, int], str]:
+    """(host, port) → fingerprint of each login check that got in only because of its pin:
+    what the wizard passes as :attr:`Handover.pins` after its login page."""
+    pins = {}
+    for result in results:
+        for note in result.notes:
+            if note.code == "login.note_certificate_pinned":
+                pins[result.server.host, result.server.port] = str(note.params["fingerprint"])
+    return pins
+
+
 def logins_for(account: Account) -> list[Login]:
     """The password-store entries Thunderbird 153 will look up for this account."""
     logins = [Login(origin_for(account.incoming), account.login_name)]
@@ -57,9 +69,14 @@ def overrides_for(account: Account, pins: Mapping[tuple[str, int], str]) -> list
             for s in servers if (s.host.lower(), s.port) in wanted]
 
 
+# The password is then simply not stored (Thunderbird will ask once): a warning, not a failure.
+NOT_STORED = ("thunderbird.primary_password", "thunderbird.nss_missing",
+              "thunderbird.nss_failed")
+
+
 def hand_over(profile: Path, account: Account, handover: Handover, report: ApplyReport) -> None:
-    """Write the overrides, then the password; a primary password becomes a warning in the
-    report (``password_saved`` stays False), any other failure raises."""
+    """Write the overrides, then the password; a primary password (or no usable NSS) becomes
+    a warning in the report (``password_saved`` stays False), any other failure raises."""
     overrides = write_overrides(profile, overrides_for(account, handover.pins))
     report.certificate_overrides = [f"{o.host}:{o.port} {o.fingerprint}" for o in overrides]
     if overrides:
@@ -69,7 +86,7 @@ def hand_over(profile: Path, account: Account, handover: Handover, report: Apply
     try:
         store_logins(profile, logins_for(account), handover.password)
     except AssistantError as exc:
-        if exc.code != "thunderbird.primary_password":
+        if exc.code not in NOT_STORED:
             raise
         report.warnings.append(Problem(exc.code, dict(exc.params)))
         return

@@ -98,3 +98,16 @@ def write_desktop_launcher(member: str, directory: Path | None = None,
         raise AssistantError("io.cannot_write", path=str(path),
                              reason=exc.strerror or type(exc).__name__) from None
     return path
+
+
+def write_member_launcher(member: str) -> Path:
+    """Her own way to start Thunderbird on her profile: a desktop shortcut (.lnk) on
+    Windows, a ``.desktop`` entry elsewhere."""
+    if sys.platform == "win32":
+        from assistant.clients.thunderbird.windows_shortcut import write_windows_shortcut
+
+        binary = thunderbird_binary()
+        if binary is None:
+            raise AssistantError("thunderbird.not_installed")
+        return write_windows_shortcut(member, str(binary))
+    return write_desktop_launcher(member)

@@ -45,6 +45,21 @@ def origin_for(server: Server) -> str:
     return f"{_SCHEME[server.protocol]}://{host}"
 
 
+def has_primary_password(profile: Path) -> bool:
+    """Whether the profile's key store is locked by a primary password (then nothing can be
+    stored; the wizard says so instead of offering to save). A profile without key4.db has
+    none, and is left untouched."""
+    if not (profile / "key4.db").exists():
+        return False
+    try:
+        run_nss(profile)
+    except AssistantError as exc:
+        if exc.code == "thunderbird.primary_password":
+            return True
+        raise
+    return False
+
+
 def read_logins(profile: Path) -> dict[str, Any]:
     """The profile's logins.json (an empty store when missing); refuse what is unreadable."""
     path = profile / LOGINS

@@ -41,7 +41,9 @@ def helper_command() -> list[str]:
     """Our own program with the hidden flag (the bundle is its own interpreter)."""
     if getattr(sys, "frozen", False):
         return [sys.executable, HELPER_FLAG]
-    return [sys.executable, "-m", "assistant", HELPER_FLAG]
+    # -I: the current folder (or PYTHON* variables) must not put foreign code between the
+    # password and Thunderbird's store; site-packages still holds our editable install.
+    return [sys.executable, "-I", "-m", "assistant", HELPER_FLAG]
 
 
 def run_nss(profile: Path, *, encrypt: Sequence[str | Secret] = (),
@@ -61,7 +63,8 @@ def run_nss(profile: Path, *, encrypt: Sequence[str | Secret] = (),
     try:
         completed = subprocess.run(  # noqa: S603 — our own program, the request on stdin
             helper_command(), input=json.dumps(request).encode("utf-8"),
-            capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
+            capture_output=True, timeout=TIMEOUT_SECONDS, check=False,
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))  # no console on Windows
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise AssistantError("thunderbird.nss_failed", step=type(exc).__name__) from None
     finally:

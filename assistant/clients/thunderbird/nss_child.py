@@ -131,8 +131,22 @@ def handle(request: dict[str, Any]) -> dict[str, Any]:
         nss.NSS_Shutdown()
 
 
+def _read_request() -> bytes:
+    """Standard input through its descriptor: the bundle's windowed program on Windows may
+    have no ``sys.stdin`` object although the parent gave it a pipe."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= MAX_REQUEST_BYTES:
+        chunk = os.read(0, 65536)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
 def main() -> int:
-    raw = sys.stdin.buffer.read(MAX_REQUEST_BYTES + 1)
+    raw = _read_request()
     try:
         if len(raw) > MAX_REQUEST_BYTES:
             raise NssFailed("request_too_large")
@@ -142,6 +156,7 @@ def main() -> int:
         response = {"status": "error", "step": str(exc.args[0])}
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         response = {"status": "error", "step": type(exc).__name__}
-    sys.stdout.write(json.dumps(response))
-    sys.stdout.flush()
+    data = json.dumps(response).encode("utf-8")
+    while data:  # through the descriptor, like the request
+        data = data[os.write(1, data):]
     return 0

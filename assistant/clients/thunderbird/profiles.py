@@ -18,6 +18,10 @@ from pathlib import Path
 
 from assistant.atomic import PRIVATE_MODE, write_atomic
 from assistant.clients.thunderbird.install_hash import install_hash
+from assistant.clients.thunderbird.windows_install import (
+    store_profile_roots,
+    system_registered_install_dirs,
+)
 from assistant.errors import AssistantError
 from assistant.files import FileReadError, read_bounded
 
@@ -28,12 +32,14 @@ def profile_roots() -> list[Path]:
     """Directories that may hold profiles.ini, most usual first, for this platform.
 
     Linux: the Snap and Flatpak locations come after ``~/.thunderbird`` (see
-    docs/thunderbird.md for where each path is confirmed).
+    docs/thunderbird.md for where each path is confirmed). Windows: %APPDATA%, then the
+    Microsoft Store package's redirected copy (:mod:`.windows_install`).
     """
     home = Path.home()
     if sys.platform == "win32":
-        appdata = os.environ.get("APPDATA")
-        return [Path(appdata) / "Thunderbird"] if appdata else []
+        appdata, local = os.environ.get("APPDATA"), os.environ.get("LOCALAPPDATA")
+        return ([Path(appdata) / "Thunderbird"] if appdata else []) + \
+            (store_profile_roots(Path(local)) if local else [])
     if sys.platform == "darwin":
         return [home / "Library" / "Thunderbird"]
     return [home / ".thunderbird",
@@ -49,6 +55,7 @@ def install_dirs() -> list[Path]:
         candidates = [Path(b) / "Mozilla Thunderbird" for b in bases if b]
         if local:
             candidates.append(Path(local) / "Mozilla Thunderbird")
+        candidates += system_registered_install_dirs()  # a custom folder
         binary = "thunderbird.exe"
     elif sys.platform == "darwin":
         candidates = [Path("/Applications/Thunderbird.app/Contents/MacOS")]

@@ -37,6 +37,7 @@ from assistant.clients.thunderbird.prefs_syntax import (
     parse_prefs,
     pref_map,
 )
+from assistant.clients.thunderbird.profiles import MAX_INI_BYTES
 from assistant.clients.thunderbird.writer import (
     PREFS,
     _backup,
@@ -201,7 +202,12 @@ def remove_account(profile: Path, email: str, *, whole_profile: bool = False,
         root = roots[0] if roots else profile.parent
         ini = root / "profiles.ini"
         if ini.is_file():
-            report.backup = _backup(ini, ini.read_bytes())
+            try:
+                contents = read_bounded(ini, MAX_INI_BYTES)
+            except FileReadError as error:
+                raise AssistantError("thunderbird.profiles_ini_unreadable", path=str(ini),
+                                     reason=error.reason) from None
+            report.backup = _backup(ini, contents)
         report.profile_name = unregister_profile(profile, root)
     return report
 

@@ -220,6 +220,8 @@ def _merge(account: Account, profile: Path, files_written: list[Path], *,
            write: bool, shared_pc: bool = False) -> ApplyReport:
     """Read, plan, verify and (``write``) back up and replace prefs.js."""
     target = profile / PREFS
+    if write:  # under the profile lock: a killed run's temporaries, even if nothing changes
+        remove_stale_temporaries(target)
     data, statements = read_prefs(target)
     before = pref_map(statements)
     plan = plan_account(before, account)
@@ -238,7 +240,6 @@ def _merge(account: Account, profile: Path, files_written: list[Path], *,
                          updated_existing=plan.updated_existing, files_written=files_written)
     if not write or not plan.changes:
         return report
-    remove_stale_temporaries(target)
     try:
         if data:
             report.backup = _backup(target, data)

@@ -1,6 +1,6 @@
-"""A settings profile that is not the church's word stops the member before anything is sent
-(issue 12): the trust page names every host in large type, Enter stops, and a profile whose
-servers lie outside her domain cannot be used at all."""
+"""A settings profile that is not the church's word stops the member before anything is
+sent (docs/security.md): the trust page names every host in large type, Enter stops, and a
+profile whose servers lie outside her domain cannot be used at all."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """設定ファイルの確認: a profile that is not the church's word, or not for this address, stops
-here before anything is sent (issue 12). Every server host is named in large type; the
-default, and Enter, is to stop."""
+here before anything is sent. Every server host is named in large type; the default, and
+Enter, is to stop."""
 
 from __future__ import annotations
 

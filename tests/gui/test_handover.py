@@ -269,3 +269,29 @@ def test_none_survives_many_qt_calls():
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           timeout=120, check=False)
     assert done.returncode == 0 and done.stdout.strip() == "alive", done.stderr[-500:]
+
+
+def test_primary_password_profile_real_walk_stores_nothing_and_says_so(qtbot, make_wizard,
+                                                                       testbed, tmp_path):
+    """A real walk against the test bed into a profile locked by a primary password: the
+    account is written, the password is not, and the done page says why in plain words."""
+    from tests.gui.helpers import fill_account, through_checks, to_account
+    from tests.thunderbird.nss_tools import need_nss, set_primary_password
+
+    need_nss()
+    user = testbed.scenarios["modern"].user("alice")
+    profile = tmp_path / "thunderbird"
+    wizard = make_wizard(testbed=testbed)
+    set_primary_password(profile)
+    to_account(wizard)
+    fill_account(wizard, "山田 太郎", user.email, user.password)
+    through_checks(qtbot, wizard)
+    assert wizard.page_of(Page.CLIENT).save_password.isChecked()
+    press_next(wizard)
+    assert current(wizard) is Page.DONE
+    done = wizard.page_of(Page.DONE)
+    assert not wizard.state.password_saved and not (profile / "logins.json").exists()
+    assert user.email in (profile / "prefs.js").read_text()
+    assert done.warning.isVisible() and "マスターパスワード" in done.warning.text()
+    assert "何も聞かれません" not in done.next_steps.text()
+    assert labels.REMEMBER_PASSWORD.ja in done.next_steps.text()

@@ -2,10 +2,11 @@
 (run it under Xvfb with ``QT_QPA_PLATFORM=xcb``), counting what she types and clicks from the
 first page to 「Thunderbird を開く」. Prints one JSON object.
 
-JSON gives ``dns_server``, ``ca_file``, ``thunderbird_profile``, ``name``, ``email`` and
-``password``. The real core does everything (probe, login check, writing, the handover);
-only the last click does not start Thunderbird here: the test starts it itself, inside a
-private network namespace, on the profile just written (``tests/thunderbird``).
+JSON gives ``dns_server``, ``ca_file``, ``name``, ``email``, ``password`` and either
+``thunderbird_profile`` or ``shared_pc`` (then her own profile under HOME). The real core
+does everything (probe, login check, writing, the handover); only the last click does not
+start Thunderbird here: the test starts it itself, inside a private network namespace, on
+the profile just written (``tests/thunderbird``).
 """
 
 from __future__ import annotations
@@ -66,15 +67,17 @@ class Member:
         self.typed += 1
 
 
-def walk(spec: dict[str, str]) -> dict[str, object]:
+def walk(spec: dict[str, str | bool]) -> dict[str, object]:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     translations = Translations()
     translations.install("ja")
+    explicit = spec.get("thunderbird_profile")  # none on a shared PC: her own profile
     options = Options(dns_server=spec["dns_server"], ca_file=Path(spec["ca_file"]),
-                      thunderbird_profile=Path(spec["thunderbird_profile"]))
+                      thunderbird_profile=Path(explicit) if explicit else None)
     backend = WalkBackend()
-    wizard = MailWizard(WizardState(lang="ja", options=options), translations, backend)
+    state = WizardState(lang="ja", options=options, shared_pc=bool(spec.get("shared_pc")))
+    wizard = MailWizard(state, translations, backend)
     wizard.show()
     member = Member(wizard)
     while Page(wizard.currentId()) is not Page.ACCOUNT:
@@ -91,6 +94,7 @@ def walk(spec: dict[str, str]) -> dict[str, object]:
     member.forward()  # 「Thunderbird を開く」
     result = {"typed": member.typed, "clicks": member.clicks, "pages": member.pages,
               "opened": backend.opened, "password_saved": wizard.state.password_saved,
+              "save_password_offered": wizard.page_of(Page.CLIENT).save_password.isVisible(),
               "platform": app.platformName(), "done_text": done_text,
               "closed": not wizard.isVisible()}
     wizard.shut_down()

@@ -23,6 +23,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from assistant.clients.exports import ExportSettings
     from assistant.clients.report import ApplyReport
+    from assistant.clients.thunderbird.handover import Handover
+    from assistant.clients.thunderbird.inventory import ProfileEntry
+    from assistant.clients.thunderbird.remove import RemoveReport
     from assistant.login import LoginResult
     from assistant.probe import ProbeEvent, ProbeReport
     from assistant.probe.model import EndpointResult
@@ -82,10 +85,47 @@ class Backend:
 
         return thunderbird.profile_in_use(profile_dir)
 
-    def apply_thunderbird(self, account: Account, profile_dir: Path | None) -> ApplyReport:
+    def apply_thunderbird(self, account: Account, profile_dir: Path | None,
+                          handover: Handover | None = None) -> ApplyReport:
+        """Write the account and hand over the password and pins. On a shared PC (without an
+        explicit profile folder) into the member's own profile, made and registered under
+        her name, as ``apply --shared-pc`` does."""
         from assistant.clients import thunderbird
 
-        return thunderbird.apply_account(account, profile_dir)
+        member = None
+        if handover is not None and handover.shared_pc and profile_dir is None:
+            from assistant.clients.thunderbird.member_profiles import member_profile
+
+            member = member_profile(account.display_name or account.email.display)
+            profile_dir = member.path
+        report = thunderbird.apply_account(account, profile_dir, handover=handover)
+        if member is not None:
+            report.profile_name = member.name
+        return report
+
+    def open_thunderbird(self, profile_dir: Path | None, member: str | None) -> None:
+        """Start Thunderbird detached: a member's profile by its name, else the folder."""
+        from assistant.clients.thunderbird.launch import open_thunderbird
+
+        if member is not None:
+            open_thunderbird(member=member)
+        else:
+            open_thunderbird(profile=profile_dir)
+
+    def thunderbird_inventory(self, explicit: Path | None) -> list[ProfileEntry]:
+        """The accounts and member profiles this PC's Thunderbird holds (``explicit``: only
+        that profile folder, as ``--thunderbird-profile`` gives it)."""
+        from assistant.clients.thunderbird.inventory import inventory, profile_entry
+
+        if explicit is not None:
+            return [profile_entry(explicit)] if explicit.is_dir() else []
+        return inventory()
+
+    def remove_thunderbird_account(self, profile_dir: Path, email: str,
+                                   whole_profile: bool) -> RemoveReport:
+        from assistant.clients.thunderbird.remove import remove_account
+
+        return remove_account(profile_dir, email, whole_profile=whole_profile)
 
     def outlook_installed(self) -> bool:
         from assistant.clients import outlook

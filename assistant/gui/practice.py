@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from assistant.clients.report import ApplyReport
+from assistant.clients.thunderbird.handover import Handover
 from assistant.discovery.model import Source, SourceKind
 from assistant.errors import Problem
 from assistant.gui.backend import Backend
@@ -78,10 +79,15 @@ class PracticeBackend(Backend):
     def thunderbird_in_use(self, profile_dir: Path) -> bool:
         return False
 
-    def apply_thunderbird(self, account: Account, profile_dir: Path | None) -> ApplyReport:
+    def apply_thunderbird(self, account: Account, profile_dir: Path | None,
+                          handover: Handover | None = None) -> ApplyReport:
         target = (profile_dir or PRACTICE_PROFILE) / "prefs.js"
         return ApplyReport("thunderbird", target, None,
-                           [f"mail.identity.id1.useremail: {account.email.ascii}"])
+                           [f"mail.identity.id1.useremail: {account.email.ascii}"],
+                           password_saved=handover is not None and handover.password is not None)
+
+    def open_thunderbird(self, profile_dir: Path | None, member: str | None) -> None:
+        """Practice: Thunderbird is not started."""
 
     def outlook_installed(self) -> bool:
         return False

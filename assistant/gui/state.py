@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant import __version__
-from assistant.errors import AssistantError
+from assistant.errors import AssistantError, Problem
 from assistant.secret import Secret
 from assistant.settings import (
     Account,
@@ -27,6 +27,8 @@ from assistant.settings import (
 )
 
 if TYPE_CHECKING:
+    from assistant.clients.report import ApplyReport
+    from assistant.clients.thunderbird.handover import Handover
     from assistant.probe.choose import ChosenServers
     from assistant.profile import SettingsProfile
     from assistant.profile_trust import LoadedProfile, ProfileVerdict
@@ -44,6 +46,27 @@ class LoginOutcome(StrEnum):
     OK = "ok"
     WRONG_PASSWORD = "wrong_password"  # noqa: S105 — an outcome name, not a secret
     FAILED = "failed"
+
+
+class SharedPcSource(StrEnum):
+    """Who said whether this is a shared church PC (shown to the volunteer)."""
+
+    DEFAULT = "default"
+    COMMAND_LINE = "command_line"  # --shared-pc
+    MACHINE = "machine"  # this PC's remembered setting (the welcome page's switch)
+    PROFILE = "profile"  # the church profile's [pc] shared
+
+
+def shared_pc_mode(flag: bool, remembered: bool | None,
+                   profile: SettingsProfile | None) -> tuple[bool, SharedPcSource]:
+    """``--shared-pc`` first, then what this PC remembers, then the church profile."""
+    if flag:
+        return True, SharedPcSource.COMMAND_LINE
+    if remembered is not None:
+        return remembered, SharedPcSource.MACHINE
+    if profile is not None and profile.shared_pc:
+        return True, SharedPcSource.PROFILE
+    return False, SharedPcSource.DEFAULT
 
 
 @dataclass
@@ -77,6 +100,7 @@ class WizardState:
     # POP と IMAP
     protocol: Protocol = Protocol.IMAP
     shared_pc: bool = False
+    shared_pc_source: SharedPcSource = SharedPcSource.DEFAULT
     leave_on_server: bool = True
     # アカウント
     display_name: str = ""
@@ -99,6 +123,11 @@ class WizardState:
     retry_login: bool = False
     # メールソフト / 完了
     client: ClientChoice = ClientChoice.THUNDERBIRD
+    # 「このパソコンにパスワードを保存する」: her consent (never offered on a shared PC).
+    save_password: bool = True
+    password_saved: bool = False
+    member_name: str | None = None  # her profile's name in profiles.ini (shared PC)
+    apply_warnings: list[Problem] = field(default_factory=list)
     written_files: list[Path] = field(default_factory=list)
     written_target: Path | None = None
     backup: Path | None = None
@@ -150,6 +179,39 @@ class WizardState:
         self.login_summary.clear()
         self.suggested_login = None
         self.retry_login = False
+
+    def handover(self) -> Handover:
+        """What goes into Thunderbird's own stores: the proven password only with her consent
+        and never on a shared PC, and the fingerprints pinned on the server page."""
+        from assistant.clients.thunderbird.handover import Handover
+
+        keep = (self.save_password and not self.shared_pc
+                and self.login_outcome is LoginOutcome.OK and bool(self.password))
+        return Handover(password=self.password if keep else None,
+                        pins=dict(self.trusted_fingerprints), shared_pc=self.shared_pc)
+
+    def keep_report(self, report: ApplyReport | None) -> None:
+        """What the mail-program page wrote, for the done page (None: only the sheet)."""
+        self.written_target = report.target if report else None
+        self.written_files = list(report.files_written) if report else []
+        self.backup = report.backup if report else None
+        self.changes = list(report.changes) if report else []
+        self.password_saved = report.password_saved if report else False
+        self.member_name = report.profile_name if report else None
+        self.apply_warnings = list(report.warnings) if report else []
+
+    def next_member(self) -> None:
+        """「次の方の設定へ」: forget everything of the member just done, the password first;
+        the language, volunteer mode, shared-PC mode, text size and profile stay."""
+        self.password = Secret("")
+        self.display_name = ""
+        self.email = None
+        self.login_name = ""
+        self.forget_servers()
+        self.protocol = Protocol.IMAP
+        self.leave_on_server = True
+        self.save_password = True
+        self.keep_report(None)
 
     def servers_checked(self) -> bool:
         """The server check found both servers for the current address and protocol."""
@@ -237,6 +299,8 @@ class WizardState:
             ("allow_plaintext", self.allow_plaintext),
             ("login_outcome", self.login_outcome.value),
             ("client", self.client.value),
+            ("save_password", self.save_password and not self.shared_pc),
+            ("password_saved", self.password_saved),
             ("written", ", ".join(str(p) for p in self.written_files) or "-"),
             ("backup", self.backup or "-"),
         ]

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 from assistant.gui.flow import Page
 from assistant.gui.pages.account import AccountPage
 from assistant.gui.pages.server import ServerPage
-from assistant.gui.state import Options, WizardState
+from assistant.gui.state import Options, SharedPcSource, WizardState
 from assistant.gui.translations import Translations, resources_dir
 from assistant.gui.wizard import MailWizard
 from tests.gui.demo import DemoBackend
@@ -143,6 +143,40 @@ def render_language(lang: str, out: Path, work: Path, translations: Translations
     wizard.shut_down()
     shots += server_states(lang, folder, work, translations)
     shots += trust_pages(lang, folder, work, translations)
+    shots += shared_pc_pages(lang, folder, work, translations)
+    return shots
+
+
+def shared_pc_pages(lang: str, folder: Path, work: Path,
+                    translations: Translations) -> list[Path]:
+    """A shared church PC: the welcome page's switch (volunteer), the mail-program page
+    without the password box, the done page with 「次の方の設定へ」, and the volunteer's list
+    of this PC's accounts."""
+    state = WizardState(lang=lang, volunteer=True, shared_pc=True,
+                        shared_pc_source=SharedPcSource.MACHINE)
+    translations.install(lang)
+    wizard = MailWizard(state, translations, DemoBackend(work))
+    wizard.resize(*SIZE)
+    wizard.show()
+    shots = [shoot(wizard, folder, Page.WELCOME, "-shared-pc")]
+    press_next(wizard)
+    press_next(wizard)
+    fill_account(wizard, lang)
+    for _checked in (Page.SERVER, Page.LOGIN, Page.CLIENT):
+        press_next(wizard)
+        wait_until(wizard.currentPage().isComplete)
+    shots.append(shoot(wizard, folder, Page.CLIENT, "-shared-pc"))
+    press_next(wizard)
+    shots.append(shoot(wizard, folder, Page.DONE, "-shared-pc"))
+    dialog = wizard.show_accounts()
+    dialog.accounts.setCurrentRow(1)
+    settle()
+    path = folder / "99-accounts-on-this-pc.png"
+    dialog.grab().save(str(path))
+    shots.append(path)
+    dialog.close()
+    wizard.shut_down()
+    wizard.done(0)
     return shots
 
 
@@ -196,6 +230,9 @@ def main(argv: list[str]) -> int:
         print("no Japanese font: install fonts-ipafont-gothic (fc-list :lang=ja is empty)",
               file=sys.stderr)
         return 1
+    from assistant.gui.none_guard import keep_none_alive
+
+    keep_none_alive()  # as the program does: dozens of wizards in one process
     _app = QApplication.instance() or QApplication(sys.argv[:1])  # alive until the end
     translations = Translations()
     with tempfile.TemporaryDirectory() as work:

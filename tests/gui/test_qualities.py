@@ -200,12 +200,15 @@ def test_language_switch_while_open(qtbot, make_wizard, tmp_path):
 
 
 def test_shared_pc_allows_only_imap(qtbot, make_wizard, tmp_path):
-    wizard = make_wizard(backend=DemoBackend(tmp_path))
+    wizard = make_wizard(backend=DemoBackend(tmp_path), volunteer=True)
     press_next(wizard)
     protocol = wizard.page_of(Page.PROTOCOL)
     protocol.pop.click()
-    protocol.shared_pc.click()
+    wizard.back()
+    wizard.pages[Page.WELCOME].shared_pc.click()  # the PC's mode: the welcome page's switch
+    press_next(wizard)
     assert protocol.imap.isChecked() and not protocol.pop.isEnabled()
+    assert protocol.shared_pc.isVisible()
     assert wizard.state.protocol.value == "imap"
 
 

@@ -96,7 +96,8 @@ class Backend:
         if handover is not None and handover.shared_pc and profile_dir is None:
             from assistant.clients.thunderbird.member_profiles import member_profile
 
-            member = member_profile(account.display_name or account.email.display)
+            member = member_profile(account.display_name or account.email.display,
+                                    email=account.email.ascii)
             profile_dir = member.path
         report = thunderbird.apply_account(account, profile_dir, handover=handover)
         if member is not None:

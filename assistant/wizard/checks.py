@@ -71,16 +71,6 @@ class LoginCheckInput:
     from_discovery: bool
     network: Network
 
-    @property
-    def incoming(self) -> Server:
-        assert self.chosen.incoming is not None, "the server check chose both"
-        return self.chosen.incoming.to_server()
-
-    @property
-    def outgoing(self) -> Server:
-        assert self.chosen.outgoing is not None, "the server check chose both"
-        return self.chosen.outgoing.to_server()
-
 
 @dataclass(frozen=True)
 class CertificateQuestion:

@@ -160,4 +160,6 @@ class Backend:
 
         if isinstance(subject, Account) and profile is not None:
             subject = exports.ExportSettings.from_account(subject, profile)
-        return exports.write_export(fmt, subject, output, lang)
+        from assistant.gui.sheet_pdf import render_pdf
+
+        return exports.write_export(fmt, subject, output, lang, pdf=render_pdf)

@@ -2,7 +2,7 @@
 
 The only Qt part of the exports: the command line imports it just for ``--output x.pdf``. Qt
 embeds the TrueType font it draws with, so the Japanese text prints anywhere; IPAGothic is the
-CJK font the project installs (reference qt-on-debian.md). The sheet is one page by design: if
+CJK font the project installs (docs/background.md). The sheet is one page by design: if
 long notes make it taller, it is scaled down to fit rather than cut or split.
 """
 

@@ -19,8 +19,7 @@ GUI = PACKAGE / "gui"
 DOORS = {("assistant/cli.py", "assistant.gui.app"),
          ("assistant/commands/export.py", "assistant.gui.sheet_pdf")}
 # Still to mend by another owner; each entry must still be needed (checked below).
-PENDING = {("assistant/clients/exports/__init__.py", "assistant.gui.sheet_pdf"):
-           "write_export's fallback until assistant/gui/backend.py passes pdf=render_pdf"}
+PENDING: dict[tuple[str, str], str] = {}
 _QT = ("PySide6", "shiboken6")
 
 

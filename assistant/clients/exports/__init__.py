@@ -127,10 +127,6 @@ def write_export(fmt: str, source: Account | SettingsProfile | ExportSettings, o
                  lang: str = "ja", pdf: PdfRenderer | None = None) -> Path:
     """Build ``fmt`` and write it atomically to ``output`` (the sheet: .pdf or .html)."""
     output = check_output(output)
-    if pdf is None and fmt == "sheet" and output.suffix.lower() == ".pdf":
-        # Until the wizard passes its renderer (assistant/gui/backend.py): the one place
-        # the core still reaches into the GUI package, listed in tests/core/test_layers.py.
-        from assistant.gui.sheet_pdf import render_pdf as pdf
     export = build_export(fmt, source, lang, suffix=output.suffix, pdf=pdf)
     write_atomic(output, export.data)
     return output

@@ -92,3 +92,10 @@ lock:
 	$(LOCK_VENV)/bin/pip-compile --quiet $(LOCK_ARGS) --generate-hashes --allow-unsafe \
 	  --all-build-deps --extra test --extra build --strip-extras --no-emit-index-url \
 	  --no-emit-find-links -o $(LOCK) pyproject.toml
+
+# Thunderbird 153's own account hub walked for alice@church.test (ja and en), one PNG per
+# screen into docs/screenshots/hub, for docs/side-by-side.md. Root (a private network
+# namespace); about a minute per language; not part of `make test`.
+.PHONY: hub-screenshots
+hub-screenshots: test-deps
+	$(BIN)/python -m tests.thunderbird.hub_screens docs/screenshots/hub

@@ -99,3 +99,9 @@ lock:
 .PHONY: hub-screenshots
 hub-screenshots: test-deps
 	$(BIN)/python -m tests.thunderbird.hub_screens docs/screenshots/hub
+
+# Our wizard walked as a member would in a real window (Xvfb, xdotool) against `make testbed`:
+# prints typed fields and presses, one PNG per page into docs/screenshots/wizard.
+.PHONY: wizard-walk
+wizard-walk: test-deps qm
+	$(BIN)/python -m tests.gui.member_walk docs/screenshots/wizard

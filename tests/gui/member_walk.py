@@ -7,7 +7,9 @@ with `make wizard-walk`. It starts Xvfb, then the wizard (`python -m assistant -
 xdotool types the three fields (name, address, password: Tab between them) and presses Enter
 for the page's main button, one press per page, the same as a click on it. Each page is saved
 as a PNG; the walk ends when the wizard's window closes (完了). It prints the counts: typed
-fields, presses, and whether a password was stored for Thunderbird (else Thunderbird asks).
+fields, presses, and whether a password was stored for Thunderbird (else Thunderbird asks),
+and keeps the written profile in build/wizard-profiles/<lang> (`make wizard-in-thunderbird`
+then shows what Thunderbird asks first on it).
 
 All traffic goes to the test bed's loopback servers: the wizard's lookups go to the test
 bed's DNS server, and it connects only to the addresses that server gives.
@@ -19,6 +21,7 @@ import argparse
 import contextlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -31,6 +34,7 @@ from tests.paths import ROOT
 from tests.testbed.bed import PASSWORDS
 
 STATE = ROOT / "build" / "testbed" / "state.json"
+KEEP = ROOT / "build" / "wizard-profiles"  # for `hub_screens.py --start-from`
 DISPLAY = ":74"
 NAME, EMAIL, PASSWORD = "山田 花子", "alice@church.test", PASSWORDS["alice"]
 LANGS = {"ja": "ja_JP.UTF-8", "en": "en_US.UTF-8"}
@@ -99,6 +103,10 @@ def walk(lang: str, out: Path, bed: dict[str, object], scratch: Path) -> dict[st
     profiles = list((home / ".thunderbird").glob("*/prefs.js"))
     written = any(EMAIL in p.read_text(errors="replace") for p in profiles)
     stored = [p.parent.name for p in (home / ".thunderbird").glob("*/logins.json")]
+    if profiles:
+        shutil.rmtree(KEEP / lang, ignore_errors=True)
+        shutil.copytree(profiles[0].parent, KEEP / lang,
+                        ignore=shutil.ignore_patterns(".parentlock", "lock"))
     return {"lang": lang, "typed": typed, "presses": presses, "closed": wizard.returncode,
             "thunderbird_account_written": written, "password_stored_for_thunderbird":
             bool(stored)}

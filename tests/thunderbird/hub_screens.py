@@ -103,9 +103,15 @@ def _key(name: str) -> None:
 
 
 @contextlib.contextmanager
-def _thunderbird(scratch: Path, lang: str, ca: TestCA, recorder: Recorder) -> Iterator[None]:
+def _thunderbird(scratch: Path, lang: str, ca: TestCA, recorder: Recorder,
+                 start_from: Path | None) -> Iterator[None]:
+    """Thunderbird on an empty profile, or on a copy of ``start_from`` (one our wizard
+    wrote), with the test CA and the test-only prefs added."""
     profile = scratch / f"profile-{lang}"
-    profile.mkdir()
+    if start_from is None:
+        profile.mkdir()
+    else:
+        shutil.copytree(start_from, profile, ignore=shutil.ignore_patterns(".parentlock", "lock"))
     # NSS initialises once per process: import the CA from a short-lived child.
     child = multiprocessing.get_context("fork").Process(
         target=prepare_nss, args=(profile, ca.cert, None, {}))
@@ -141,8 +147,9 @@ def _thunderbird(scratch: Path, lang: str, ca: TestCA, recorder: Recorder) -> It
         print(f"{lang}: passwords stored for {stored}; logins seen on {logged_in}", flush=True)
 
 
-def inside(out: Path, hold: float) -> None:
-    """The namespace side: Xvfb, servers, then per language a Thunderbird to walk."""
+def inside(out: Path, hold: float, start_from: Path | None) -> None:
+    """The namespace side: Xvfb, servers, then per language a Thunderbird to walk (or, with
+    ``start_from``, the first screen Thunderbird shows on our wizard's profile)."""
     subprocess.run(["ip", "link", "set", "lo", "up"], check=True)
     scratch = Path(tempfile.mkdtemp(prefix="hub-"))
     xvfb = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", SCREEN, "-nolisten", "tcp"],
@@ -154,7 +161,11 @@ def inside(out: Path, hold: float) -> None:
         recorder = Recorder({e.port: e.protocol for e in _ALL}, str(leaf.cert), str(leaf.key))
         with _http(_autoconfig()):
             for lang in LOCALES:
-                with _thunderbird(scratch, lang, ca, recorder):
+                source = None if start_from is None else start_from / lang
+                with _thunderbird(scratch, lang, ca, recorder, source):
+                    if start_from is not None:
+                        after_wizard(out, lang)
+                        continue
                     if hold:
                         print(f"holding {lang} on {DISPLAY}; scratch {scratch}", flush=True)
                         time.sleep(hold)
@@ -207,19 +218,32 @@ def walk(out: Path, lang: str) -> None:
     _shot(out / f"{lang}-6-after.png", whole=True)
 
 
+def after_wizard(out: Path, lang: str) -> None:
+    """What Thunderbird shows first on the profile our wizard wrote (its password prompt
+    when no password was stored)."""
+    _wait_window(60)
+    time.sleep(12)
+    _shot(out / f"{lang}-8-thunderbird-after.png", whole=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("out", type=Path)
     parser.add_argument("--hold", type=float, default=0.0,
                         help="start each language's Thunderbird and wait (for a person)")
+    parser.add_argument("--start-from", type=Path,
+                        help="a folder with ja/ and en/ profiles our wizard wrote "
+                             "(tests/gui/member_walk.py keeps them in build/wizard-profiles)")
     parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    start_from = None if args.start_from is None else args.start_from.resolve()
     if args.inside:
-        inside(args.out.resolve(), args.hold)
+        inside(args.out.resolve(), args.hold, start_from)
         return
     subprocess.run(["unshare", "-n", sys.executable, "-m", "tests.thunderbird.hub_screens",
-                    "--inside", "--hold", str(args.hold), str(args.out)], check=True,
+                    "--inside", "--hold", str(args.hold), str(args.out),
+                    *(["--start-from", str(start_from)] if start_from else [])], check=True,
                    start_new_session=True)
 
 

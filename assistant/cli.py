@@ -57,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help="wizard: send every DNS lookup to this server")
     parser.add_argument("--ca-file", metavar="PEM", dest="wizard_ca_file",
                         help="wizard: trust this CA in addition to the system's")
+    parser.add_argument("--demo", action="store_true",
+                        help="wizard: practice with built-in results; nothing is written")
+    parser.add_argument("--shared-pc", action="store_true", dest="wizard_shared_pc",
+                        help="wizard: this is a shared church PC (one profile per member, "
+                             "no stored password)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     probe = sub.add_parser("probe", parents=[common], help="find and probe the mail servers")
@@ -159,14 +164,14 @@ def _profile_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser],
 
 
 def _wizard(profile: str | None, lang: str, volunteer: bool, dns_server: str | None = None,
-            ca_file: str | None = None) -> int:
+            ca_file: str | None = None, demo: bool = False, shared_pc: bool = False) -> int:
     # What the start creates lives as long as the program: collecting garbage while it is
     # built only walks it (~5 ms). The warm-up resumes collection after the first paint.
     gc.disable()
     from assistant.gui.app import run_gui  # Qt is imported only for the wizard
 
     return run_gui(profile=profile, lang=lang, volunteer=volunteer, dns_server=dns_server,
-                   ca_file=ca_file)
+                   ca_file=ca_file, demo=demo, shared_pc=shared_pc)
 
 
 def _command(name: str) -> Callable[[argparse.Namespace], int]:
@@ -218,7 +223,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         return _wizard(profile=args.profile, lang=args.global_lang or "ja",
                        volunteer=args.volunteer, dns_server=args.wizard_dns_server,
-                       ca_file=args.wizard_ca_file)
+                       ca_file=args.wizard_ca_file, demo=args.demo,
+                       shared_pc=args.wizard_shared_pc)
     gc.enable()  # paused by the bundle's start (packaging/rthook_startup.py): not for commands
     # Options given before the subcommand count too (`mail-assistant --lang en probe …`).
     args.lang = args.lang or args.global_lang or "ja"

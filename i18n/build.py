@@ -64,7 +64,9 @@ def fill_from_source(path: Path) -> None:
 _UNFINISHED = re.compile(
     # [^<]* keeps each match inside one <message> (the texts are XML-escaped).
     r"(<source>([^<]*)</source>\s*(?:<comment>[^<]*</comment>\s*)?)"
-    r'<translation type="unfinished"></translation>')
+    # lupdate proposes the translation of the same source in another context ("unfinished"
+    # with that text): for English the source is the translation all the same.
+    r'<translation type="unfinished">[^<]*</translation>')
 
 
 def release() -> None:

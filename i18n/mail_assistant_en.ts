@@ -117,6 +117,53 @@
     </message>
 </context>
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Mail settings on this computer</source>
+        <translation>Mail settings on this computer</translation>
+    </message>
+    <message>
+        <source>The accounts in this computer&apos;s Thunderbird. A person on a shared computer has a profile of her own, which goes whole when her settings are removed.</source>
+        <translation>The accounts in this computer&apos;s Thunderbird. A person on a shared computer has a profile of her own, which goes whole when her settings are removed.</translation>
+    </message>
+    <message>
+        <source>Remove this person&apos;s settings from this computer</source>
+        <translation>Remove this person&apos;s settings from this computer</translation>
+    </message>
+    <message>
+        <source>Accounts in Thunderbird</source>
+        <translation>Accounts in Thunderbird</translation>
+    </message>
+    <message>
+        <source>{name}: no mail account</source>
+        <translation>{name}: no mail account</translation>
+    </message>
+    <message>
+        <source>profile of her own: {name}</source>
+        <translation>profile of her own: {name}</translation>
+    </message>
+    <message>
+        <source>profile: {name}</source>
+        <translation>profile: {name}</translation>
+    </message>
+    <message>
+        <source>Remove the settings of {email} from this computer? Her profile &quot;{name}&quot; is deleted whole, with any mail kept in it.</source>
+        <translation>Remove the settings of {email} from this computer? Her profile &quot;{name}&quot; is deleted whole, with any mail kept in it.</translation>
+    </message>
+    <message>
+        <source>Remove the account {email} from this computer&apos;s Thunderbird? Mail kept on this computer for it is deleted; the mail on the server stays.</source>
+        <translation>Remove the account {email} from this computer&apos;s Thunderbird? Mail kept on this computer for it is deleted; the mail on the server stays.</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+</context>
+<context>
     <name>BasePage</name>
     <message>
         <source>Technical details (for volunteers)</source>
@@ -129,6 +176,10 @@
     <message>
         <source>Show technical details</source>
         <translation>Show technical details</translation>
+    </message>
+    <message>
+        <source>[Practice] {title}</source>
+        <translation>[Practice] {title}</translation>
     </message>
     <message>
         <source>yes</source>
@@ -154,10 +205,6 @@
         <translation>Which program do you use for e-mail?</translation>
     </message>
     <message>
-        <source>The assistant writes the checked settings into the program you choose. Your password is not written anywhere: the program asks for it the first time.</source>
-        <translation>The assistant writes the checked settings into the program you choose. Your password is not written anywhere: the program asks for it the first time.</translation>
-    </message>
-    <message>
         <source>(installed)</source>
         <translation>(installed)</translation>
     </message>
@@ -170,8 +217,20 @@
         <translation>Only print or save the settings</translation>
     </message>
     <message>
-        <source>Thunderbird is running. Please close Thunderbird (menu File → Quit), then press Check again.</source>
-        <translation>Thunderbird is running. Please close Thunderbird (menu File → Quit), then press Check again.</translation>
+        <source>The assistant writes the checked settings into the program you choose.</source>
+        <translation>The assistant writes the checked settings into the program you choose.</translation>
+    </message>
+    <message>
+        <source>Save the password on this computer</source>
+        <translation>Save the password on this computer</translation>
+    </message>
+    <message>
+        <source>Thunderbird then keeps it in its own locked password store and asks nothing. Untick this if other people use this computer: Thunderbird will ask for the password when it starts.</source>
+        <translation>Thunderbird then keeps it in its own locked password store and asks nothing. Untick this if other people use this computer: Thunderbird will ask for the password when it starts.</translation>
+    </message>
+    <message>
+        <source>Thunderbird is running. Please close Thunderbird (≡ menu → {quit}, or the window&apos;s ×), then press Check again.</source>
+        <translation>Thunderbird is running. Please close Thunderbird (≡ menu → {quit}, or the window&apos;s ×), then press Check again.</translation>
     </message>
     <message>
         <source>Check again</source>
@@ -408,20 +467,28 @@
         <translation>Your e-mail is set up in {program}.</translation>
     </message>
     <message>
+        <source>{program} already had these settings for {address}: nothing needed to change.</source>
+        <translation>{program} already had these settings for {address}: nothing needed to change.</translation>
+    </message>
+    <message>
+        <source>The account {address} was written into {program}, in a profile of its own named &quot;{name}&quot;.</source>
+        <translation>The account {address} was written into {program}, in a profile of its own named &quot;{name}&quot;.</translation>
+    </message>
+    <message>
         <source>The account {address} was written into {program}.</source>
         <translation>The account {address} was written into {program}.</translation>
     </message>
     <message>
+        <source>Set up the next person</source>
+        <translation>Set up the next person</translation>
+    </message>
+    <message>
+        <source>Set up the next person: everything of this person is cleared</source>
+        <translation>Set up the next person: everything of this person is cleared</translation>
+    </message>
+    <message>
         <source>Written to: {path}</source>
         <translation>Written to: {path}</translation>
-    </message>
-    <message>
-        <source>Backup of the previous settings: {path}</source>
-        <translation>Backup of the previous settings: {path}</translation>
-    </message>
-    <message>
-        <source>There were no previous settings to back up.</source>
-        <translation>There were no previous settings to back up.</translation>
     </message>
     <message>
         <source>Keep a settings sheet with your papers: it lists the servers and your login name (never the password).</source>
@@ -444,14 +511,6 @@
         <translation>Print the settings sheet</translation>
     </message>
     <message>
-        <source>Next: start Thunderbird. When it asks for your password, type it and tick &quot;Use Password Manager to remember this password&quot;.</source>
-        <translation>Next: start Thunderbird. When it asks for your password, type it and tick &quot;Use Password Manager to remember this password&quot;.</translation>
-    </message>
-    <message>
-        <source>Next: start Outlook. When it asks for your password, type it and tick &quot;Remember my credentials&quot;.</source>
-        <translation>Next: start Outlook. When it asks for your password, type it and tick &quot;Remember my credentials&quot;.</translation>
-    </message>
-    <message>
         <source>Next: set up your mail program with the values on the sheet.</source>
         <translation>Next: set up your mail program with the values on the sheet.</translation>
     </message>
@@ -460,8 +519,12 @@
         <translation>If something does not work, contact: {contact}</translation>
     </message>
     <message>
-        <source>Important: you trusted the server&apos;s certificate here by its fingerprint, but Thunderbird does not know that. When Thunderbird first connects, it shows a window &quot;Add Security Exception&quot;. Compare the fingerprint (SHA-256) shown there with the one below. Only if they are the same, press &quot;Confirm Security Exception&quot;; otherwise press Cancel and ask a volunteer.</source>
-        <translation>Important: you trusted the server&apos;s certificate here by its fingerprint, but Thunderbird does not know that. When Thunderbird first connects, it shows a window &quot;Add Security Exception&quot;. Compare the fingerprint (SHA-256) shown there with the one below. Only if they are the same, press &quot;Confirm Security Exception&quot;; otherwise press Cancel and ask a volunteer.</translation>
+        <source>Press &quot;Open Thunderbird&quot; at the bottom right.</source>
+        <translation>Press &quot;Open Thunderbird&quot; at the bottom right.</translation>
+    </message>
+    <message>
+        <source>Next: start Outlook. Outlook keeps the password itself, so it asks for it once, in a window titled &quot;{title}&quot;: type the password, tick &quot;Remember my credentials&quot; and press {ok}. After that it does not ask again.</source>
+        <translation>Next: start Outlook. Outlook keeps the password itself, so it asks for it once, in a window titled &quot;{title}&quot;: type the password, tick &quot;Remember my credentials&quot; and press {ok}. After that it does not ask again.</translation>
     </message>
     <message>
         <source>Important: you trusted the server&apos;s certificate here by its fingerprint, but your mail program does not know that. At its first connection it warns about the certificate. Accept it only if the fingerprint (SHA-256) it shows is the same as the one below; otherwise ask a volunteer.</source>
@@ -478,6 +541,10 @@
     <message>
         <source>Backup: {path}</source>
         <translation>Backup: {path}</translation>
+    </message>
+    <message>
+        <source>Password stored in Thunderbird&apos;s own store: {saved}</source>
+        <translation>Password stored in Thunderbird&apos;s own store: {saved}</translation>
     </message>
     <message>
         <source>Changes, as the writer reports them (settings names are English):</source>
@@ -548,6 +615,10 @@
     <message>
         <source>The check did not succeed. Press Check again, or ask a volunteer and show them the technical details.</source>
         <translation>The check did not succeed. Press Check again, or ask a volunteer and show them the technical details.</translation>
+    </message>
+    <message>
+        <source>The church&apos;s contact: {contact}</source>
+        <translation>The church&apos;s contact: {contact}</translation>
     </message>
     <message>
         <source>Checking the login</source>
@@ -621,6 +692,18 @@
         <translation>Show the settings to print or save</translation>
     </message>
     <message>
+        <source>Open Thunderbird</source>
+        <translation>Open Thunderbird</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <source>Mail setup assistant — practice (nothing is written)</source>
+        <translation>Mail setup assistant — practice (nothing is written)</translation>
+    </message>
+    <message>
         <source>Volunteer mode (technical details)</source>
         <translation>Volunteer mode (technical details)</translation>
     </message>
@@ -631,6 +714,10 @@
     <message>
         <source>Copy diagnostics for a technician (in English, without the password)</source>
         <translation>Copy diagnostics for a technician (in English, without the password)</translation>
+    </message>
+    <message>
+        <source>Mail settings on this computer…</source>
+        <translation>Mail settings on this computer…</translation>
     </message>
     <message>
         <source>Export church settings profile…</source>
@@ -684,8 +771,8 @@
         <translation>POP: move mail into this computer</translation>
     </message>
     <message>
-        <source>This is a shared church computer (only IMAP is suitable)</source>
-        <translation>This is a shared church computer (only IMAP is suitable)</translation>
+        <source>This is a shared church computer: only IMAP is suitable, so the mail stays on the server.</source>
+        <translation>This is a shared church computer: only IMAP is suitable, so the mail stays on the server.</translation>
     </message>
     <message>
         <source>Leave mail on the server</source>
@@ -773,6 +860,14 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
         <translation>Without your consent the assistant cannot use this server. Ask the church&apos;s volunteer, then press Check again.</translation>
     </message>
     <message>
+        <source>Yes, send it there</source>
+        <translation>Yes, send it there</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
         <source>The assistant could not confirm that this really is the church&apos;s mail server.</source>
         <translation>The assistant could not confirm that this really is the church&apos;s mail server.</translation>
     </message>
@@ -787,6 +882,14 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
     <message>
         <source>The church&apos;s contact: {contact}</source>
         <translation>The church&apos;s contact: {contact}</translation>
+    </message>
+    <message>
+        <source>The church has confirmed this server&apos;s certificate.</source>
+        <translation>The church has confirmed this server&apos;s certificate.</translation>
+    </message>
+    <message>
+        <source>The church decided to use its old server without encryption.</source>
+        <translation>The church decided to use its old server without encryption.</translation>
     </message>
     <message>
         <source>The check failed unexpectedly. Press Check again; if it happens again, ask a volunteer.</source>
@@ -850,6 +953,55 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
     </message>
 </context>
 <context>
+    <name>TrustPage</name>
+    <message>
+        <source>This settings file cannot be used for this address.</source>
+        <translation>This settings file cannot be used for this address.</translation>
+    </message>
+    <message>
+        <source>Stop here, or confirm that the church gave you this file.</source>
+        <translation>Stop here, or confirm that the church gave you this file.</translation>
+    </message>
+    <message>
+        <source>Check the settings file</source>
+        <translation>Check the settings file</translation>
+    </message>
+    <message>
+        <source>Your password goes only to servers your church vouches for.</source>
+        <translation>Your password goes only to servers your church vouches for.</translation>
+    </message>
+    <message>
+        <source>Stop here</source>
+        <translation>Stop here</translation>
+    </message>
+    <message>
+        <source>The church gave me this file: use it</source>
+        <translation>The church gave me this file: use it</translation>
+    </message>
+    <message>
+        <source>This settings file has no signature of the church: anyone can write such a file and send it by e-mail.
+File: {source}</source>
+        <translation>This settings file has no signature of the church: anyone can write such a file and send it by e-mail.
+File: {source}</translation>
+    </message>
+    <message>
+        <source>Your password would be sent to:</source>
+        <translation>Your password would be sent to:</translation>
+    </message>
+    <message>
+        <source>If you are not sure that the church gave you this file, stop here and ask the church.</source>
+        <translation>If you are not sure that the church gave you this file, stop here and ask the church.</translation>
+    </message>
+    <message>
+        <source>The church&apos;s contact: {contact}</source>
+        <translation>The church&apos;s contact: {contact}</translation>
+    </message>
+    <message>
+        <source>Trust: {trust}; signature: {signature}; file: {source}</source>
+        <translation>Trust: {trust}; signature: {signature}; file: {source}</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Welcome</source>
@@ -904,6 +1056,22 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
         <translation>Larger text</translation>
     </message>
     <message>
+        <source>This is a shared church computer</source>
+        <translation>This is a shared church computer</translation>
+    </message>
+    <message>
+        <source>Shared computer: each person gets a Thunderbird of her own, Thunderbird asks which person is using it at every start, and no password is stored.</source>
+        <translation>Shared computer: each person gets a Thunderbird of her own, Thunderbird asks which person is using it at every start, and no password is stored.</translation>
+    </message>
+    <message>
+        <source>Personal computer: the password can be stored so that Thunderbird asks nothing.</source>
+        <translation>Personal computer: the password can be stored so that Thunderbird asks nothing.</translation>
+    </message>
+    <message>
+        <source>(A volunteer can change this in volunteer mode.)</source>
+        <translation>(A volunteer can change this in volunteer mode.)</translation>
+    </message>
+    <message>
         <source>Version: {version}</source>
         <translation>Version: {version}</translation>
     </message>
@@ -922,6 +1090,22 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
     <message>
         <source>Additional certificate authority file: {path}</source>
         <translation>Additional certificate authority file: {path}</translation>
+    </message>
+    <message>
+        <source>Shared computer: {shared} (set by: {source})</source>
+        <translation>Shared computer: {shared} (set by: {source})</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>nobody yet</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s setting</source>
+        <translation>this computer&apos;s setting</translation>
+    </message>
+    <message>
+        <source>the church settings file</source>
+        <translation>the church settings file</translation>
     </message>
 </context>
 </TS>

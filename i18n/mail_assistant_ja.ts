@@ -117,6 +117,53 @@
     </message>
 </context>
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Mail settings on this computer</source>
+        <translation>このパソコンのメールの設定</translation>
+    </message>
+    <message>
+        <source>The accounts in this computer&apos;s Thunderbird. A person on a shared computer has a profile of her own, which goes whole when her settings are removed.</source>
+        <translation>このパソコンの Thunderbird に入っているメールの設定です。共用パソコンでは、お一人ずつ専用のプロファイルがあり、その方の設定を消すとプロファイルごと消えます。</translation>
+    </message>
+    <message>
+        <source>Remove this person&apos;s settings from this computer</source>
+        <translation>この方の設定をこのパソコンから消す</translation>
+    </message>
+    <message>
+        <source>Accounts in Thunderbird</source>
+        <translation>Thunderbird のメールの設定</translation>
+    </message>
+    <message>
+        <source>{name}: no mail account</source>
+        <translation>{name}: メールの設定はありません</translation>
+    </message>
+    <message>
+        <source>profile of her own: {name}</source>
+        <translation>専用のプロファイル: {name}</translation>
+    </message>
+    <message>
+        <source>profile: {name}</source>
+        <translation>プロファイル: {name}</translation>
+    </message>
+    <message>
+        <source>Remove the settings of {email} from this computer? Her profile &quot;{name}&quot; is deleted whole, with any mail kept in it.</source>
+        <translation>{email} の設定をこのパソコンから消しますか？ 「{name}」のプロファイルが、中に残っているメールごと消えます。</translation>
+    </message>
+    <message>
+        <source>Remove the account {email} from this computer&apos;s Thunderbird? Mail kept on this computer for it is deleted; the mail on the server stays.</source>
+        <translation>{email} の設定をこのパソコンの Thunderbird から消しますか？ このパソコンに残っているこのアドレスのメールは消えます。サーバーのメールは残ります。</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>消さない</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>消す</translation>
+    </message>
+</context>
+<context>
     <name>BasePage</name>
     <message>
         <source>Technical details (for volunteers)</source>
@@ -129,6 +176,10 @@
     <message>
         <source>Show technical details</source>
         <translation>詳細を表示</translation>
+    </message>
+    <message>
+        <source>[Practice] {title}</source>
+        <translation>【練習】{title}</translation>
     </message>
     <message>
         <source>yes</source>
@@ -154,10 +205,6 @@
         <translation>どのメールソフトを使いますか？</translation>
     </message>
     <message>
-        <source>The assistant writes the checked settings into the program you choose. Your password is not written anywhere: the program asks for it the first time.</source>
-        <translation>確認した設定を、選んだメールソフトに書き込みます。パスワードはどこにも書き込みません。最初にメールソフトを使うときに、パスワードを聞かれます。</translation>
-    </message>
-    <message>
         <source>(installed)</source>
         <translation>（インストール済み）</translation>
     </message>
@@ -170,8 +217,20 @@
         <translation>設定内容を印刷/保存するだけ</translation>
     </message>
     <message>
-        <source>Thunderbird is running. Please close Thunderbird (menu File → Quit), then press Check again.</source>
-        <translation>Thunderbird が起動しています。Thunderbird を終了してから（メニューの「ファイル」→「終了」）、「もう一度確認」を押してください。</translation>
+        <source>The assistant writes the checked settings into the program you choose.</source>
+        <translation>確認した設定を、選んだメールソフトに書き込みます。</translation>
+    </message>
+    <message>
+        <source>Save the password on this computer</source>
+        <translation>このパソコンにパスワードを保存する</translation>
+    </message>
+    <message>
+        <source>Thunderbird then keeps it in its own locked password store and asks nothing. Untick this if other people use this computer: Thunderbird will ask for the password when it starts.</source>
+        <translation>Thunderbird が自分の鍵のかかったパスワード保管場所にしまうので、何も聞かれません。ほかの人もこのパソコンを使うときはチェックを外してください。Thunderbird を起動したときにパスワードを聞かれます。</translation>
+    </message>
+    <message>
+        <source>Thunderbird is running. Please close Thunderbird (≡ menu → {quit}, or the window&apos;s ×), then press Check again.</source>
+        <translation>Thunderbird が起動しています。Thunderbird を閉じてから（右上の ≡ メニューの「{quit}」か、ウィンドウの ×）、「もう一度確認」を押してください。</translation>
     </message>
     <message>
         <source>Check again</source>
@@ -408,20 +467,28 @@
         <translation>{program} にメールを設定しました。</translation>
     </message>
     <message>
+        <source>{program} already had these settings for {address}: nothing needed to change.</source>
+        <translation>{program} には {address} の設定がすでに入っていました。変える必要のあるものはありませんでした。</translation>
+    </message>
+    <message>
+        <source>The account {address} was written into {program}, in a profile of its own named &quot;{name}&quot;.</source>
+        <translation>{address} の設定を {program} に書き込みました。「{name}」という名前の、この方専用のプロファイルです。</translation>
+    </message>
+    <message>
         <source>The account {address} was written into {program}.</source>
         <translation>アカウント {address} を {program} に書き込みました。</translation>
     </message>
     <message>
+        <source>Set up the next person</source>
+        <translation>次の方の設定へ</translation>
+    </message>
+    <message>
+        <source>Set up the next person: everything of this person is cleared</source>
+        <translation>次の方の設定へ（この方の入力はすべて消えます）</translation>
+    </message>
+    <message>
         <source>Written to: {path}</source>
         <translation>書き込み先: {path}</translation>
-    </message>
-    <message>
-        <source>Backup of the previous settings: {path}</source>
-        <translation>以前の設定のバックアップ: {path}</translation>
-    </message>
-    <message>
-        <source>There were no previous settings to back up.</source>
-        <translation>バックアップが必要な以前の設定はありませんでした。</translation>
     </message>
     <message>
         <source>Keep a settings sheet with your papers: it lists the servers and your login name (never the password).</source>
@@ -444,14 +511,6 @@
         <translation>設定シートを印刷する</translation>
     </message>
     <message>
-        <source>Next: start Thunderbird. When it asks for your password, type it and tick &quot;Use Password Manager to remember this password&quot;.</source>
-        <translation>次に Thunderbird を起動してください。パスワードを聞かれたら入力し、「パスワードマネージャーにこのパスワードを保存する」にチェックを入れてください。</translation>
-    </message>
-    <message>
-        <source>Next: start Outlook. When it asks for your password, type it and tick &quot;Remember my credentials&quot;.</source>
-        <translation>次に Outlook を起動してください。パスワードを聞かれたら入力し、「資格情報を記憶する」にチェックを入れてください。</translation>
-    </message>
-    <message>
         <source>Next: set up your mail program with the values on the sheet.</source>
         <translation>次に、設定シートの内容でメールソフトを設定してください。</translation>
     </message>
@@ -460,8 +519,12 @@
         <translation>うまくいかないときの連絡先: {contact}</translation>
     </message>
     <message>
-        <source>Important: you trusted the server&apos;s certificate here by its fingerprint, but Thunderbird does not know that. When Thunderbird first connects, it shows a window &quot;Add Security Exception&quot;. Compare the fingerprint (SHA-256) shown there with the one below. Only if they are the same, press &quot;Confirm Security Exception&quot;; otherwise press Cancel and ask a volunteer.</source>
-        <translation>大切: このアシスタントでは指紋を確かめてサーバーの証明書を信頼しましたが、Thunderbird はそのことを知りません。Thunderbird が初めて接続するとき、「セキュリティ例外の追加」という画面が出ます。そこに表示される指紋（SHA-256）を下の指紋と見比べてください。同じときだけ「セキュリティ例外を承認」を押してください。違うときは「キャンセル」を押し、ボランティアに相談してください。</translation>
+        <source>Press &quot;Open Thunderbird&quot; at the bottom right.</source>
+        <translation>右下の「Thunderbird を開く」を押してください。</translation>
+    </message>
+    <message>
+        <source>Next: start Outlook. Outlook keeps the password itself, so it asks for it once, in a window titled &quot;{title}&quot;: type the password, tick &quot;Remember my credentials&quot; and press {ok}. After that it does not ask again.</source>
+        <translation>次に Outlook を起動してください。Outlook はパスワードを自分で保管するので、最初に一度だけ「{title}」という画面で尋ねます。パスワードを入力し、「資格情報を記憶する」にチェックを入れて {ok} を押してください。そのあとは聞かれません。</translation>
     </message>
     <message>
         <source>Important: you trusted the server&apos;s certificate here by its fingerprint, but your mail program does not know that. At its first connection it warns about the certificate. Accept it only if the fingerprint (SHA-256) it shows is the same as the one below; otherwise ask a volunteer.</source>
@@ -478,6 +541,10 @@
     <message>
         <source>Backup: {path}</source>
         <translation>バックアップ: {path}</translation>
+    </message>
+    <message>
+        <source>Password stored in Thunderbird&apos;s own store: {saved}</source>
+        <translation>Thunderbird 自身のパスワード保管場所に保存: {saved}</translation>
     </message>
     <message>
         <source>Changes, as the writer reports them (settings names are English):</source>
@@ -548,6 +615,10 @@
     <message>
         <source>The check did not succeed. Press Check again, or ask a volunteer and show them the technical details.</source>
         <translation>確認できませんでした。「もう一度確認」を押すか、ボランティアに相談して技術的な詳細を見せてください。</translation>
+    </message>
+    <message>
+        <source>The church&apos;s contact: {contact}</source>
+        <translation>教会の連絡先: {contact}</translation>
     </message>
     <message>
         <source>Checking the login</source>
@@ -621,6 +692,18 @@
         <translation>設定内容を表示する（印刷・保存）</translation>
     </message>
     <message>
+        <source>Open Thunderbird</source>
+        <translation>Thunderbird を開く</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>完了(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Mail setup assistant — practice (nothing is written)</source>
+        <translation>メール設定アシスタント — 練習（何も書き込みません）</translation>
+    </message>
+    <message>
         <source>Volunteer mode (technical details)</source>
         <translation>ボランティアモード（技術的な詳細）</translation>
     </message>
@@ -631,6 +714,10 @@
     <message>
         <source>Copy diagnostics for a technician (in English, without the password)</source>
         <translation>診断情報をコピー（技術者向けの英語の情報・パスワードは含みません）</translation>
+    </message>
+    <message>
+        <source>Mail settings on this computer…</source>
+        <translation>このパソコンのメールの設定…</translation>
     </message>
     <message>
         <source>Export church settings profile…</source>
@@ -684,8 +771,8 @@
         <translation>POP: メールをこのパソコンに移す</translation>
     </message>
     <message>
-        <source>This is a shared church computer (only IMAP is suitable)</source>
-        <translation>これは教会の共用パソコンです（IMAP だけが適しています）</translation>
+        <source>This is a shared church computer: only IMAP is suitable, so the mail stays on the server.</source>
+        <translation>これは教会の共用パソコンです。メールがサーバーに残る IMAP だけが使えます。</translation>
     </message>
     <message>
         <source>Leave mail on the server</source>
@@ -773,6 +860,14 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
         <translation>あなたの同意がないため、このサーバーは使えません。教会のボランティアに相談してから、「もう一度確認」を押してください。</translation>
     </message>
     <message>
+        <source>Yes, send it there</source>
+        <translation>はい、送ります</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
         <source>The assistant could not confirm that this really is the church&apos;s mail server.</source>
         <translation>これが本当に教会のメールサーバーかどうか、確かめられませんでした。</translation>
     </message>
@@ -787,6 +882,14 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
     <message>
         <source>The church&apos;s contact: {contact}</source>
         <translation>教会の連絡先: {contact}</translation>
+    </message>
+    <message>
+        <source>The church has confirmed this server&apos;s certificate.</source>
+        <translation>このサーバーの証明書は、教会が確かめています。</translation>
+    </message>
+    <message>
+        <source>The church decided to use its old server without encryption.</source>
+        <translation>教会の判断で、暗号化のない古いサーバーを使います。</translation>
     </message>
     <message>
         <source>The check failed unexpectedly. Press Check again; if it happens again, ask a volunteer.</source>
@@ -850,6 +953,55 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
     </message>
 </context>
 <context>
+    <name>TrustPage</name>
+    <message>
+        <source>This settings file cannot be used for this address.</source>
+        <translation>この設定ファイルは、このメールアドレスには使えません。</translation>
+    </message>
+    <message>
+        <source>Stop here, or confirm that the church gave you this file.</source>
+        <translation>ここでやめるか、教会から受け取ったファイルだと確かめてください。</translation>
+    </message>
+    <message>
+        <source>Check the settings file</source>
+        <translation>設定ファイルの確認</translation>
+    </message>
+    <message>
+        <source>Your password goes only to servers your church vouches for.</source>
+        <translation>パスワードは、教会が認めたサーバーにだけ送ります。</translation>
+    </message>
+    <message>
+        <source>Stop here</source>
+        <translation>ここでやめる</translation>
+    </message>
+    <message>
+        <source>The church gave me this file: use it</source>
+        <translation>教会から受け取ったファイルです。使います</translation>
+    </message>
+    <message>
+        <source>This settings file has no signature of the church: anyone can write such a file and send it by e-mail.
+File: {source}</source>
+        <translation>この設定ファイルには教会の署名がありません。このようなファイルは誰でも作れて、メールで送ることもできます。
+ファイル: {source}</translation>
+    </message>
+    <message>
+        <source>Your password would be sent to:</source>
+        <translation>パスワードを送るサーバー:</translation>
+    </message>
+    <message>
+        <source>If you are not sure that the church gave you this file, stop here and ask the church.</source>
+        <translation>教会から受け取ったファイルか分からないときは、ここでやめて教会に問い合わせてください。</translation>
+    </message>
+    <message>
+        <source>The church&apos;s contact: {contact}</source>
+        <translation>教会の連絡先: {contact}</translation>
+    </message>
+    <message>
+        <source>Trust: {trust}; signature: {signature}; file: {source}</source>
+        <translation>信頼: {trust}、署名: {signature}、ファイル: {source}</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Welcome</source>
@@ -904,6 +1056,22 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
         <translation>文字を大きくする</translation>
     </message>
     <message>
+        <source>This is a shared church computer</source>
+        <translation>これは教会の共用パソコンです</translation>
+    </message>
+    <message>
+        <source>Shared computer: each person gets a Thunderbird of her own, Thunderbird asks which person is using it at every start, and no password is stored.</source>
+        <translation>共用パソコン: お一人ずつ専用の Thunderbird の設定を作ります。Thunderbird は起動するたびに、どなたが使うかを尋ねます。パスワードは保存しません。</translation>
+    </message>
+    <message>
+        <source>Personal computer: the password can be stored so that Thunderbird asks nothing.</source>
+        <translation>個人のパソコン: パスワードを保存できるので、Thunderbird は何も聞きません。</translation>
+    </message>
+    <message>
+        <source>(A volunteer can change this in volunteer mode.)</source>
+        <translation>（ボランティアの方がボランティアモードで変更できます。）</translation>
+    </message>
+    <message>
         <source>Version: {version}</source>
         <translation>バージョン: {version}</translation>
     </message>
@@ -922,6 +1090,22 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
     <message>
         <source>Additional certificate authority file: {path}</source>
         <translation>追加の認証局ファイル: {path}</translation>
+    </message>
+    <message>
+        <source>Shared computer: {shared} (set by: {source})</source>
+        <translation>共用パソコン: {shared}（決めたもの: {source}）</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>まだ決まっていません</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s setting</source>
+        <translation>このパソコンの設定</translation>
+    </message>
+    <message>
+        <source>the church settings file</source>
+        <translation>教会の設定ファイル</translation>
     </message>
 </context>
 </TS>

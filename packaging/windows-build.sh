@@ -6,12 +6,14 @@
 #                                                     when a lock file or shim changes)
 #   bash packaging/windows-build.sh bundle [PROFILE]  dist/windows/mail-assistant/, PROFILE embedded
 # Environment: PYTHON (the Linux venv's, for pip and the package's name; default .venv/bin/python),
-# WIN_DIR (default build/windows: prefix, downloads, PyInstaller's work folder),
+# WIN_DIR (default ~/.cache/mail-assistant/windows-build: prefix, downloads, PyInstaller's work),
 # WIN_DIST (default dist/windows). The prefix's shims (packaging/wine-shims) stay in the prefix.
 # Details: docs/packaging.md, "Building the Windows installer on Linux".
 set -euo pipefail
 
-WIN_DIR=$(realpath -m "${WIN_DIR:-build/windows}")
+# Outside the repository: the prefix links Z: to /, and setuptools' package search (pip install
+# -e .) follows links, so a prefix under build/ made it walk the whole file system.
+WIN_DIR=$(realpath -m "${WIN_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/mail-assistant/windows-build}")
 WIN_DIST=$(realpath -m "${WIN_DIST:-dist/windows}")
 CA_FILE=${CA_FILE:-/etc/ssl/certs/ca-certificates.crt}
 PYTHON=${PYTHON:-.venv/bin/python}

@@ -178,6 +178,9 @@ def run(args: argparse.Namespace) -> int:
                 report.launcher = member_launcher(report)
         else:
             from assistant.clients.outlook import apply_outlook
+            from assistant.commands.thunderbird_handover import refuse_password_options
+
+            refuse_password_options(args)
 
             output = Path(args.output_dir) if args.output_dir else None
             report = apply_outlook(account, output, dry_run=args.dry_run)

@@ -192,3 +192,10 @@ def handover_status(args: argparse.Namespace, report: ApplyReport) -> int:
                 print(text(warning, args.lang), file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK
+
+
+def refuse_password_options(args: argparse.Namespace) -> None:
+    """Outlook keeps POP/IMAP passwords in its own profile, which no file sets: it asks once,
+    so --save-password (and --password-stdin) would be silently ignored; say so instead."""
+    if args.save_password or args.password_stdin:
+        raise ValidationError("apply.save_password_thunderbird_only", field="save_password")

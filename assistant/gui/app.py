@@ -17,8 +17,9 @@ from assistant.embedded import (
     smoke_report,
 )
 from assistant.errors import AssistantError
+from assistant.gui.backend import Backend
 from assistant.gui.flow import Page
-from assistant.gui.state import Options, WizardState
+from assistant.gui.state import Options, WizardState, shared_pc_mode
 from assistant.gui.translations import Translations
 from assistant.gui.wizard import MailWizard
 
@@ -80,8 +81,21 @@ def remembered_large_text() -> bool:
     return load_machine_settings().text_scale >= LARGER
 
 
+def remembered_shared_pc() -> bool | None:
+    """Whether a volunteer said this is a shared church PC (None: nobody said)."""
+    from assistant.machine_settings import load_machine_settings
+
+    return load_machine_settings().shared_pc
+
+
+def practice_backend() -> Backend:
+    from assistant.gui.practice import PracticeBackend  # the core's result classes: --demo only
+
+    return PracticeBackend()
+
+
 def run_gui(profile: str | None, lang: str, volunteer: bool, dns_server: str | None = None,
-            ca_file: str | None = None) -> int:
+            ca_file: str | None = None, demo: bool = False, shared_pc: bool = False) -> int:
     try:
         options = volunteer_options(dns_server, ca_file)
     except AssistantError as bad_option:
@@ -107,8 +121,10 @@ def run_gui(profile: str | None, lang: str, volunteer: bool, dns_server: str | N
         log.warning("profile not loaded: %s", error)  # codes and file position, no secrets
     options.profile_path = path
     state = WizardState(lang=lang, volunteer=volunteer, profile=loaded, profile_error=error,
-                        options=options, large_font=remembered_large_text())
-    wizard = MailWizard(state, translations)
+                        options=options, large_font=remembered_large_text(), practice=demo)
+    state.shared_pc, state.shared_pc_source = shared_pc_mode(shared_pc, remembered_shared_pc(),
+                                                             loaded)
+    wizard = MailWizard(state, translations, practice_backend() if demo else None)
     wizard.show()
     quit_after = smoke_quit_after_ms()  # start checks of the frozen bundle and the benchmark
     if quit_after is not None:

@@ -23,10 +23,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from assistant.clients.exports import ExportSettings
     from assistant.clients.report import ApplyReport
+    from assistant.clients.thunderbird.handover import Handover
+    from assistant.clients.thunderbird.inventory import ProfileEntry
+    from assistant.clients.thunderbird.remove import RemoveReport
     from assistant.login import LoginResult
     from assistant.probe import ProbeEvent, ProbeReport
+    from assistant.probe.model import EndpointResult
     from assistant.profile import SettingsProfile
-    from assistant.settings import Account, Server
+    from assistant.settings import Account
     from assistant.wizard.checks import LoginCheckInput, ServerCheckInput
 
 # What the methods below import, in steps of roughly 5–35 ms each (lowest layer first, so
@@ -40,6 +44,7 @@ CORE_MODULES = (
     "assistant.clients.outlook",
     "assistant.clients.exports",
     "assistant.wizard.checks",
+    "assistant.profile_trust",
 )
 
 
@@ -59,11 +64,11 @@ class Backend:
 
         return probe_servers(check, on_event, cancel)
 
-    def check_login(self, check: LoginCheckInput, server: Server,
+    def check_login(self, check: LoginCheckInput, endpoint: EndpointResult,
                     cancel: threading.Event) -> LoginResult:
         from assistant.wizard.checks import log_in
 
-        return log_in(check, server, cancel)
+        return log_in(check, endpoint, cancel)
 
     def thunderbird_installed(self) -> bool:
         from assistant.clients import thunderbird
@@ -80,10 +85,47 @@ class Backend:
 
         return thunderbird.profile_in_use(profile_dir)
 
-    def apply_thunderbird(self, account: Account, profile_dir: Path | None) -> ApplyReport:
+    def apply_thunderbird(self, account: Account, profile_dir: Path | None,
+                          handover: Handover | None = None) -> ApplyReport:
+        """Write the account and hand over the password and pins. On a shared PC (without an
+        explicit profile folder) into the member's own profile, made and registered under
+        her name, as ``apply --shared-pc`` does."""
         from assistant.clients import thunderbird
 
-        return thunderbird.apply_account(account, profile_dir)
+        member = None
+        if handover is not None and handover.shared_pc and profile_dir is None:
+            from assistant.clients.thunderbird.member_profiles import member_profile
+
+            member = member_profile(account.display_name or account.email.display)
+            profile_dir = member.path
+        report = thunderbird.apply_account(account, profile_dir, handover=handover)
+        if member is not None:
+            report.profile_name = member.name
+        return report
+
+    def open_thunderbird(self, profile_dir: Path | None, member: str | None) -> None:
+        """Start Thunderbird detached: a member's profile by its name, else the folder."""
+        from assistant.clients.thunderbird.launch import open_thunderbird
+
+        if member is not None:
+            open_thunderbird(member=member)
+        else:
+            open_thunderbird(profile=profile_dir)
+
+    def thunderbird_inventory(self, explicit: Path | None) -> list[ProfileEntry]:
+        """The accounts and member profiles this PC's Thunderbird holds (``explicit``: only
+        that profile folder, as ``--thunderbird-profile`` gives it)."""
+        from assistant.clients.thunderbird.inventory import inventory, profile_entry
+
+        if explicit is not None:
+            return [profile_entry(explicit)] if explicit.is_dir() else []
+        return inventory()
+
+    def remove_thunderbird_account(self, profile_dir: Path, email: str,
+                                   whole_profile: bool) -> RemoveReport:
+        from assistant.clients.thunderbird.remove import remove_account
+
+        return remove_account(profile_dir, email, whole_profile=whole_profile)
 
     def outlook_installed(self) -> bool:
         from assistant.clients import outlook

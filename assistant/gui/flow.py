@@ -27,6 +27,7 @@ class Page(IntEnum):
     LOGIN = 5
     CLIENT = 6
     DONE = 7
+    TRUST = 8  # between the account and the server page, when the profile needs a decision
 
 
 def protocol_choice_offered(state: WizardState) -> bool:
@@ -55,6 +56,14 @@ def _retrying_login(state: WizardState) -> bool:
     return state.retry_login and state.servers_checked()
 
 
+def _profile_needs_decision(state: WizardState) -> bool:
+    """The profile cannot be used for this address, or it is not the church's word and the
+    member has not confirmed it (assistant.profile_trust.check_profile)."""
+    verdict = state.profile_verdict()
+    return verdict is not None and bool(
+        verdict.refusals or (verdict.question is not None and not state.profile_accepted))
+
+
 def _no_protocol_choice(state: WizardState) -> bool:
     return not protocol_choice_offered(state)
 
@@ -62,7 +71,9 @@ def _no_protocol_choice(state: WizardState) -> bool:
 NAVMAP: dict[Page, Route] = {
     Page.WELCOME: Route(Page.PROTOCOL, ((_no_protocol_choice, Page.ACCOUNT),)),
     Page.PROTOCOL: Route(Page.ACCOUNT),
-    Page.ACCOUNT: Route(Page.SERVER, ((_retrying_login, Page.LOGIN),)),
+    Page.ACCOUNT: Route(Page.SERVER, ((_retrying_login, Page.LOGIN),
+                                      (_profile_needs_decision, Page.TRUST))),
+    Page.TRUST: Route(Page.SERVER),
     Page.SERVER: Route(Page.LOGIN),
     Page.LOGIN: Route(Page.CLIENT, ((_password_refused, Page.ACCOUNT),)),
     Page.CLIENT: Route(Page.DONE),

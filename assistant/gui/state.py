@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant import __version__
-from assistant.errors import AssistantError
+from assistant.errors import AssistantError, Problem
 from assistant.secret import Secret
 from assistant.settings import (
     Account,
@@ -27,7 +27,11 @@ from assistant.settings import (
 )
 
 if TYPE_CHECKING:
+    from assistant.clients.report import ApplyReport
+    from assistant.clients.thunderbird.handover import Handover
+    from assistant.probe.choose import ChosenServers
     from assistant.profile import SettingsProfile
+    from assistant.profile_trust import LoadedProfile, ProfileVerdict
     from assistant.wizard.checks import LoginCheckInput, Network, ServerCheckInput
 
 
@@ -42,6 +46,27 @@ class LoginOutcome(StrEnum):
     OK = "ok"
     WRONG_PASSWORD = "wrong_password"  # noqa: S105 — an outcome name, not a secret
     FAILED = "failed"
+
+
+class SharedPcSource(StrEnum):
+    """Who said whether this is a shared church PC (shown to the volunteer)."""
+
+    DEFAULT = "default"
+    COMMAND_LINE = "command_line"  # --shared-pc
+    MACHINE = "machine"  # this PC's remembered setting (the welcome page's switch)
+    PROFILE = "profile"  # the church profile's [pc] shared
+
+
+def shared_pc_mode(flag: bool, remembered: bool | None,
+                   profile: SettingsProfile | None) -> tuple[bool, SharedPcSource]:
+    """``--shared-pc`` first, then what this PC remembers, then the church profile."""
+    if flag:
+        return True, SharedPcSource.COMMAND_LINE
+    if remembered is not None:
+        return remembered, SharedPcSource.MACHINE
+    if profile is not None and profile.shared_pc:
+        return True, SharedPcSource.PROFILE
+    return False, SharedPcSource.DEFAULT
 
 
 @dataclass
@@ -64,12 +89,18 @@ class WizardState:
     lang: str = "ja"
     volunteer: bool = False
     large_font: bool = False
+    practice: bool = False  # --demo: built-in results, marked 練習, nothing written
     options: Options = field(default_factory=Options)
     profile: SettingsProfile | None = None
     profile_error: AssistantError | None = None  # a profile was given but could not be read
+    # Where the profile came from and how far it is the church's word (None with a profile:
+    # handed in by the program itself, e.g. the screenshots, and taken as the church's).
+    loaded: LoadedProfile | None = None
+    profile_accepted: bool = False  # the member confirmed an unsigned profile's servers
     # POP と IMAP
     protocol: Protocol = Protocol.IMAP
     shared_pc: bool = False
+    shared_pc_source: SharedPcSource = SharedPcSource.DEFAULT
     leave_on_server: bool = True
     # アカウント
     display_name: str = ""
@@ -80,6 +111,7 @@ class WizardState:
     incoming: Server | None = None
     outgoing: Server | None = None
     trusted_fingerprints: dict[tuple[str, int], str] = field(default_factory=dict)
+    chosen: ChosenServers | None = None  # the one ranking's choice, with its pins
     allow_plaintext: bool = False
     probe_summary: list[str] = field(default_factory=list)
     # ログインの確認
@@ -91,6 +123,11 @@ class WizardState:
     retry_login: bool = False
     # メールソフト / 完了
     client: ClientChoice = ClientChoice.THUNDERBIRD
+    # 「このパソコンにパスワードを保存する」: her consent (never offered on a shared PC).
+    save_password: bool = True
+    password_saved: bool = False
+    member_name: str | None = None  # her profile's name in profiles.ini (shared PC)
+    apply_warnings: list[Problem] = field(default_factory=list)
     written_files: list[Path] = field(default_factory=list)
     written_target: Path | None = None
     backup: Path | None = None
@@ -135,12 +172,46 @@ class WizardState:
         self.incoming = None
         self.outgoing = None
         self.trusted_fingerprints.clear()
+        self.chosen = None
         self.allow_plaintext = False
         self.probe_summary.clear()
         self.login_outcome = LoginOutcome.NOT_CHECKED
         self.login_summary.clear()
         self.suggested_login = None
         self.retry_login = False
+
+    def handover(self) -> Handover:
+        """What goes into Thunderbird's own stores: the proven password only with her consent
+        and never on a shared PC, and the fingerprints pinned on the server page."""
+        from assistant.clients.thunderbird.handover import Handover
+
+        keep = (self.save_password and not self.shared_pc
+                and self.login_outcome is LoginOutcome.OK and bool(self.password))
+        return Handover(password=self.password if keep else None,
+                        pins=dict(self.trusted_fingerprints), shared_pc=self.shared_pc)
+
+    def keep_report(self, report: ApplyReport | None) -> None:
+        """What the mail-program page wrote, for the done page (None: only the sheet)."""
+        self.written_target = report.target if report else None
+        self.written_files = list(report.files_written) if report else []
+        self.backup = report.backup if report else None
+        self.changes = list(report.changes) if report else []
+        self.password_saved = report.password_saved if report else False
+        self.member_name = report.profile_name if report else None
+        self.apply_warnings = list(report.warnings) if report else []
+
+    def next_member(self) -> None:
+        """「次の方の設定へ」: forget everything of the member just done, the password first;
+        the language, volunteer mode, shared-PC mode, text size and profile stay."""
+        self.password = Secret("")
+        self.display_name = ""
+        self.email = None
+        self.login_name = ""
+        self.forget_servers()
+        self.protocol = Protocol.IMAP
+        self.leave_on_server = True
+        self.save_password = True
+        self.keep_report(None)
 
     def servers_checked(self) -> bool:
         """The server check found both servers for the current address and protocol."""
@@ -153,22 +224,59 @@ class WizardState:
 
     def server_check_input(self, protocol: Protocol) -> ServerCheckInput:
         """What the server check needs, frozen now (the worker never reads this state)."""
+        from assistant.consents import ConsentReason, Consents
         from assistant.wizard.checks import ServerCheckInput
 
         assert self.email is not None, "the account page lets no check start without one"
-        return ServerCheckInput(self.email, protocol, self.profile,
-                                self.network(self.options.probe_timeout))
+        loaded = self.loaded_profile()
+        consents = Consents()
+        if loaded is not None and self.profile_accepted:  # she said yes on the trust page
+            for host in loaded.hosts:
+                consents = consents.with_host(host, ConsentReason.UNTRUSTED_PROFILE)
+        return ServerCheckInput(self.email, protocol, loaded,
+                                self.network(self.options.probe_timeout), consents)
+
+    def loaded_profile(self) -> LoadedProfile | None:
+        """The profile with its trust, found out when first needed: the trust module brings
+        the discovery model, which the first page need not wait for."""
+        if self.loaded is None and self.profile is not None:
+            self.loaded = self._trust_of(self.profile)
+        return self.loaded
+
+    def _trust_of(self, profile: SettingsProfile) -> LoadedProfile:
+        from assistant.embedded import embedded_profile_path
+        from assistant.profile_trust import LoadedProfile, TrustLevel, load_trusted_profile
+        from assistant.signature import SignatureCheck, SignatureStatus
+
+        path = self.options.profile_path
+        if path is None:  # handed in by the program itself (tests, screenshots)
+            return LoadedProfile(profile, TrustLevel.EMBEDDED, None,
+                                 SignatureCheck(SignatureStatus.TRUSTED))
+        try:
+            loaded = load_trusted_profile(path, embedded=embedded_profile_path())
+        except AssistantError:  # read once already: changed since, so nobody vouches for it
+            loaded = None
+        return loaded or LoadedProfile(profile, TrustLevel.UNTRUSTED, path,
+                                       SignatureCheck(SignatureStatus.MALFORMED))
+
+    def profile_verdict(self) -> ProfileVerdict | None:
+        """What using the profile for the typed address requires (None: no profile or no
+        address yet)."""
+        loaded = self.loaded_profile()
+        if loaded is None or self.email is None:
+            return None
+        from assistant.profile_trust import check_profile
+
+        return check_profile(loaded, self.email)
 
     def login_check_input(self) -> LoginCheckInput:
         """What the login check needs, frozen now, the password included."""
         from assistant.wizard.checks import LoginCheckInput
 
-        assert self.incoming is not None and self.outgoing is not None, "servers not checked"
-        return LoginCheckInput(
-            self.incoming, self.outgoing, self.login_name, self.password,
-            tuple(self.trusted_fingerprints.items()), self.allow_plaintext,
-            from_discovery=self.profile is None,
-            network=self.network(self.options.login_timeout))
+        assert self.chosen is not None, "servers not checked"
+        return LoginCheckInput(self.chosen, self.login_name, self.password,
+                               self.allow_plaintext, from_discovery=self.profile is None,
+                               network=self.network(self.options.login_timeout))
 
     def diagnostics(self) -> str:
         """Plain text for a volunteer's clipboard: whitelisted fields, never the password."""
@@ -191,6 +299,8 @@ class WizardState:
             ("allow_plaintext", self.allow_plaintext),
             ("login_outcome", self.login_outcome.value),
             ("client", self.client.value),
+            ("save_password", self.save_password and not self.shared_pc),
+            ("password_saved", self.password_saved),
             ("written", ", ".join(str(p) for p in self.written_files) or "-"),
             ("backup", self.backup or "-"),
         ]

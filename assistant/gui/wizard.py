@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,7 +37,7 @@ from assistant.gui.translations import Translations, icon_path
 from assistant.gui.warmup import Warmup, import_all
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QDialog, QMessageBox
 
     from assistant.gui.tasks import TaskRunner
 
@@ -46,7 +46,7 @@ EXPORT_FORMATS = (("profile", ".mailsetup"), ("autoconfig", ".xml"),
                   ("mobileconfig", ".mobileconfig"))
 # The later pages' modules, imported by the warm-up in the order a member meets them.
 PAGE_MODULES = tuple(f"assistant.gui.pages.{name}" for name in (
-    "protocol", "account", "server", "login", "client", "done"))
+    "protocol", "account", "trust", "server", "login", "client", "done"))
 
 
 def remember_text_size(large: bool) -> None:
@@ -66,6 +66,13 @@ def remember_text_size(large: bool) -> None:
         log.warning("text size not remembered: %s", type(error).__name__)
 
 
+def keep_none_alive() -> None:
+    """The warm-up's step: imported only then (ctypes)."""
+    from assistant.gui.none_guard import keep_none_alive as guard
+
+    guard()
+
+
 def show_icon() -> None:
     """The window icon, set once the first page is on screen: loading it (and PySide's QIcon
     class) costs ~3.5 ms of start-up for something nobody waits for."""
@@ -79,6 +86,7 @@ class MailWizard(QWizard):
 
     def __init__(self, state: WizardState, translations: Translations | None = None,
                  backend: Backend | None = None, parent: QWidget | None = None) -> None:
+        apply_looks(state.large_font)  # before QWizard lays out its header in the old font
         super().__init__(parent)
         self.state = state
         self.translations = translations or Translations()
@@ -88,14 +96,16 @@ class MailWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        apply_looks(state.large_font)  # before the first page is laid out
         welcome = WelcomePage(state)
         self.pages: dict[Page, BasePage] = {Page.WELCOME: welcome}
         self.setPage(int(Page.WELCOME), welcome)
         self.setStartId(int(Page.WELCOME))
-        self.warmup = Warmup([show_icon, *(partial(import_all, [m]) for m in PAGE_MODULES)],
+        # keep_none_alive: PySide6 6.12's lost None references (gui/none_guard.py); after
+        # the first paint, as its ctypes import (~2 ms) is not worth the start.
+        self.warmup = Warmup([show_icon, keep_none_alive,
+                              *(partial(import_all, [m]) for m in PAGE_MODULES)],
                              CORE_MODULES, self)
-        self.warmup.after_first_paint(welcome)
+        self.warmup.after_first_paint(welcome.content)
         self._build_menu()
         self.currentIdChanged.connect(self.name_buttons)
         self._retranslate()
@@ -159,6 +169,14 @@ class MailWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr(
             "Show the settings to print or save") if self.state.client is ClientChoice.SHEET_ONLY
             else self.tr("Write the settings"))
+        done = self.pages.get(Page.DONE)
+        if done is not None:
+            from assistant.gui.pages.done import DonePage
+
+            assert isinstance(done, DonePage)
+        opens = done is not None and done.opens_thunderbird()
+        self.setButtonText(QWizard.WizardButton.FinishButton,
+                           self.tr("Open Thunderbird") if opens else self.tr("&Finish"))
 
     def _build_page(self, page_id: Page) -> BasePage:
         """Each page's module is imported here, not at start (the warm-up usually has)."""
@@ -169,6 +187,9 @@ class MailWizard(QWizard):
         if page_id is Page.ACCOUNT:
             from assistant.gui.pages.account import AccountPage
             return AccountPage(state)
+        if page_id is Page.TRUST:
+            from assistant.gui.pages.trust import TrustPage
+            return TrustPage(state)
         if page_id is Page.SERVER:
             from assistant.gui.pages.server import ServerPage
             return ServerPage(state, self.backend, self.runner)
@@ -182,6 +203,18 @@ class MailWizard(QWizard):
         assert page_id is Page.DONE, page_id  # the welcome page is built in __init__
         return DonePage(state, self.backend)
 
+    def next_member(self) -> None:
+        """Shared PC, 「次の方の設定へ」: the member's password first, then everything else of
+        hers goes, her pages included (they are built again when needed); the language,
+        volunteer mode, shared-PC mode and text size stay."""
+        self.state.next_member()
+        self.restart()
+        for page_id in [p for p in self.pages if p is not Page.WELCOME]:
+            page = self.pages.pop(page_id)
+            self.removePage(int(page_id))
+            page.deleteLater()
+        self.name_buttons()
+
     def validateCurrentPage(self) -> bool:
         """Next was pressed: build the following page before QWizard switches to it."""
         if not super().validateCurrentPage():
@@ -189,6 +222,7 @@ class MailWizard(QWizard):
         following = self.nextId()
         if following != -1:
             self.page_of(Page(following))
+            self.name_buttons()  # before QWizard shows the buttons: laid out for their text
         return True
 
     def return_to(self, page_id: Page) -> None:
@@ -246,8 +280,8 @@ class MailWizard(QWizard):
     def set_volunteer(self, on: bool) -> None:
         self.state.volunteer = on
         self.volunteer_action.setChecked(on)
-        for action in self.export_actions:
-            action.setVisible(on)
+        for action in [*self.export_actions, self.accounts_action]:
+            action.setVisible(on and not self.state.practice)  # practice writes nothing
         for page in self.pages.values():
             page.set_volunteer(on)
 
@@ -281,10 +315,14 @@ class MailWizard(QWizard):
         for fmt, suffix in EXPORT_FORMATS:
             action = QAction(self)
             action.triggered.connect(lambda _c=False, f=fmt, s=suffix: self._export(f, s))
-            action.setVisible(self.state.volunteer)
+            action.setVisible(self.state.volunteer and not self.state.practice)
             self.export_actions.append(action)
             self.menu.addAction(action)
         self.menu.addAction(self.copy_action)
+        self.accounts_action = QAction(self)  # the volunteer's: accounts and removing one
+        self.accounts_action.triggered.connect(self.show_accounts)
+        self.accounts_action.setVisible(self.state.volunteer and not self.state.practice)
+        self.menu.addAction(self.accounts_action)
         self.addActions([self.volunteer_action])
         self.menu_button.setMenu(self.menu)
         self.setButton(QWizard.WizardButton.CustomButton1, self.menu_button)
@@ -295,6 +333,16 @@ class MailWizard(QWizard):
             QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
             QWizard.WizardButton.CommitButton,
             QWizard.WizardButton.FinishButton, QWizard.WizardButton.CancelButton])
+
+    def show_accounts(self) -> QDialog:
+        """The volunteer menu's list of this PC's Thunderbird accounts (open, not exec)."""
+        from assistant.gui.accounts_dialog import AccountsDialog
+
+        self.backend.prepare()  # the core's inventory: imported on this thread, not lazily
+        dialog = AccountsDialog(self.state, self.backend, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def copy_diagnostics(self) -> str:
         """Put the whitelisted diagnostics (never the password) on the clipboard."""
@@ -330,7 +378,8 @@ class MailWizard(QWizard):
             self.export(fmt, path)
 
     def _retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Mail setup assistant"))
+        self.setWindowTitle(self.tr("Mail setup assistant — practice (nothing is written)")
+                            if self.state.practice else self.tr("Mail setup assistant"))
         self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("Menu"))
         self.name_buttons()
         self.menu_button.setAccessibleName(self.tr("Menu"))
@@ -342,6 +391,7 @@ class MailWizard(QWizard):
         # not read Japanese) and compared with logs; the menu says so (docs/wizard.md).
         self.copy_action.setText(self.tr(
             "Copy diagnostics for a technician (in English, without the password)"))
+        self.accounts_action.setText(self.tr("Mail settings on this computer…"))
         labels = {"profile": self.tr("Export church settings profile…"),
                   "autoconfig": self.tr("Export autoconfig XML…"),
                   "mobileconfig": self.tr("Export iPhone/iPad profile (mobileconfig)…")}

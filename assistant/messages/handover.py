@@ -39,6 +39,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{server} へのログイン確認が通らなかったため、何も書き込んでいません: {reason}",
         "The login check with {server} did not succeed, so nothing was written: {reason}",
     ),
+    "apply.save_password_thunderbird_only": (
+        "--save-password は Thunderbird だけで使えます。Outlook はパスワードを自分のプロファイルに"
+        "保存するため、最初に一度だけ尋ねます。",
+        "--save-password works with Thunderbird only. Outlook keeps the password in its own "
+        "profile and asks for it once.",
+    ),
     "apply.password_without_save": (
         "--password-stdin は --save-password と一緒に使います。",
         "--password-stdin goes together with --save-password.",

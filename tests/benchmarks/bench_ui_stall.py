@@ -28,7 +28,7 @@ from assistant.gui.flow import Page
 from assistant.gui.state import Options, WizardState
 from assistant.gui.translations import Translations
 from assistant.gui.wizard import MailWizard
-from assistant.settings import Server
+from assistant.settings import Protocol, Security
 from tests.gui.helpers import press_next
 from tests.testbed import Testbed
 from tests.testbed.dns import A, start_dns
@@ -117,8 +117,14 @@ def measure(dns_server: str, work: Path) -> tuple[float, float, int, float]:
     assert isinstance(server, ServerPage)
     run_until(lambda: not server.is_busy(), 60000)
     # The silent servers give no usable endpoint: check the login against them directly.
-    state.incoming = Server.create("imap", f"mail.{DOMAIN}", 993, "tls")
-    state.outgoing = Server.create("smtp", f"mail.{DOMAIN}", 465, "tls")
+    from assistant.probe.choose import ChosenServers
+    from assistant.probe.model import EndpointResult
+
+    imap, smtp = (EndpointResult(protocol, f"mail.{DOMAIN}", port, Security.TLS, "ok",
+                                 auth_mechanisms=["PLAIN"])
+                  for protocol, port in ((Protocol.IMAP, 993), (Protocol.SMTP, 465)))
+    state.chosen = ChosenServers(imap, smtp)
+    state.incoming, state.outgoing = imap.to_server(), smtp.to_server()
     login = wizard.page_of(Page.LOGIN)
     assert isinstance(login, LoginPage)
     login.start()

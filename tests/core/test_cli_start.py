@@ -48,7 +48,7 @@ def test_the_wizard_starts_with_or_without_the_parser(
     calls: list[tuple[str | None, str, bool, bool]] = []
 
     def run_gui(profile: str | None, lang: str, volunteer: bool, dns_server: str | None = None,
-                ca_file: str | None = None) -> int:
+                ca_file: str | None = None, demo: bool = False, shared_pc: bool = False) -> int:
         calls.append((profile, lang, volunteer, gc.isenabled()))
         return 0
 
@@ -67,3 +67,21 @@ def test_the_wizard_starts_with_or_without_the_parser(
     # The collector stays paused until the wizard's first paint (tests/gui/test_startup.py).
     assert calls == [(*expected, False)]
     assert built == ([] if not argv else [True])
+
+
+@pytest.mark.parametrize(("argv", "shared"), [([], False), (["--shared-pc"], True),
+                                              (["--volunteer", "--shared-pc"], True)])
+def test_the_wizard_gets_shared_pc(monkeypatch: pytest.MonkeyPatch, gc_restored: None,
+                                   argv: list[str], shared: bool) -> None:
+    seen: list[bool] = []
+
+    def run_gui(profile: str | None, lang: str, volunteer: bool, dns_server: str | None = None,
+                ca_file: str | None = None, demo: bool = False, shared_pc: bool = False) -> int:
+        seen.append(shared_pc)
+        return 0
+
+    import assistant.gui.app
+
+    monkeypatch.setattr(assistant.gui.app, "run_gui", run_gui)
+    assert cli.main(argv) == 0
+    assert seen == [shared]

@@ -20,14 +20,15 @@ from PySide6.QtWidgets import QApplication
 from assistant.gui.flow import Page
 from assistant.gui.pages.account import AccountPage
 from assistant.gui.pages.server import ServerPage
-from assistant.gui.state import Options, WizardState
+from assistant.gui.state import Options, SharedPcSource, WizardState
 from assistant.gui.translations import Translations, resources_dir
 from assistant.gui.wizard import MailWizard
 from tests.gui.demo import DemoBackend
 from tests.gui.helpers import press_next
 
 NAMES = {Page.WELCOME: "welcome", Page.PROTOCOL: "pop-imap", Page.ACCOUNT: "account",
-         Page.SERVER: "server", Page.LOGIN: "login", Page.CLIENT: "client", Page.DONE: "done"}
+         Page.SERVER: "server", Page.LOGIN: "login", Page.CLIENT: "client", Page.DONE: "done",
+         Page.TRUST: "trust"}
 SIZE = (820, 660)
 SAMPLE = {"ja": ("山田 太郎", "taro@example-church.jp"),
           "en": ("Taro Yamada", "taro@example-church.jp")}
@@ -84,6 +85,21 @@ def fill_account(wizard: MailWizard, lang: str) -> None:
         field.textEdited.emit(value)
 
 
+def past_the_account_page(state: WizardState, translations: Translations,
+                          backend: DemoBackend) -> MailWizard:
+    """A wizard shown at the sample size, walked past the account page with the sample
+    member's details (to the trust or the server page)."""
+    translations.install(state.lang)
+    wizard = MailWizard(state, translations, backend)
+    wizard.resize(*SIZE)
+    wizard.show()
+    press_next(wizard)
+    press_next(wizard)
+    fill_account(wizard, state.lang)
+    press_next(wizard)
+    return wizard
+
+
 def render_language(lang: str, out: Path, work: Path, translations: Translations) -> list[Path]:
     from assistant.profile import load_profile
 
@@ -109,14 +125,8 @@ def render_language(lang: str, out: Path, work: Path, translations: Translations
     # The certificate question and the volunteer's view, as separate pictures.
     wizard.shut_down()
     wizard.close()
-    state = WizardState(lang=lang, profile=profile, volunteer=True)
-    wizard = MailWizard(state, translations, DemoBackend(work, untrusted=True))
-    wizard.resize(*SIZE)
-    wizard.show()
-    press_next(wizard)
-    press_next(wizard)
-    fill_account(wizard, lang)
-    press_next(wizard)
+    wizard = past_the_account_page(WizardState(lang=lang, profile=profile, volunteer=True),
+                                   translations, DemoBackend(work, untrusted=True))
     server = wizard.page_of(Page.SERVER)
     assert isinstance(server, ServerPage)
     wait_until(server.question.isVisible)
@@ -131,6 +141,86 @@ def render_language(lang: str, out: Path, work: Path, translations: Translations
     shots.append(shoot(wizard, folder, Page.DONE, "-certificate"))
     wizard.close()
     wizard.shut_down()
+    shots += server_states(lang, folder, work, translations)
+    shots += trust_pages(lang, folder, work, translations)
+    shots += shared_pc_pages(lang, folder, work, translations)
+    return shots
+
+
+def shared_pc_pages(lang: str, folder: Path, work: Path,
+                    translations: Translations) -> list[Path]:
+    """A shared church PC: the welcome page's switch (volunteer), the mail-program page
+    without the password box, the done page with 「次の方の設定へ」, and the volunteer's list
+    of this PC's accounts."""
+    state = WizardState(lang=lang, volunteer=True, shared_pc=True,
+                        shared_pc_source=SharedPcSource.MACHINE)
+    translations.install(lang)
+    wizard = MailWizard(state, translations, DemoBackend(work))
+    wizard.resize(*SIZE)
+    wizard.show()
+    shots = [shoot(wizard, folder, Page.WELCOME, "-shared-pc")]
+    press_next(wizard)
+    press_next(wizard)
+    fill_account(wizard, lang)
+    for _checked in (Page.SERVER, Page.LOGIN, Page.CLIENT):
+        press_next(wizard)
+        wait_until(wizard.currentPage().isComplete)
+    shots.append(shoot(wizard, folder, Page.CLIENT, "-shared-pc"))
+    press_next(wizard)
+    shots.append(shoot(wizard, folder, Page.DONE, "-shared-pc"))
+    dialog = wizard.show_accounts()
+    dialog.accounts.setCurrentRow(1)
+    settle()
+    path = folder / "99-accounts-on-this-pc.png"
+    dialog.grab().save(str(path))
+    shots.append(path)
+    dialog.close()
+    wizard.shut_down()
+    wizard.done(0)
+    return shots
+
+
+def trust_pages(lang: str, folder: Path, work: Path, translations: Translations) -> list[Path]:
+    """The trust page for a profile file without the church's signature: its servers inside
+    the member's domain (she may confirm), and a forged one naming a server elsewhere."""
+    from assistant.profile import load_profile
+
+    sample = resources_dir() / "profiles" / "sample-church.mailsetup"
+    shots = []
+    for suffix, host in (("", "mail.example-church.jp"), ("-forged", "mail.evil.example")):
+        path = work / f"church{suffix}.mailsetup"
+        path.write_text(sample.read_text(encoding="utf-8").replace(
+            "mail.example-church.jp", host), encoding="utf-8")
+        state = WizardState(lang=lang, profile=load_profile(path),
+                            options=Options(profile_path=path))
+        wizard = past_the_account_page(state, translations, DemoBackend(work))
+        shots.append(shoot(wizard, folder, Page.TRUST, suffix))
+        wizard.shut_down()
+        wizard.done(0)
+    return shots
+
+
+def server_states(lang: str, folder: Path, work: Path,
+                  translations: Translations) -> list[Path]:
+    """The server page as a member and a volunteer meet each problem: no encryption or an
+    unverifiable certificate (a member is told to stop and call), the church's server not
+    answering, and an address whose domain has no mail server."""
+    from assistant.profile import load_profile
+
+    profile = load_profile(resources_dir() / "profiles" / "sample-church.mailsetup")
+    shots = []
+    for state, volunteer in (("plaintext", False), ("plaintext", True), ("untrusted", False),
+                             ("down", False), ("nodomain", False), ("http", False)):
+        wizard = past_the_account_page(
+            WizardState(lang=lang, profile=profile, volunteer=volunteer), translations,
+            DemoBackend(work, state=state))
+        server = wizard.page_of(Page.SERVER)
+        assert isinstance(server, ServerPage)
+        wait_until(lambda s=server: s.question.isVisible() or not s.is_busy())
+        who = "-volunteer" if volunteer else ""
+        shots.append(shoot(wizard, folder, Page.SERVER, f"-{state}{who}"))
+        wizard.shut_down()
+        wizard.done(0)
     return shots
 
 
@@ -140,6 +230,9 @@ def main(argv: list[str]) -> int:
         print("no Japanese font: install fonts-ipafont-gothic (fc-list :lang=ja is empty)",
               file=sys.stderr)
         return 1
+    from assistant.gui.none_guard import keep_none_alive
+
+    keep_none_alive()  # as the program does: dozens of wizards in one process
     _app = QApplication.instance() or QApplication(sys.argv[:1])  # alive until the end
     translations = Translations()
     with tempfile.TemporaryDirectory() as work:

@@ -1,4 +1,5 @@
-"""The page order and the endpoint choice, tested without Qt (they must not import it)."""
+"""The page order and the buttons, tested without Qt (they must not import it); the endpoint
+choice is the core's one ranking (tests/trust/test_choose.py)."""
 
 from __future__ import annotations
 
@@ -19,11 +20,9 @@ from assistant.gui.flow import (
     path,
 )
 from assistant.gui.state import LoginOutcome, WizardState
-from assistant.probe.model import EndpointResult, ProbeReport, Recommendation
 from assistant.profile import load_profile
 from assistant.secret import Secret
-from assistant.settings import Protocol, Security, Server, parse_email
-from assistant.wizard.proposal import propose
+from assistant.settings import Protocol, Server
 from tests.paths import ROOT
 from tests.paths import SAMPLE_PROFILE as SAMPLE
 
@@ -63,7 +62,7 @@ def test_buttons_follow_from_the_page_status_alone(status, expected):
 
 
 def test_default_path_shows_every_page():
-    assert path(WizardState()) == list(Page)
+    assert path(WizardState()) == [p for p in Page if p is not Page.TRUST]  # no profile
 
 
 def test_each_step_of_the_default_order():
@@ -133,41 +132,3 @@ def test_password_never_printed_and_not_in_diagnostics():
     state.probe_summary.append("server said: s3cret-パス")  # an echoing server
     assert "s3cret" not in state.diagnostics()
     assert "password_entered: True" in state.diagnostics()
-
-
-def endpoint(protocol: str, security: str, status: str, port: int) -> EndpointResult:
-    return EndpointResult(Protocol(protocol), "mail.example.jp", port, Security(security), status)
-
-
-def report_of(endpoints: list[EndpointResult],
-              recommendation: Recommendation | None = None) -> ProbeReport:
-    return ProbeReport(parse_email("taro@example.jp"), "example.jp", 0, [], endpoints,
-                       recommendation or Recommendation())
-
-
-def test_pop_chosen_takes_the_best_pop_endpoint():
-    imap = endpoint("imap", "tls", "ok", 993)
-    pop_plain = endpoint("pop3", "none", "ok", 110)
-    pop_tls = endpoint("pop3", "tls", "ok", 995)
-    smtp = endpoint("smtp", "tls", "ok", 465)
-    report = report_of([imap, pop_plain, pop_tls, smtp], Recommendation(imap, smtp))
-    assert propose(report, Protocol.IMAP).incoming is imap
-    proposal = propose(report, Protocol.POP3)
-    assert proposal.incoming is pop_tls and proposal.outgoing is smtp
-    assert proposal.plaintext() == [] and proposal.untrusted() == []
-
-
-def test_untrusted_tls_preferred_to_plaintext_and_asked_once():
-    imap = endpoint("imap", "tls", "certificate_invalid", 993)
-    imap_plain = endpoint("imap", "none", "ok", 143)
-    smtp = endpoint("smtp", "tls", "certificate_invalid", 465)
-    report = report_of([imap_plain, imap, smtp])
-    proposal = propose(report, Protocol.IMAP)
-    assert proposal.incoming is imap and proposal.outgoing is smtp
-    assert len(proposal.untrusted()) == 1  # same (empty) fingerprint: one question
-
-
-def test_nothing_usable_is_incomplete():
-    down = endpoint("imap", "tls", "refused", 993)
-    proposal = propose(report_of([down]), Protocol.IMAP)
-    assert not proposal.complete

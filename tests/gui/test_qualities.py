@@ -3,6 +3,7 @@ accessible names, larger text, no clipped text (also at 150 %), the volunteer's 
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -97,6 +98,22 @@ def test_no_clipped_text_at_default_size(qtbot, translations, tmp_path, lang):
     assert problems == []
 
 
+@pytest.mark.parametrize(("width", "height", "scale"), [
+    (1024, 600, "1"), (1366, 768, "1"), (1920, 1080, "1.5")])
+def test_no_clipped_text_with_larger_text_on_small_and_scaled_screens(tmp_path, width, height,
+                                                                      scale):
+    """文字を大きくする on the screens a member has: a small laptop, a usual one, and a full-HD
+    screen at 150 % (the offscreen screen is set by a config file)."""
+    screen = tmp_path / "screen.json"
+    screen.write_text(json.dumps({"screens": [{"name": "member", "x": 0, "y": 0, "width": width,
+                                               "height": height, "logicalDpi": 96}]}))
+    env = {**os.environ, "QT_SCALE_FACTOR": scale,
+           "QT_QPA_PLATFORM": f"offscreen:configfile={screen}"}
+    result = subprocess.run([sys.executable, "-m", "tests.gui.walk", "--large"], cwd=ROOT,
+                            env=env, capture_output=True, text=True, timeout=240, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "OK", result.stdout
+
+
 def test_no_clipped_text_at_150_percent(tmp_path):
     env = {**os.environ, "QT_SCALE_FACTOR": "1.5", "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run([sys.executable, "-m", "tests.gui.walk"], cwd=ROOT, env=env,
@@ -183,12 +200,15 @@ def test_language_switch_while_open(qtbot, make_wizard, tmp_path):
 
 
 def test_shared_pc_allows_only_imap(qtbot, make_wizard, tmp_path):
-    wizard = make_wizard(backend=DemoBackend(tmp_path))
+    wizard = make_wizard(backend=DemoBackend(tmp_path), volunteer=True)
     press_next(wizard)
     protocol = wizard.page_of(Page.PROTOCOL)
     protocol.pop.click()
-    protocol.shared_pc.click()
+    wizard.back()
+    wizard.pages[Page.WELCOME].shared_pc.click()  # the PC's mode: the welcome page's switch
+    press_next(wizard)
     assert protocol.imap.isChecked() and not protocol.pop.isEnabled()
+    assert protocol.shared_pc.isVisible()
     assert wizard.state.protocol.value == "imap"
 
 
@@ -243,7 +263,7 @@ def test_volunteer_mode_details_exports_and_diagnostics(qtbot, translations, tmp
 
     wizard = run_walk(qtbot, translations, tmp_path, "ja", check, volunteer=True)
     wizard.shut_down()
-    assert set(seen) == set(Page)
+    assert set(seen) == set(Page) - {Page.TRUST}  # a profile handed in is the church's
     assert "993" in seen[Page.SERVER] and "SHA-256 の指紋" in seen[Page.SERVER]
     # The panels are labelled in Japanese; only raw values stay Latin (codes and protocol
     # words as the core reports them, the platform's name, the TLS library's English text,
@@ -475,3 +495,38 @@ def test_each_main_button_names_what_it_does(qtbot, make_wizard, tmp_path):
     assert commit.isVisible() and commit.text() == "設定を書き込む"
     client.sheet_only.click()  # printing only writes nothing into a mail program
     assert commit.text() == "設定内容を表示する（印刷・保存）"
+
+
+def test_practice_mode_is_marked_on_every_page_and_writes_nothing(qtbot, translations,
+                                                                   tmp_path, monkeypatch):
+    """--demo: the whole wizard over built-in results, 練習 on every page, no file written
+    (the mail program's folder would be the working directory's practice/…)."""
+    from assistant.gui.app import practice_backend
+    from assistant.gui.state import WizardState
+    from assistant.gui.wizard import MailWizard
+
+    monkeypatch.chdir(tmp_path)
+    translations.install("ja")
+    wizard = MailWizard(WizardState(practice=True, volunteer=True), translations,
+                        practice_backend())
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert "練習" in wizard.windowTitle()
+    titles = [wizard.currentPage().title()]
+    press_next(wizard)
+    titles.append(wizard.currentPage().title())
+    press_next(wizard)
+    fill_account(wizard, "太郎", "taro@example-church.jp", "練習用")
+    for _ in range(2):
+        press_next(wizard)
+        qtbot.waitUntil(wizard.currentPage().isComplete, timeout=10000)
+        titles.append(wizard.currentPage().title())
+    press_next(wizard)
+    titles.append(wizard.currentPage().title())
+    press_next(wizard)  # 設定を書き込む: in practice only what would be written
+    assert current(wizard) is Page.DONE
+    titles.append(wizard.currentPage().title())
+    assert all(t.startswith("【練習】") for t in titles), titles
+    assert not any(a.isVisible() for a in wizard.export_actions)
+    assert list(tmp_path.rglob("*")) == []
+    assert wizard.shut_down(10000)

@@ -26,6 +26,8 @@ def test_the_command_line_hands_both_options_to_the_wizard(monkeypatch, tmp_path
     ca = tmp_path / "ca.pem"
     assert cli.main(["--dns-server", "127.0.0.1:5353", "--ca-file", str(ca)]) == 0
     assert (given["dns_server"], given["ca_file"]) == ("127.0.0.1:5353", str(ca))
+    assert given["demo"] is False
+    assert cli.main(["--demo"]) == 0 and given["demo"] is True  # the practice mode
 
 
 def test_given_before_a_command_they_count_for_it(monkeypatch):

@@ -44,10 +44,11 @@ def clipped(root: QWidget) -> list[str]:
 
 def walk(lang: str, work: Path, translations: Translations,
          on_page: Callable[[MailWizard, Page], None], *, volunteer: bool = False,
-         wait: Callable[[Callable[[], bool]], object]) -> MailWizard:
+         large_font: bool = False, wait: Callable[[Callable[[], bool]], object]) -> MailWizard:
     """Go through every page, calling ``on_page`` on each once it has settled."""
     translations.install(lang)
-    state = WizardState(lang=lang, volunteer=volunteer, options=Options())
+    state = WizardState(lang=lang, volunteer=volunteer, large_font=large_font,
+                        options=Options())
     wizard = MailWizard(state, translations, DemoBackend(work))
     wizard.show()
     on_page(wizard, Page.WELCOME)
@@ -62,7 +63,8 @@ def walk(lang: str, work: Path, translations: Translations,
 
 
 def main() -> int:
-    """Subprocess entry: print clipped texts of every page in both languages."""
+    """Subprocess entry: print clipped texts of every page in both languages (``--large``:
+    with 文字を大きくする on)."""
     import tempfile
 
     from tests.gui.screenshots import wait_until
@@ -78,6 +80,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as work:
         for lang in ("ja", "en"):
             wizard = walk(lang, Path(work), translations, check,
+                          large_font="--large" in sys.argv,
                           wait=lambda c: wait_until(c, 10000))
             wizard.shut_down()
             wizard.close()

@@ -212,3 +212,11 @@ def test_shared_pc_dry_run_names_her_profile(tmp_path: Path, monkeypatch: pytest
     capsys.readouterr()
     assert main([*BASE, "--shared-pc", "--dry-run", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["target"] == str(member.path / "prefs.js")
+
+
+def test_save_password_is_thunderbirds_only(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    outlook = ["apply", "--client", "outlook", *BASE[3:], "--output-dir", str(tmp_path / "o"),
+               "--save-password", "--lang", "en"]
+    assert main(outlook) == 2 and "Thunderbird only" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()

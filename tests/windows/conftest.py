@@ -1,7 +1,7 @@
 """`make test-windows`: the real Windows installer and the frozen Windows program under Wine.
 
 Once a session: the Windows bundle with the sample profile and its installer are built into a
-temporary folder (packaging/windows-build.sh reuses the build prefix in build/windows when its
+temporary folder (packaging/windows-build.sh reuses its build prefix, WIN_DIR, when its
 inputs are unchanged), and a Wine prefix is booted. Each test gets its own copy of that prefix.
 """
 
@@ -20,7 +20,10 @@ from tests.paths import ROOT, SAMPLE_PROFILE
 from tests.testbed.need import need
 from tests.windows.wine import Wine, copy_prefix, xvfb
 
-BUILD_PREFIX = ROOT / "build" / "windows" / "prefix"
+# packaging/windows-build.sh's prefix (WIN_DIR), which holds the Windows Python.
+BUILD_PREFIX = Path(os.environ.get("WIN_DIR") or Path(
+    os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "mail-assistant" /
+    "windows-build") / "prefix"
 DISPLAY = ":77"
 
 

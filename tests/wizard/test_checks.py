@@ -7,15 +7,18 @@ import threading
 
 import pytest
 
+from assistant.consents import ConsentReason, Pin
 from assistant.errors import Problem
 from assistant.gui.state import WizardState
 from assistant.login.result import LoginResult
 from assistant.net.tls import TlsInfo
+from assistant.probe.choose import ChosenServers
 from assistant.probe.model import EndpointResult, ProbeEvent, ProbeReport, Recommendation
 from assistant.secret import Secret
-from assistant.settings import Protocol, Security, Server, parse_email
+from assistant.settings import Protocol, Security, parse_email
 from assistant.wizard.checks import (
     CertificateQuestion,
+    ConsentQuestion,
     LoginCheckInput,
     PlaintextQuestion,
     Question,
@@ -44,13 +47,19 @@ class Recorder:
         return self.answer
 
 
+def ok(protocol: Protocol, port: int, host: str = "mail.example.jp",
+       **fields: object) -> EndpointResult:
+    return EndpointResult(protocol, host, port, Security.TLS, "ok",
+                          auth_mechanisms=["PLAIN"], **fields)  # type: ignore[arg-type]
+
+
 def state_with_servers() -> WizardState:
-    state = WizardState(email=parse_email("taro@example.jp"), login_name="taro@example.jp",
-                        password=Secret("pw-123456"),
-                        incoming=Server.parse_spec("imap:mail.example.jp:993:tls"),
-                        outgoing=Server.parse_spec("smtp:mail.example.jp:587:starttls"))
-    state.trusted_fingerprints[("mail.example.jp", 993)] = FINGERPRINT
-    return state
+    incoming = self_signed(Protocol.IMAP, 993)
+    outgoing = ok(Protocol.SMTP, 465)
+    chosen = ChosenServers(incoming, outgoing, pins=(Pin("mail.example.jp", 993, FINGERPRINT),))
+    return WizardState(email=parse_email("taro@example.jp"), login_name="taro@example.jp",
+                       password=Secret("pw-123456"), chosen=chosen,
+                       incoming=incoming.to_server(), outgoing=outgoing.to_server())
 
 
 def test_the_login_check_sends_the_snapshot_not_what_was_typed_afterwards() -> None:
@@ -58,17 +67,17 @@ def test_the_login_check_sends_the_snapshot_not_what_was_typed_afterwards() -> N
     check = state.login_check_input()
     state.password = Secret("typed-later")
     state.login_name = "someone-else"
-    seen: list[tuple[str, str, str | None]] = []
+    seen: list[tuple[str, str, int]] = []
 
-    def log_in(snapshot: LoginCheckInput, server: Server, cancel: threading.Event) -> LoginResult:
+    def log_in(snapshot: LoginCheckInput, endpoint: EndpointResult,
+               cancel: threading.Event) -> LoginResult:
         assert isinstance(snapshot.password, Secret)
-        seen.append((snapshot.login, snapshot.password.reveal(), snapshot.pin(server)))
-        return LoginResult("ok", Problem("login.ok"), server, snapshot.login)
+        seen.append((snapshot.login, snapshot.password.reveal(), endpoint.port))
+        return LoginResult("ok", Problem("login.ok"), endpoint.to_server(), snapshot.login)
 
     steps = run_login_check(check, Recorder(True), log_in)
     assert steps is not None and [s.role for s in steps] == ["incoming", "outgoing"]
-    assert seen == [("taro@example.jp", "pw-123456", FINGERPRINT),
-                    ("taro@example.jp", "pw-123456", None)]
+    assert seen == [("taro@example.jp", "pw-123456", 993), ("taro@example.jp", "pw-123456", 465)]
     with pytest.raises(dataclasses.FrozenInstanceError):
         check.login = "x"  # type: ignore[misc]
     assert "pw-123456" not in repr(check)
@@ -77,12 +86,30 @@ def test_the_login_check_sends_the_snapshot_not_what_was_typed_afterwards() -> N
 def test_a_refused_incoming_login_stops_before_sending() -> None:
     check = state_with_servers().login_check_input()
 
-    def refuse(snapshot: LoginCheckInput, server: Server, cancel: threading.Event) -> LoginResult:
-        return LoginResult("wrong_credentials", Problem("login.wrong_credentials"), server,
-                           snapshot.login)
+    def refuse(snapshot: LoginCheckInput, endpoint: EndpointResult,
+               cancel: threading.Event) -> LoginResult:
+        return LoginResult("wrong_credentials", Problem("login.wrong_credentials"),
+                           endpoint.to_server(), snapshot.login)
 
     steps = run_login_check(check, Recorder(True), refuse)
     assert steps is not None and [s.role for s in steps] == ["incoming"]
+
+
+def test_the_real_login_refuses_while_a_consent_is_missing() -> None:
+    """The core's guard: a chosen server that still needs the member's yes gets nothing."""
+    from assistant.consents import ConsentReason
+    from assistant.errors import AssistantError
+    from assistant.probe.choose import ConsentRequest
+    from assistant.wizard.checks import log_in
+
+    state = state_with_servers()
+    request = ConsentRequest("mail.example.jp", "mail.example.jp",
+                             ConsentReason.HTTP_AUTOCONFIG, Protocol.IMAP, 993)
+    state.chosen = dataclasses.replace(state.chosen, consents_needed=(request,))
+    check = state.login_check_input()
+    with pytest.raises(AssistantError) as refused:
+        log_in(check, check.chosen.incoming, threading.Event())
+    assert refused.value.code == "consent.required"
 
 
 def probe_check() -> ServerCheckInput:
@@ -116,18 +143,58 @@ def test_an_unverified_certificate_is_asked_once_and_pinned_only_on_yes(answer: 
                                                    "self-signed certificate")]
     assert len(hooks.items) == 2
     if answer:
-        assert outcome.declined is None
-        assert outcome.trusted == {("mail.example.jp", 993): FINGERPRINT,
-                                   ("mail.example.jp", 465): FINGERPRINT}
+        assert outcome.declined is None and outcome.chosen.ready
+        assert {(p.host, p.port) for p in outcome.chosen.pins} == {
+            ("mail.example.jp", 993), ("mail.example.jp", 465)}
     else:
-        assert outcome.declined == "certificate" and outcome.trusted == {}
+        assert outcome.declined == "certificate"
 
 
 def test_a_server_without_encryption_needs_a_yes() -> None:
-    plain = [EndpointResult(p, "old.example.jp", port, Security.NONE, "ok")
+    plain = [EndpointResult(p, "old.example.jp", port, Security.NONE, "ok",
+                            auth_mechanisms=["PLAIN"])
              for p, port in ((Protocol.IMAP, 143), (Protocol.SMTP, 25))]
     hooks = Recorder(False)
     outcome = run_server_check(probe_check(), hooks, fake_probe(*plain))
     assert outcome is not None and outcome.declined == "plaintext"
     assert hooks.questions == [PlaintextQuestion(("old.example.jp:143", "old.example.jp:25"))]
     assert not outcome.allow_plaintext
+
+
+@pytest.mark.parametrize(("statuses", "why"), [
+    (["dns_error", "dns_error"], "domain_not_found"),
+    ([], "domain_not_found"),
+    (["timeout", "refused", "dns_error"], "not_answering"),
+    (["unreachable"], "not_answering"),
+    (["protocol_error", "timeout"], "no_mail_server"),
+])
+def test_why_no_server_was_found(statuses: list[str], why: str) -> None:
+    from assistant.wizard.checks import why_not_found
+
+    endpoints = [EndpointResult(Protocol.IMAP, "mail.example.jp", 993, Security.TLS, s)
+                 for s in statuses]
+    report = ProbeReport(parse_email("taro@example.jp"), "example.jp", 1, [], endpoints,
+                         Recommendation())
+    assert why_not_found(report) == why
+
+
+@pytest.mark.parametrize("answer", [True, False])
+def test_a_host_from_an_untrusted_source_is_asked_about_before_anything_is_sent(
+        answer: bool) -> None:
+    """An http autoconfig names the only servers: one blocking question per host, naming it;
+    no is the safe answer and leaves nothing chosen to log in to."""
+    untrusted = {"trusted_source": False, "consent_reason": ConsentReason.HTTP_AUTOCONFIG}
+    hooks = Recorder(answer)
+    outcome = run_server_check(probe_check(), hooks, fake_probe(
+        ok(Protocol.IMAP, 993, "mail.elsewhere.example", **untrusted),
+        ok(Protocol.SMTP, 465, "mail.elsewhere.example", **untrusted)))
+    assert outcome is not None
+    assert [type(q) for q in hooks.questions] == [ConsentQuestion]
+    question = hooks.questions[0]
+    assert isinstance(question, ConsentQuestion)
+    assert question.request.host == "mail.elsewhere.example"
+    assert question.request.reason is ConsentReason.HTTP_AUTOCONFIG
+    if answer:
+        assert outcome.declined is None and outcome.chosen.ready
+    else:
+        assert outcome.declined == "consent" and not outcome.chosen.ready

@@ -219,6 +219,7 @@ class AccountPage(BasePage):
         """Into the shared state; a new address forgets what the server check found."""
         if form.address != self.state.email:
             self.state.forget_servers()
+            self.state.profile_accepted = False  # asked again for the new address's domain
         self.state.display_name = form.name
         self.state.email = form.address
         self.state.login_name = form.login

@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QFrame,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
     QWizardPage,
@@ -63,7 +65,21 @@ class BasePage(QWizardPage):
     def __init__(self, state: WizardState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.body = QVBoxLayout(self)
+        # The page scrolls rather than squeezing its widgets over each other: with larger
+        # text on a 1024x600 screen the POP/IMAP page does not fit (its diagram overlapped
+        # the choices).
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # By name, like wrapping_label: PySide's Qt namespace is not wanted before page 1.
+        scroll.setProperty("horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
+        scroll.setProperty("focusPolicy", "NoFocus")  # Tab goes from field to field
+        self.content = QWidget(scroll)  # what is painted (the page itself is covered)
+        scroll.setWidget(self.content)
+        outer.addWidget(scroll)
+        self.body = QVBoxLayout(self.content)
         self.details_title = QLabel(self)
         self.details_toggle: QCheckBox | None = None
         self._details: QPlainTextEdit | None = None
@@ -120,6 +136,11 @@ class BasePage(QWizardPage):
 
     def retranslate(self) -> None:
         """Set every visible text; called at start and after each language switch."""
+
+    def setTitle(self, title: str) -> None:
+        """In practice mode every page's title says so, where she looks first."""
+        super().setTitle(self.tr("[Practice] {title}").format(title=title)
+                         if self.state.practice else title)
 
     def text_size_changed(self) -> None:
         """The member switched the text size (``state.large_font``): pages with pictures

@@ -12,6 +12,7 @@ from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
+    QCheckBox,
     QHBoxLayout,
     QPushButton,
     QRadioButton,
@@ -42,6 +43,14 @@ class ClientPage(BasePage):
         for button in (self.thunderbird, self.outlook, self.sheet_only):
             self.group.addButton(button)
             self.body.addWidget(button)
+        # Her consent to keep the password in Thunderbird's own encrypted store, so that
+        # Thunderbird asks nothing; on a shared PC it is neither offered nor stored.
+        self.save_password = QCheckBox(self)
+        self.save_password.setChecked(state.save_password)
+        self.save_password.toggled.connect(self._save_password_toggled)
+        self.save_password_note = wrapping_label(self)
+        self.body.addWidget(self.save_password)
+        self.body.addWidget(self.save_password_note)
         self.running = error_label(self)
         self.recheck = QPushButton(self)
         self.recheck.setAutoDefault(False)
@@ -82,6 +91,16 @@ class ClientPage(BasePage):
         if on:  # the button switched off sends the same change just before
             self._changed()
 
+    def _save_password_toggled(self, on: bool) -> None:
+        self.state.save_password = on
+
+    def _show_save_password(self) -> None:
+        """Only for Thunderbird on her own PC, and only once the server accepted it."""
+        offered = (self.state.client is ClientChoice.THUNDERBIRD and not self.state.shared_pc
+                   and bool(self.state.password))
+        self.save_password.setVisible(offered)
+        self.save_password_note.setVisible(offered)
+
     def _button(self, choice: ClientChoice) -> QRadioButton:
         return {ClientChoice.THUNDERBIRD: self.thunderbird, ClientChoice.OUTLOOK: self.outlook,
                 ClientChoice.SHEET_ONLY: self.sheet_only}[choice]
@@ -91,6 +110,7 @@ class ClientPage(BasePage):
             if self._button(choice).isChecked():
                 self.state.client = choice
         self.error.hide()
+        self._show_save_password()
         self._check_running()
 
     def _check_running(self) -> None:
@@ -132,7 +152,10 @@ class ClientPage(BasePage):
             return False
         try:
             if self.state.client is ClientChoice.THUNDERBIRD:
-                report = self.backend.apply_thunderbird(account, self.profile_dir)
+                explicit = self.state.options.thunderbird_profile
+                report = self.backend.apply_thunderbird(
+                    account, explicit if self.state.shared_pc else self.profile_dir,
+                    self.state.handover())
             elif self.state.client is ClientChoice.OUTLOOK:
                 report = self.backend.apply_outlook(account, self.state.options.outlook_output)
             else:
@@ -146,18 +169,22 @@ class ClientPage(BasePage):
                 reason=error.strerror or type(error).__name__))
             self.error.show()
             return False
-        self.state.written_target = report.target if report else None
-        self.state.written_files = list(report.files_written) if report else []
-        self.state.backup = report.backup if report else None
-        self.state.changes = list(report.changes) if report else []
+        self.state.keep_report(report)
         return True
 
     def retranslate(self) -> None:
+        from assistant.clients.thunderbird.labels import quit_label  # the core: not at start
+
         self.setTitle(self.tr("Mail program"))
         self.setSubTitle(self.tr("Which program do you use for e-mail?"))
         self.intro.setText(self.tr(
-            "The assistant writes the checked settings into the program you choose. "
-            "Your password is not written anywhere: the program asks for it the first time."))
+            "The assistant writes the checked settings into the program you choose."))
+        self.save_password.setText(self.tr("Save the password on this computer"))
+        self.save_password.setAccessibleName(self.save_password.text())
+        self.save_password_note.setText(self.tr(
+            "Thunderbird then keeps it in its own locked password store and asks nothing. "
+            "Untick this if other people use this computer: Thunderbird will ask for the "
+            "password when it starts."))
         found, missing = self.tr("(installed)"), self.tr("(not found on this computer)")
         for choice, label in ((ClientChoice.THUNDERBIRD, "Thunderbird"),
                               (ClientChoice.OUTLOOK, "Outlook")):
@@ -168,8 +195,9 @@ class ClientPage(BasePage):
         self.sheet_only.setText(self.tr("Only print or save the settings"))
         self.sheet_only.setAccessibleName(self.sheet_only.text())
         self.running.setText(self.tr(
-            "Thunderbird is running. Please close Thunderbird (menu File → Quit), then press "
-            "Check again."))
+            "Thunderbird is running. Please close Thunderbird (≡ menu → {quit}, or the "
+            "window's ×), then press Check again.").format(quit=quit_label().text(
+                self.state.lang)))
         self.recheck.setText(self.tr("Check again"))
         self.recheck.setAccessibleName(self.tr("Check again whether Thunderbird is closed"))
         self._show_problem()  # the core's message in the current language

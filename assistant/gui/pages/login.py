@@ -155,6 +155,9 @@ class LoginPage(CheckPage):
         else:
             status = self.tr("The check did not succeed. Press Check again, or ask a "
                              "volunteer and show them the technical details.")
+            if contact := self.state.contact():
+                status += "\n" + self.tr("The church's contact: {contact}").format(
+                    contact=contact)
         self.status.setText(status)
         self.status.setAccessibleName(status)
         self.incoming.setText(self._line("incoming"))

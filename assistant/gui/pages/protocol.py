@@ -34,7 +34,7 @@ class ProtocolPage(BasePage):
         self.group = QButtonGroup(self)
         self.group.addButton(self.imap)
         self.group.addButton(self.pop)
-        self.shared_pc = QCheckBox(self)
+        self.shared_pc = wrapping_label(self)  # the PC's mode is set on the welcome page
         self.leave_on_server = QCheckBox(self)
         self.leave_reason = wrapping_label(self)
         self.explanation = QTextBrowser(self)
@@ -52,9 +52,7 @@ class ProtocolPage(BasePage):
         self.imap.setChecked(state.protocol is Protocol.IMAP)
         self.pop.setChecked(state.protocol is Protocol.POP3)
         self.leave_on_server.setChecked(state.leave_on_server)
-        self.shared_pc.setChecked(state.shared_pc)
         self.imap.toggled.connect(self._changed)
-        self.shared_pc.toggled.connect(self._changed)
         self.leave_on_server.toggled.connect(self._changed)
         self.finish_layout()
         self._changed()
@@ -65,9 +63,10 @@ class ProtocolPage(BasePage):
         self.pop.setEnabled(Protocol.POP3 in offered and not self.state.shared_pc)
         (self.imap if effective_protocol(self.state) is Protocol.IMAP else self.pop).setChecked(
             True)
+        self._changed()  # the welcome page may have changed the PC's mode since
 
     def _changed(self) -> None:
-        self.state.shared_pc = self.shared_pc.isChecked()
+        self.shared_pc.setVisible(self.state.shared_pc)
         if self.state.shared_pc:
             self.imap.setChecked(True)
         self.pop.setEnabled(not self.state.shared_pc
@@ -101,9 +100,8 @@ class ProtocolPage(BasePage):
         self.imap.setAccessibleName(self.imap.text())
         self.pop.setText(self.tr("POP: move mail into this computer"))
         self.pop.setAccessibleName(self.pop.text())
-        self.shared_pc.setText(self.tr("This is a shared church computer (only IMAP is "
-                                       "suitable)"))
-        self.shared_pc.setAccessibleName(self.shared_pc.text())
+        self.shared_pc.setText(self.tr("This is a shared church computer: only IMAP is "
+                                       "suitable, so the mail stays on the server."))
         self.leave_on_server.setText(self.tr("Leave mail on the server"))
         self.leave_on_server.setAccessibleName(self.leave_on_server.text())
         self.leave_reason.setText(self.tr(

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     # The core's types only: the module itself is imported (off the UI thread) by the warm-up
     # or by Backend.prepare() before a check starts, never with this page (docs/wizard.md).
     from assistant.probe.model import ProbeEvent
-    from assistant.wizard.checks import ServerOutcome
+    from assistant.wizard.checks import ConsentQuestion, ServerOutcome
 
 
 class ServerPage(CheckPage):
@@ -160,11 +160,13 @@ class ServerPage(CheckPage):
         if task is not self._task:
             question.answer(False)
             return
-        from assistant.wizard.checks import CertificateQuestion
+        from assistant.wizard.checks import CertificateQuestion, ConsentQuestion
 
         p = question.subject
         self._set_status("question")
-        if not self.state.volunteer:
+        if isinstance(p, ConsentQuestion):
+            self._ask_consent(question, p)
+        elif not self.state.volunteer:
             self._member_stop(question, isinstance(p, CertificateQuestion))
         elif isinstance(p, CertificateQuestion):
             self.question.ask(
@@ -185,6 +187,15 @@ class ServerPage(CheckPage):
                         "Continue only if the church's volunteer confirmed that this server "
                         "has no encryption yet.").format(hosts=", ".join(p.hosts)),
                 self.tr("Continue without encryption"), self.tr("Stop here"))
+
+    def _ask_consent(self, question: Question, consent: ConsentQuestion) -> None:
+        """A host an untrusted source named: a real question for the member too, naming the
+        host; "No" (stop) is the default, and the church's contact is in it."""
+        from assistant.probe.choose import consent_question
+
+        self.question.ask(question, consent_question(consent.request, consent.domain,
+                                                     self.state.contact(), self.state.lang),
+                          self.tr("Yes, send it there"), self.tr("No"))
 
     def _member_stop(self, question: Question, certificate: bool) -> None:
         """A member is never asked to judge a certificate or a server without encryption:
@@ -210,7 +221,7 @@ class ServerPage(CheckPage):
             return
         warnings = [text(w, self.state.lang) for w in outcome.report.recommendation.warnings]
         self.state.probe_summary[:] = [*self._technical, *(f"warning: {w}" for w in warnings)]
-        if not outcome.proposal.complete:
+        if not outcome.chosen.complete:
             from assistant.wizard.checks import why_not_found
 
             self._failure = why_not_found(outcome.report)
@@ -219,13 +230,19 @@ class ServerPage(CheckPage):
         if outcome.declined:
             self._set_status("declined")
             return
-        incoming, outgoing = outcome.proposal.incoming, outcome.proposal.outgoing
-        assert incoming is not None and outgoing is not None  # proposal.complete
-        self.state.incoming = incoming.to_server()
-        self.state.outgoing = outgoing.to_server()
-        self.state.trusted_fingerprints.update(outcome.trusted)
+        chosen = outcome.chosen
+        assert chosen.incoming is not None and chosen.outgoing is not None  # complete
+        self.state.chosen = chosen
+        self.state.incoming = chosen.incoming.to_server()
+        self.state.outgoing = chosen.outgoing.to_server()
+        self.state.trusted_fingerprints.update({(p.host, p.port): p.sha256 for p in chosen.pins})
         self.state.allow_plaintext = outcome.allow_plaintext
-        self._set_status("done", warnings)
+        calm = {"certificate": self.tr("The church has confirmed this server's certificate."),
+                "plaintext": self.tr("The church decided to use its old server without "
+                                     "encryption.")}
+        notes = [text(n, self.state.lang) for n in outcome.notes]
+        self._set_status("done", [*(calm[d] for d in outcome.church_decided), *notes,
+                                  *warnings])
 
     def _failed(self, task: Task, error: object) -> None:
         if task is not self._task:

@@ -1,6 +1,11 @@
-"""ようこそ: what the assistant will do, whose settings are loaded, the language."""
+"""ようこそ: what the assistant will do, whose settings are loaded, the language, and whether
+this is a shared church PC (shown to everyone; only a volunteer changes it, and the choice is
+remembered for the PC)."""
 
 from __future__ import annotations
+
+import logging
+from dataclasses import replace
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QRadioButton, QWidget
@@ -8,7 +13,9 @@ from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QRad
 from assistant import __version__
 from assistant.gui.flow import Page
 from assistant.gui.pages.base import BasePage, wrapping_label
-from assistant.gui.state import WizardState
+from assistant.gui.state import SharedPcSource, WizardState
+
+log = logging.getLogger(__name__)
 
 
 class WelcomePage(BasePage):
@@ -31,6 +38,10 @@ class WelcomePage(BasePage):
         (self.english if state.lang == "en" else self.japanese).setChecked(True)
         self.large_font = QCheckBox(self)
         self.large_font.setChecked(state.large_font)
+        self.shared_pc = QCheckBox(self)
+        self.shared_pc.setChecked(state.shared_pc)
+        self.shared_pc.setEnabled(state.volunteer)
+        self.shared_pc_note = wrapping_label(self, selectable=False)
 
         row = QHBoxLayout()
         row.addWidget(self.language_label)
@@ -42,7 +53,10 @@ class WelcomePage(BasePage):
         self.body.addStretch(1)
         self.body.addLayout(row)
         self.body.addWidget(self.large_font)
+        self.body.addWidget(self.shared_pc)
+        self.body.addWidget(self.shared_pc_note)
         self.language_label.setBuddy(self.japanese)
+        self.shared_pc.toggled.connect(self._shared_pc_toggled)
         self.japanese.toggled.connect(self._language_toggled)
         self.large_font.toggled.connect(self._large_font_toggled)
         self.finish_layout()
@@ -56,6 +70,21 @@ class WelcomePage(BasePage):
         wizard = self.wizard_()
         if wizard is not None:
             wizard.large_font_toggled(on)
+
+    def _shared_pc_toggled(self, on: bool) -> None:
+        """A volunteer changed the PC's mode: it counts from now on and is remembered."""
+        if on == self.state.shared_pc:
+            return
+        self.state.shared_pc = on
+        self.state.shared_pc_source = SharedPcSource.MACHINE
+        remember_shared_pc(on)
+        self.retranslate()
+        self.refresh_details()
+
+    def set_volunteer(self, on: bool) -> None:
+        self.shared_pc.setEnabled(on)
+        self.retranslate()
+        super().set_volunteer(on)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Welcome"))
@@ -88,6 +117,16 @@ class WelcomePage(BasePage):
         self.language_label.setText(self.tr("Language:"))
         self.large_font.setText(self.tr("Larger text"))
         self.large_font.setAccessibleName(self.tr("Larger text"))
+        self.shared_pc.setText(self.tr("This is a shared church computer"))
+        self.shared_pc.setAccessibleName(self.shared_pc.text())
+        note = self.tr(
+            "Shared computer: each person gets a Thunderbird of her own, Thunderbird asks "
+            "which person is using it at every start, and no password is stored."
+        ) if self.state.shared_pc else self.tr(
+            "Personal computer: the password can be stored so that Thunderbird asks nothing.")
+        if not self.state.volunteer:
+            note += "\n" + self.tr("(A volunteer can change this in volunteer mode.)")
+        self.shared_pc_note.setText(note)
 
     def details_text(self) -> str:
         import platform  # only for the volunteer's panel: not worth importing at start
@@ -100,4 +139,22 @@ class WelcomePage(BasePage):
                 server=self.state.options.dns_server or self.tr("the computer's own")),
             self.tr("Additional certificate authority file: {path}").format(
                 path=self.state.options.ca_file or "-"),
+            self.tr("Shared computer: {shared} (set by: {source})").format(
+                shared=self.yes_no(self.state.shared_pc), source={
+                    SharedPcSource.DEFAULT: self.tr("nobody yet"),
+                    SharedPcSource.COMMAND_LINE: "--shared-pc",
+                    SharedPcSource.MACHINE: self.tr("this computer's setting"),
+                    SharedPcSource.PROFILE: self.tr("the church settings file"),
+                }[self.state.shared_pc_source]),
         ])
+
+
+def remember_shared_pc(on: bool) -> None:
+    """Keep the PC's mode in the assistant's own settings; a folder that cannot be written
+    only means a volunteer sets it again next time."""
+    from assistant.machine_settings import load_machine_settings, save_machine_settings
+
+    try:
+        save_machine_settings(replace(load_machine_settings(), shared_pc=on))
+    except OSError as error:
+        log.warning("shared-PC mode not remembered: %s", type(error).__name__)

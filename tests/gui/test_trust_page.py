@@ -1,0 +1,105 @@
+"""A settings profile that is not the church's word stops the member before anything is
+sent (docs/security.md): the trust page names every host in large type, Enter stops, and a
+profile whose servers lie outside her domain cannot be used at all."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from assistant.gui.flow import Page
+from assistant.gui.pages.trust import TrustPage
+from assistant.profile import load_profile
+from tests.gui.demo import DemoBackend
+from tests.gui.helpers import current, fill_account, press_next, to_account
+from tests.paths import SAMPLE_PROFILE
+
+pytestmark = pytest.mark.gui
+
+
+def file_profile(tmp_path, host: str = "mail.example-church.jp"):
+    """The sample church's profile as a file that arrived by e-mail: unsigned."""
+    text = SAMPLE_PROFILE.read_text(encoding="utf-8").replace("mail.example-church.jp", host)
+    path = tmp_path / "church.mailsetup"
+    path.write_text(text, encoding="utf-8")
+    return path, load_profile(path)
+
+
+def to_trust_page(qtbot, make_wizard, tmp_path, host: str):
+    path, profile = file_profile(tmp_path, host)
+    wizard = make_wizard(backend=DemoBackend(tmp_path), profile=profile)
+    wizard.state.options.profile_path = path
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard, timeout=5000)
+    to_account(wizard)
+    fill_account(wizard, "太郎", "taro@example-church.jp", "pw-demo-123")
+    press_next(wizard)
+    assert current(wizard) is Page.TRUST
+    page = wizard.page_of(Page.TRUST)
+    assert isinstance(page, TrustPage)
+    return wizard, page
+
+
+def test_an_unsigned_profile_names_its_hosts_large_and_enter_stops(qtbot, make_wizard,
+                                                                   tmp_path):
+    wizard, page = to_trust_page(qtbot, make_wizard, tmp_path, "mail.example-church.jp")
+    assert "mail.example-church.jp" in page.hosts.text()
+    assert page.hosts.font().pointSizeF() > QApplication.font().pointSizeF() * 1.5
+    assert "署名がありません" in page.intro.text() and "church.mailsetup" in page.intro.text()
+    assert "03-1234-5678" in page.advice.text()  # whom to ask
+    assert not page.isComplete() and page.hint.isVisible()
+    qtbot.waitUntil(page.stop.hasFocus, timeout=5000)
+    qtbot.keyClick(page.stop, Qt.Key.Key_Return)  # the default is to stop
+    assert not wizard.isVisible()
+
+
+def test_confirmed_it_goes_on_without_asking_again_for_its_hosts(qtbot, make_wizard,
+                                                                 tmp_path):
+    wizard, page = to_trust_page(qtbot, make_wizard, tmp_path, "mail.example-church.jp")
+    qtbot.mouseClick(page.use, Qt.MouseButton.LeftButton)
+    assert current(wizard) is Page.SERVER
+    server = wizard.page_of(Page.SERVER)
+    qtbot.waitUntil(lambda: not server.is_busy(), timeout=10000)
+    assert server.isComplete() and not server.question.isVisible()
+
+
+def test_a_forged_profile_with_servers_elsewhere_cannot_be_used(qtbot, make_wizard, tmp_path):
+    wizard, page = to_trust_page(qtbot, make_wizard, tmp_path, "mail.evil.example")
+    assert page.refusal.isVisible() and "mail.evil.example" in page.refusal.text()
+    assert not page.use.isVisible() and not page.isComplete()
+    press_next(wizard)
+    assert current(wizard) is Page.TRUST
+
+
+def test_the_church_s_own_profile_needs_no_page(qtbot, make_wizard, tmp_path):
+    """A profile handed in by the program (as the embedded one) is the church's word."""
+    wizard = make_wizard(backend=DemoBackend(tmp_path), profile=load_profile(SAMPLE_PROFILE))
+    to_account(wizard)
+    fill_account(wizard, "太郎", "taro@example-church.jp", "pw-demo-123")
+    press_next(wizard)
+    assert current(wizard) is Page.SERVER
+
+
+@pytest.mark.parametrize("yes", [False, True])
+def test_a_host_from_http_autoconfig_is_a_real_question_with_no_as_default(qtbot, make_wizard,
+                                                                           tmp_path, yes):
+    wizard = make_wizard(backend=DemoBackend(tmp_path, state="http"))
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard, timeout=5000)
+    to_account(wizard)
+    fill_account(wizard, "太郎", "taro@example-church.jp", "pw-demo-123")
+    press_next(wizard)
+    server = wizard.page_of(Page.SERVER)
+    qtbot.waitUntil(server.question.isVisible, timeout=10000)
+    message = server.question.message.text()
+    assert "mail.example-church.jp" in message and "http" in message and "いいえ" in message
+    assert server.question.yes.isVisible()  # a member answers this one herself
+    if yes:
+        qtbot.mouseClick(server.question.yes, Qt.MouseButton.LeftButton)
+    else:
+        qtbot.waitUntil(server.question.no.hasFocus, timeout=5000)
+        qtbot.keyClick(server.question.no, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not server.is_busy(), timeout=10000)
+    assert server.isComplete() is yes
+    assert (wizard.state.chosen is not None) is yes

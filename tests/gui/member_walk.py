@@ -38,7 +38,8 @@ from tests.testbed.bed import PASSWORDS
 STATE = ROOT / "build" / "testbed" / "state.json"
 KEEP = ROOT / "build" / "wizard-profiles"  # for `hub_screens.py --start-from`
 DISPLAY = ":74"
-NAME, EMAIL, PASSWORD = "山田 花子", "alice@church.test", PASSWORDS["alice"]
+NAMES = {"ja": "山田 花子", "en": "Hanako Yamada"}
+EMAIL, PASSWORD = "alice@church.test", PASSWORDS["alice"]
 LANGS = {"ja": "ja_JP.UTF-8", "en": "en_US.UTF-8"}
 PAGE_WAIT = 6.0  # seconds after a press: the server and login checks finish in ~2 s here
 MAX_PRESSES = 15
@@ -102,10 +103,12 @@ def walk(lang: str, out: Path, bed: dict[str, object], scratch: Path) -> dict[st
                 on_done_page = True
                 break
             if page == 3:  # the account page: its first field has the focus
-                for n, text in enumerate((NAME, EMAIL, PASSWORD)):
+                for n, text in enumerate((NAMES[lang], EMAIL, PASSWORD)):
                     if n:
                         _x("key", "Tab")
-                    _x("type", "--delay", "40", text)
+                    for char in text:  # slowly, else xdotool drops some non-ASCII ones
+                        _x("type", "--delay", "200", char)
+                        time.sleep(0.2)
                     typed += 1
                 time.sleep(1)
                 _shot(out / f"{lang}-{page}-typed.png")

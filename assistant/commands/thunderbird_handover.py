@@ -18,7 +18,7 @@ from assistant.machine_settings import load_machine_settings
 from assistant.messages import text
 from assistant.profile_trust import LoadedProfile
 from assistant.secret import Secret
-from assistant.settings import Account, AuthMethod
+from assistant.settings import Account, AuthMethod, parse_email
 
 
 def _church_profile(args: argparse.Namespace) -> LoadedProfile | None:
@@ -155,7 +155,7 @@ def member_target(args: argparse.Namespace, handover: Handover,
             raise AssistantError("thunderbird.profile_not_found")
         known = {p.name: p.path for p in list_profiles(roots[0])}
         return known.get(name, roots[0] / "(new member profile)"), name
-    member = member_profile(args.name)
+    member = member_profile(args.name, email=parse_email(args.email).ascii)
     return member.path, member.name
 
 

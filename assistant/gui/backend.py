@@ -48,6 +48,19 @@ CORE_MODULES = (
 )
 
 
+def member_name(account: Account) -> str:
+    """Her profile's name on a shared PC: her name, or with her address when another
+    person's profile already has that name (two members named alike must not share one)."""
+    from assistant.clients.thunderbird.inventory import inventory
+
+    name = account.display_name or account.email.display
+    taken = [a.email.lower() for p in inventory() if p.member and p.name == name
+             for a in p.accounts]
+    if any(email != account.email.ascii.lower() for email in taken):
+        return f"{name} ({account.email.display})"
+    return name
+
+
 class Backend:
     """Calls the real core; every method may block and is only called from a pool thread,
     except the quick local checks (``*_installed``, ``thunderbird_profile``, ``in_use``)
@@ -96,7 +109,7 @@ class Backend:
         if handover is not None and handover.shared_pc and profile_dir is None:
             from assistant.clients.thunderbird.member_profiles import member_profile
 
-            member = member_profile(account.display_name or account.email.display)
+            member = member_profile(member_name(account), email=account.email.ascii)
             profile_dir = member.path
         report = thunderbird.apply_account(account, profile_dir, handover=handover)
         if member is not None:

@@ -148,8 +148,22 @@ class WizardState:
         return self.profile.organisation(self.lang) if self.profile is not None else ""
 
     def contact(self) -> str:
-        """Whom to call, from the church's profile ("" without one)."""
-        return self.profile.contact.phone_and_email() if self.profile is not None else ""
+        """Whom to call: the church's own contact ("" without one). A profile nobody vouches
+        for may not name the number the member is told to call when in doubt; the
+        installer's own profile may."""
+        if self.profile is None:
+            return ""
+        loaded = self.loaded_profile()
+        if loaded is not None and loaded.trusted:
+            return self.profile.contact.phone_and_email()
+        from assistant.embedded import embedded_profile_path
+        from assistant.profile import load_profile
+
+        embedded = embedded_profile_path()
+        try:
+            return load_profile(embedded).contact.phone_and_email() if embedded else ""
+        except AssistantError:
+            return ""
 
     def pop_options(self) -> PopOptions:
         return PopOptions(leave_on_server=self.leave_on_server)

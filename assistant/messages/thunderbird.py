@@ -21,6 +21,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "To be safe, nothing was changed. Make sure Thunderbird is closed and try again "
         "as a user who can read that file.",
     ),
+    "thunderbird.member_name_taken": (
+        "「{name}」という名前の Thunderbird プロファイルには、別の方のメールの設定がすでに"
+        "あります。同じプロファイルに入れると、その方のメールが読めてしまうため、書き込みません"
+        "でした。名前を少し変えて（例: 「{name} 2」）設定してください。",
+        "A Thunderbird profile named '{name}' already holds another person's mail account. "
+        "Nothing was written, since sharing it would let each read the other's mail. Use a "
+        "slightly different name (for example '{name} 2').",
+    ),
     "thunderbird.profiles_ini_unreadable": (
         "Thunderbird のプロファイル一覧「{path}」を読めません（{reason}）。",
         "Cannot read Thunderbird's profile list '{path}' ({reason}).",

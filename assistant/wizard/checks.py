@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from assistant.consents import Consents
-from assistant.errors import Problem
+from assistant.errors import AssistantError, Problem
 from assistant.secret import Secret
 from assistant.settings import EmailAddress, Security, Server
 from assistant.settings import Protocol as MailProtocol
@@ -191,7 +191,14 @@ def run_server_check(check: ServerCheckInput, hooks: Hooks,
     an untrusted source named, each certificate that does not verify, a server without
     encryption (None: cancelled). The church's own decisions in its profile are not asked."""
     from assistant.probe.choose import Ranking, propose
+    from assistant.profile_trust import check_profile
 
+    if check.loaded is not None:
+        # The trust page stops such a profile first; the rule stays here too, so no page
+        # order can offer a "yes" for a server outside the domain or another domain's file.
+        refusals = check_profile(check.loaded, check.email).refusals
+        if refusals:
+            raise AssistantError(refusals[0].code, **refusals[0].params)
     report = probe(check, hooks.progress, hooks.cancel)
     if hooks.cancel.is_set() or report.cancelled:
         return None

@@ -295,3 +295,22 @@ def test_primary_password_profile_real_walk_stores_nothing_and_says_so(qtbot, ma
     assert done.warning.isVisible() and "マスターパスワード" in done.warning.text()
     assert "何も聞かれません" not in done.next_steps.text()
     assert labels.REMEMBER_PASSWORD.ja in done.next_steps.text()
+
+
+def test_two_members_named_alike_get_two_profiles(tmp_path, monkeypatch):
+    from assistant.clients.thunderbird.handover import Handover
+    from assistant.gui.backend import Backend
+    from tests.thunderbird.helpers import account
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    backend = Backend()
+    first = backend.apply_thunderbird(account("hana@church.test", "花子"), None,
+                                      Handover(shared_pc=True))
+    again = backend.apply_thunderbird(account("hana@church.test", "花子"), None,
+                                      Handover(shared_pc=True))
+    other = backend.apply_thunderbird(account("hana2@church.test", "花子"), None,
+                                      Handover(shared_pc=True))
+    assert first.profile_name == again.profile_name == "花子"  # her own again: the same one
+    assert other.profile_name == "花子 (hana2@church.test)"
+    assert other.target.parent != first.target.parent
+    assert "hana@" not in other.target.read_text() and "hana2@" not in first.target.read_text()

@@ -47,7 +47,9 @@ def test_an_unsigned_profile_names_its_hosts_large_and_enter_stops(qtbot, make_w
     assert "mail.example-church.jp" in page.hosts.text()
     assert page.hosts.font().pointSizeF() > QApplication.font().pointSizeF() * 1.5
     assert "署名がありません" in page.intro.text() and "church.mailsetup" in page.intro.text()
-    assert "03-1234-5678" in page.advice.text()  # whom to ask
+    assert "教会に問い合わせて" in page.advice.text()
+    # The file's own number is not the church's word: a forger would put his own there.
+    assert "03-1234-5678" not in page.advice.text()
     assert not page.isComplete() and page.hint.isVisible()
     qtbot.waitUntil(page.stop.hasFocus, timeout=5000)
     qtbot.keyClick(page.stop, Qt.Key.Key_Return)  # the default is to stop

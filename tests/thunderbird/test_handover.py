@@ -220,3 +220,22 @@ def test_save_password_is_thunderbirds_only(tmp_path: Path,
                "--save-password", "--lang", "en"]
     assert main(outlook) == 2 and "Thunderbird only" in capsys.readouterr().err
     assert not (tmp_path / "o").exists()
+
+
+def test_a_second_member_of_the_same_name_gets_no_share_of_the_first_ones_profile(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Two members who type the same name: the second is refused, the first one's profile
+    keeps only her own account (and the same member may run it again)."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert main([*BASE, "--shared-pc", "--json"]) == 0
+    capsys.readouterr()
+    assert main([*BASE, "--shared-pc", "--json"]) == 0  # her own re-run is fine
+    capsys.readouterr()
+    other = [*BASE]
+    other[other.index("--email") + 1] = "jiro@church.test"
+    assert main([*other, "--shared-pc", "--json"]) == 1
+    assert json.loads(capsys.readouterr().out)["error"] == "thunderbird.member_name_taken"
+    (member,) = list_profiles(tmp_path / ".thunderbird")
+    prefs = (member.path / "prefs.js").read_text(encoding="utf-8")
+    assert "jiro@church.test" not in prefs

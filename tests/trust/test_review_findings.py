@@ -90,3 +90,42 @@ def test_a_login_without_a_count_does_not_say_none() -> None:
     for lang in ("ja", "en"):
         sentence = text("login.ok_uncounted", lang, protocol="IMAP", mechanism="PLAIN")
         assert "None" not in sentence and "IMAP" in sentence
+
+
+def test_the_wizards_server_check_refuses_a_forged_profile_before_any_probe(
+        tmp_path: Path) -> None:
+    """Even if a page let a forged profile through, the core's check refuses its foreign
+    servers before the probe, so no question with a "yes" can follow."""
+    import threading
+
+    from assistant.errors import AssistantError
+    from assistant.profile_trust import LoadedProfile, TrustLevel
+    from assistant.settings import parse_email
+    from assistant.signature import SignatureCheck, SignatureStatus
+    from assistant.wizard.checks import Network, ServerCheckInput, run_server_check
+
+    forged = SettingsProfile(
+        format_version=1, organisation_ja="見本教会", organisation_en="Sample",
+        domains=(parse_domain(DOMAIN),),
+        incoming=(Server.parse_spec("imap:mail.evil.example:993:tls"),),
+        outgoing=(Server.parse_spec("smtp:mail.evil.example:465:tls"),),
+        recommended_protocol=Protocol.IMAP, login_rule=LoginRule.ADDRESS,
+        contact=Contact(phone="03-0000-0000"))
+    loaded = LoadedProfile(forged, TrustLevel.UNTRUSTED, tmp_path / "forged.mailsetup",
+                           SignatureCheck(SignatureStatus.UNSIGNED))
+    check = ServerCheckInput(parse_email(f"m@{DOMAIN}"), Protocol.IMAP, loaded, Network())
+
+    class Hooks:
+        cancel = threading.Event()
+
+        def progress(self, item: object) -> None: ...
+
+        def ask(self, question: object) -> bool:
+            raise AssertionError("no question may be asked")
+
+    def probe(*_: object) -> object:
+        raise AssertionError("nothing may be probed")
+
+    with pytest.raises(AssistantError) as refused:
+        run_server_check(check, Hooks(), probe)  # type: ignore[arg-type]
+    assert refused.value.code == "trust.server_outside_domain"

@@ -89,14 +89,21 @@ def list_profiles(root: Path | None = None) -> list[MemberProfile]:
             for s in parser.sections() if s.startswith("Profile")]
 
 
-def member_profile(name: str, root: Path | None = None) -> MemberProfile:
+def member_profile(name: str, root: Path | None = None, *,
+                   email: str | None = None) -> MemberProfile:
     """The profile registered under ``name``, made and registered if there is none yet;
-    profiles.ini then says ``StartWithLastProfile=0``."""
+    profiles.ini then says ``StartWithLastProfile=0``.
+
+    With ``email``, a profile of that name that already holds another address is refused
+    (``thunderbird.member_name_taken``): two members who type the same name must never
+    share one profile, where the second would read the first one's mail."""
     name = check_member_name(name)
     root = _root(root)
     parser = _read(root)
     sections = [s for s in parser.sections() if s.startswith("Profile")]
     found = next((s for s in sections if parser.get(s, "Name", fallback="") == name), None)
+    if found is not None and email is not None:
+        _refuse_if_another_members(_path_of(root, parser, found), name, email)
     try:
         if found is not None:
             profile = _path_of(root, parser, found)
@@ -121,6 +128,17 @@ def member_profile(name: str, root: Path | None = None) -> MemberProfile:
         raise AssistantError("io.cannot_write", path=str(root),
                              reason=exc.strerror or type(exc).__name__) from None
     return MemberProfile(name, profile)
+
+
+def _refuse_if_another_members(profile: Path, name: str, email: str) -> None:
+    from assistant.clients.thunderbird.inventory import profile_entry  # inventory imports us
+
+    if not profile.is_dir():
+        return
+    others = [a for a in profile_entry(profile).accounts
+              if a.email.strip().lower() != email.strip().lower()]
+    if others:
+        raise AssistantError("thunderbird.member_name_taken", name=name)
 
 
 def unregister_profile(profile: Path, root: Path | None = None) -> str | None:

@@ -92,3 +92,22 @@ lock:
 	$(LOCK_VENV)/bin/pip-compile --quiet $(LOCK_ARGS) --generate-hashes --allow-unsafe \
 	  --all-build-deps --extra test --extra build --strip-extras --no-emit-index-url \
 	  --no-emit-find-links -o $(LOCK) pyproject.toml
+
+# Thunderbird 153's own account hub walked for alice@church.test (ja and en), one PNG per
+# screen into docs/screenshots/hub, for docs/side-by-side.md. Root (a private network
+# namespace); about a minute per language; not part of `make test`.
+.PHONY: hub-screenshots
+hub-screenshots: test-deps
+	$(BIN)/python -m tests.thunderbird.hub_screens docs/screenshots/hub
+
+# Our wizard walked as a member would in a real window (Xvfb, xdotool) against `make testbed`:
+# prints typed fields and presses, one PNG per page into docs/screenshots/wizard.
+.PHONY: wizard-walk
+wizard-walk: test-deps qm
+	$(BIN)/python -m tests.gui.member_walk docs/screenshots/wizard
+
+# What Thunderbird 153 shows first on the profiles `make wizard-walk` wrote (root; loopback-only
+# namespace as for hub-screenshots): docs/screenshots/wizard/<lang>-8-thunderbird-after.png.
+.PHONY: wizard-in-thunderbird
+wizard-in-thunderbird: test-deps
+	$(BIN)/python -m tests.thunderbird.hub_screens docs/screenshots/wizard --start-from build/wizard-profiles

@@ -19,6 +19,7 @@ test_pkgs=(dovecot-imapd dovecot-pop3d postfix dnsmasq-base nftables openssl ipr
 # Only to build the venv: kept out of run_pkgs, which lists what the bundle may rely on
 # (tests/packaging checks it).
 test_pkgs+=(libwin-hivex-perl)  # for the tests: hivex's parser re-reads the .reg files
+test_pkgs+=(imagemagick)  # make hub-screenshots: `import` saves Thunderbird's hub screens
 setup_pkgs=(python3-venv)
 windows_pkgs=(wine wine64 wine32:i386 gcc-mingw-w64-x86-64-win32 osslsigncode unzip xdotool
   imagemagick locales)

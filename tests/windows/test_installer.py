@@ -97,9 +97,9 @@ def test_installer_and_uninstaller_refuse_while_the_assistant_runs(
         assert refused.returncode != 0
         assert (installed / "_internal").is_dir()
     finally:
-        running.kill()
+        # Killing the `wine` launcher leaves the Windows process running: end the prefix's.
+        wine.end_all()
         running.wait(60)
-    wine.settle()
     updated = wine.run(str(installer), "/S")
     assert updated.returncode == 0
 

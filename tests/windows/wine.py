@@ -83,6 +83,11 @@ class Wine:
         itself from %TEMP% and returns at once)."""
         subprocess.run(["wineserver", "-w"], env=self.env(), timeout=300, check=True)
 
+    def end_all(self) -> None:
+        """End every program of this test's own prefix (``wineserver -k``)."""
+        subprocess.run(["wineserver", "-k"], env=self.env(), timeout=60, check=False)
+        self.settle()
+
     def python(self, code: str, *args: str) -> Any:
         """Run ``code`` in the Windows Python; it prints one JSON document, returned here."""
         done = self.run(WINDOWS_PYTHON, "-c", code, *args)

@@ -884,12 +884,20 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
         <translation>The church&apos;s contact: {contact}</translation>
     </message>
     <message>
+        <source>Ask the church&apos;s volunteer for help.</source>
+        <translation>Ask the church&apos;s volunteer for help.</translation>
+    </message>
+    <message>
         <source>The church has confirmed this server&apos;s certificate.</source>
         <translation>The church has confirmed this server&apos;s certificate.</translation>
     </message>
     <message>
         <source>The church decided to use its old server without encryption.</source>
         <translation>The church decided to use its old server without encryption.</translation>
+    </message>
+    <message>
+        <source>Please stop here and contact the church (see below).</source>
+        <translation>Please stop here and contact the church (see below).</translation>
     </message>
     <message>
         <source>The check failed unexpectedly. Press Check again; if it happens again, ask a volunteer.</source>

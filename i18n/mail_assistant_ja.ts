@@ -884,12 +884,20 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
         <translation>教会の連絡先: {contact}</translation>
     </message>
     <message>
+        <source>Ask the church&apos;s volunteer for help.</source>
+        <translation>教会のボランティアに相談してください。</translation>
+    </message>
+    <message>
         <source>The church has confirmed this server&apos;s certificate.</source>
         <translation>このサーバーの証明書は、教会が確かめています。</translation>
     </message>
     <message>
         <source>The church decided to use its old server without encryption.</source>
         <translation>教会の判断で、暗号化のない古いサーバーを使います。</translation>
+    </message>
+    <message>
+        <source>Please stop here and contact the church (see below).</source>
+        <translation>ここでやめて、教会に連絡してください（下に書いてあります）。</translation>
     </message>
     <message>
         <source>The check failed unexpectedly. Press Check again; if it happens again, ask a volunteer.</source>

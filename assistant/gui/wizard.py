@@ -49,6 +49,11 @@ PAGE_MODULES = tuple(f"assistant.gui.pages.{name}" for name in (
     "protocol", "account", "trust", "server", "login", "client", "done"))
 
 
+# What a window manager's title bar and borders take at least (logical pixels).
+FRAME_WIDTH = 10
+FRAME_HEIGHT = 40
+
+
 def remember_text_size(large: bool) -> None:
     """Keep the member's text size for this computer; a folder that cannot be written only
     means it is asked again next time."""
@@ -109,7 +114,6 @@ class MailWizard(QWizard):
         self._build_menu()
         self.currentIdChanged.connect(self.name_buttons)
         self._retranslate()
-        self.setMinimumSize(640, 480)
         self._fit_to_screen(820, 660)
         if state.large_font:
             self.set_large_font(True)
@@ -131,12 +135,24 @@ class MailWizard(QWizard):
         return self._runner is None or self._runner.shutdown(wait_ms)
 
     def _fit_to_screen(self, width: int, height: int) -> None:
-        """At 150 % scaling a small laptop screen has ~700 logical pixels of height."""
-        screen = QGuiApplication.primaryScreen()
-        if screen is not None:
-            room = screen.availableGeometry()
-            width, height = min(width, room.width() - 20), min(height, room.height() - 60)
-        self.resize(max(width, 640), max(height, 480))
+        """Size the window for its screen's free area (without the taskbar), title bar and
+        borders included, and keep it there: with larger text on a 1024x600 laptop QWizard
+        would otherwise grow past the bottom, hiding キャンセル; the pages scroll instead."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(width, height)
+            return
+        room = screen.availableGeometry()
+        # Before the first show the window manager has not said how big its frame is.
+        frame_w = max(self.frameGeometry().width() - self.width(), FRAME_WIDTH)
+        frame_h = max(self.frameGeometry().height() - self.height(), FRAME_HEIGHT)
+        most_w, most_h = room.width() - frame_w, room.height() - frame_h
+        self.setMinimumSize(min(640, most_w), min(480, most_h))
+        self.setMaximumSize(most_w, most_h)
+        self.resize(min(width, most_w), min(height, most_h))
+        left = min(max(self.x(), room.left()), room.right() + 1 - frame_w - self.width())
+        top = min(max(self.y(), room.top()), room.bottom() + 1 - frame_h - self.height())
+        self.move(left, top)
 
     # --- order ---------------------------------------------------------------------------------
 

@@ -38,7 +38,7 @@ from tests.gui.helpers import (
     to_account,
     type_into,
 )
-from tests.gui.walk import clipped, visible_texts, walk
+from tests.gui.walk import clipped, outside_screen, visible_texts, walk
 from tests.paths import ROOT, SAMPLE_PROFILE
 
 pytestmark = pytest.mark.gui
@@ -236,6 +236,26 @@ def test_larger_text_on_every_page_remembered_and_growing_the_diagram(qtbot, mak
     finally:
         wizard.set_large_font(False)
     assert QApplication.font().pointSizeF() == pytest.approx(BODY_POINTS)
+
+
+def test_larger_text_keeps_the_window_and_its_buttons_on_the_screen(qtbot, make_wizard,
+                                                                    tmp_path):
+    """Her window sits low on the screen when she presses 文字を大きくする: it grows, but
+    stays inside the free area with room for the title bar, and キャンセル stays reachable."""
+    from assistant.gui.wizard import FRAME_HEIGHT
+
+    wizard = make_wizard(backend=DemoBackend(tmp_path))
+    room = wizard.screen().availableGeometry()
+    wizard.move(room.left() + 40, room.top() + room.height() // 3)
+    try:
+        qtbot.mouseClick(wizard.large_font_button, Qt.MouseButton.LeftButton)
+        for _page in range(3):
+            assert room.contains(wizard.frameGeometry())
+            assert wizard.height() <= room.height() - FRAME_HEIGHT
+            assert outside_screen(wizard) == []
+            press_next(wizard)
+    finally:
+        wizard.set_large_font(False)
 
 
 def test_the_remembered_text_size_is_used_at_the_next_start(tmp_path):

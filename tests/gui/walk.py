@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from assistant.gui.flow import Page
@@ -42,6 +43,21 @@ def clipped(root: QWidget) -> list[str]:
     return problems
 
 
+def outside_screen(window: QWidget) -> list[str]:
+    """The window's frame and visible buttons that reach past its screen's free area."""
+    screen = window.screen()
+    room = screen.availableGeometry()
+    problems = [] if room.contains(window.frameGeometry()) else [
+        f"window {window.frameGeometry().getRect()} outside {room.getRect()}"]
+    for button in window.findChildren(QAbstractButton):
+        shown = button.visibleRegion().boundingRect()  # a page scrolled past it hides it
+        if button.isVisible() and not shown.isEmpty():
+            rect = QRect(button.mapToGlobal(shown.topLeft()), shown.size())
+            if not room.contains(rect):
+                problems.append(f"{button.text()!r} at {rect.getRect()} outside {room.getRect()}")
+    return problems
+
+
 def walk(lang: str, work: Path, translations: Translations,
          on_page: Callable[[MailWizard, Page], None], *, volunteer: bool = False,
          large_font: bool = False, wait: Callable[[Callable[[], bool]], object]) -> MailWizard:
@@ -63,8 +79,8 @@ def walk(lang: str, work: Path, translations: Translations,
 
 
 def main() -> int:
-    """Subprocess entry: print clipped texts of every page in both languages (``--large``:
-    with 文字を大きくする on)."""
+    """Subprocess entry: print clipped texts, and buttons off the screen, of every page in
+    both languages (``--large``: with 文字を大きくする on)."""
     import tempfile
 
     from tests.gui.screenshots import wait_until
@@ -75,7 +91,7 @@ def main() -> int:
 
     def check(wizard: MailWizard, page: Page) -> None:
         wait_until(lambda: False, 100)
-        problems.extend(f"{page.name}: {p}" for p in clipped(wizard))
+        problems.extend(f"{page.name}: {p}" for p in clipped(wizard) + outside_screen(wizard))
 
     with tempfile.TemporaryDirectory() as work:
         for lang in ("ja", "en"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 from types import ModuleType
 
@@ -126,3 +127,11 @@ def test_qt_file_dialog_speaks_japanese(qtbot, translations):
     labels = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "ファイルの種類" in labels and "Files of type" not in labels
     assert "Look in" not in labels
+
+
+def test_a_fresh_venv_compiles_the_translations():
+    """A fresh clone's `make .venv/.installed` then `python -m assistant` must open in
+    Japanese: the venv's stamp compiles the catalogues, not only `make qm`."""
+    plan = subprocess.run(["make", "-n", "-B", ".venv/.installed"], cwd=ROOT, check=True,
+                          capture_output=True, text=True, timeout=60).stdout
+    assert "i18n/build.py release" in plan

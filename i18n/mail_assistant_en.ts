@@ -8,12 +8,20 @@
         <translation>Please enter your name.</translation>
     </message>
     <message>
+        <source>The part of the address after the @ seems incomplete (for example taro@example.jp).</source>
+        <translation>The part of the address after the @ seems incomplete (for example taro@example.jp).</translation>
+    </message>
+    <message>
         <source>This address is not one of {organisation}&apos;s ({domains}). Please check it.</source>
         <translation>This address is not one of {organisation}&apos;s ({domains}). Please check it.</translation>
     </message>
     <message>
         <source>Please enter the password.</source>
         <translation>Please enter the password.</translation>
+    </message>
+    <message>
+        <source>Please type your whole e-mail address (for example taro@example.jp).</source>
+        <translation>Please type your whole e-mail address (for example taro@example.jp).</translation>
     </message>
     <message>
         <source>The server did not accept this password (or login name). Please type the password again; check Caps Lock and the keyboard&apos;s input mode.</source>

@@ -8,12 +8,20 @@
         <translation>名前を入力してください。</translation>
     </message>
     <message>
+        <source>The part of the address after the @ seems incomplete (for example taro@example.jp).</source>
+        <translation>アドレスの @ のあとが途中までのようです（例: taro@example.jp）。</translation>
+    </message>
+    <message>
         <source>This address is not one of {organisation}&apos;s ({domains}). Please check it.</source>
         <translation>このアドレスは{organisation}のアドレス（{domains}）ではありません。もう一度確かめてください。</translation>
     </message>
     <message>
         <source>Please enter the password.</source>
         <translation>パスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>Please type your whole e-mail address (for example taro@example.jp).</source>
+        <translation>メールアドレスを最後まで入力してください（例: taro@example.jp）。</translation>
     </message>
     <message>
         <source>The server did not accept this password (or login name). Please type the password again; check Caps Lock and the keyboard&apos;s input mode.</source>

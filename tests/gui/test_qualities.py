@@ -169,6 +169,16 @@ def test_validation_waits_until_she_leaves_the_field(qtbot, make_wizard, tmp_pat
     assert current(wizard) is Page.ACCOUNT
     type_into(account.email, "taro@example.jp")
     assert next_button.isEnabled() and not account.hint.isVisible()
+    account.email.clear()
+    account.email.setFocus()
+    qtbot.keyClicks(account.email, "hanako@church")  # half typed: no complaint yet
+    assert account.hint.isVisible() and "途中まで" not in account.hint.text()
+    assert "最後まで" in account.hint.text() and not account.email_error.isVisible()
+    qtbot.keyClick(account.email, Qt.Key.Key_Tab)
+    assert account.email_error.isVisible()
+    # Now she is told, in plain words (no ドメイン名), on the field and above the buttons.
+    for said in (account.email_error.text(), account.hint.text()):
+        assert "@ のあと" in said and "ドメイン" not in said
 
 
 def test_password_masked_with_show_toggle(qtbot, make_wizard, tmp_path):

@@ -768,7 +768,7 @@
     </message>
     <message>
         <source>With IMAP the mail stays on the church&apos;s server and the computer, the phone and WebMail all show the same mail. With POP the mail is moved into one computer.</source>
-        <translation>IMAP ではメールは教会のサーバーに残り、パソコン・スマートフォン・WebMail のどれからも同じメールが見えます。POP ではメールが1台のパソコンに移ります。</translation>
+        <translation>IMAP ではメールは教会のサーバーに残り、パソコン・スマートフォン・ウェブメールのどれからも同じメールが見えます。POP ではメールが1台のパソコンに移ります。</translation>
     </message>
     <message>
         <source>IMAP: keep mail on the server (recommended)</source>
@@ -788,7 +788,7 @@
     </message>
     <message>
         <source>Keep this on: otherwise mail read here disappears from the server, and WebMail, your phone or a later change to IMAP can no longer see it.</source>
-        <translation>オンのままにしてください。オフにすると、ここで受信したメールはサーバーから消え、WebMail やスマートフォン、後で IMAP に切り替えたときにも見えなくなります。</translation>
+        <translation>オンのままにしてください。オフにすると、ここで受信したメールはサーバーから消え、ウェブメールやスマートフォン、後で IMAP に切り替えたときにも見えなくなります。</translation>
     </message>
     <message>
         <source>Explanation of POP and IMAP</source>

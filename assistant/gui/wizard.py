@@ -52,6 +52,7 @@ PAGE_MODULES = tuple(f"assistant.gui.pages.{name}" for name in (
 # What a window manager's title bar and borders take at least (logical pixels).
 FRAME_WIDTH = 10
 FRAME_HEIGHT = 40
+MIN_WIDTH = 640
 
 
 def remember_text_size(large: bool) -> None:
@@ -147,11 +148,14 @@ class MailWizard(QWizard):
         frame_w = max(self.frameGeometry().width() - self.width(), FRAME_WIDTH)
         frame_h = max(self.frameGeometry().height() - self.height(), FRAME_HEIGHT)
         most_w, most_h = room.width() - frame_w, room.height() - frame_h
-        self.setMinimumSize(min(640, most_w), min(480, most_h))
+        # The button row needs ~640 px whatever the screen (a narrower one cuts it either way);
+        # the height is the screen's: the pages scroll.
+        most_w = max(most_w, MIN_WIDTH)
+        self.setMinimumSize(MIN_WIDTH, min(480, most_h))
         self.setMaximumSize(most_w, most_h)
         self.resize(min(width, most_w), min(height, most_h))
-        left = min(max(self.x(), room.left()), room.right() + 1 - frame_w - self.width())
-        top = min(max(self.y(), room.top()), room.bottom() + 1 - frame_h - self.height())
+        left = max(min(self.x(), room.right() + 1 - frame_w - self.width()), room.left())
+        top = max(min(self.y(), room.bottom() + 1 - frame_h - self.height()), room.top())
         self.move(left, top)
 
     # --- order ---------------------------------------------------------------------------------

@@ -222,6 +222,19 @@ def test_shared_pc_allows_only_imap(qtbot, make_wizard, tmp_path):
     assert wizard.state.protocol.value == "imap"
 
 
+def drawn_scale(diagram: QSvgWidget) -> float:
+    """How large the picture is drawn (its labels with it): it keeps its proportions."""
+    box = diagram.renderer().viewBoxF()
+    return min(diagram.width() / box.width(), diagram.height() / box.height())
+
+
+def mark_size(button: QAbstractButton) -> int:
+    from PySide6.QtWidgets import QStyle
+
+    return button.style().pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth, None,
+                                      button)
+
+
 def test_larger_text_on_every_page_remembered_and_growing_the_diagram(qtbot, make_wizard,
                                                                       tmp_path):
     from assistant.gui.looks import BODY_POINTS
@@ -231,7 +244,8 @@ def test_larger_text_on_every_page_remembered_and_growing_the_diagram(qtbot, mak
     assert QApplication.font().pointSizeF() == pytest.approx(BODY_POINTS)  # 12 pt body text
     press_next(wizard)
     protocol = wizard.page_of(Page.PROTOCOL)
-    normal_diagram = protocol.diagram.maximumHeight()
+    normal_diagram = drawn_scale(protocol.diagram)
+    normal_mark = mark_size(protocol.pop)
     button = wizard.button(QWizard.WizardButton.CustomButton2)
     assert button.isVisible() and button.text() == "文字を大きくする"
     try:
@@ -239,7 +253,10 @@ def test_larger_text_on_every_page_remembered_and_growing_the_diagram(qtbot, mak
         assert QApplication.font().pointSizeF() == pytest.approx(BODY_POINTS * 1.5)
         assert wizard.large_font_action.isChecked()
         assert wizard.page_of(Page.WELCOME).large_font.isChecked()
-        assert protocol.diagram.maximumHeight() == round(normal_diagram * 1.5)
+        QApplication.processEvents()  # the new layout
+        # The picture's labels and the radio marks grow as the text does (not ×1.18).
+        assert drawn_scale(protocol.diagram) >= normal_diagram * 1.45
+        assert mark_size(protocol.pop) >= normal_mark * 1.4  # whole pixels
         assert load_machine_settings().text_scale == 1.5
         press_next(wizard)
         assert wizard.button(QWizard.WizardButton.CustomButton2).isVisible()  # page 3 too

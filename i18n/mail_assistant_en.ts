@@ -740,8 +740,12 @@
         <translation>Export iPhone/iPad profile (mobileconfig)…</translation>
     </message>
     <message>
-        <source>Close the assistant? What you have typed will be lost.</source>
-        <translation>Close the assistant? What you have typed will be lost.</translation>
+        <source>Close the assistant?</source>
+        <translation>Close the assistant?</translation>
+    </message>
+    <message>
+        <source>What you have typed will be lost.</source>
+        <translation>What you have typed will be lost.</translation>
     </message>
     <message>
         <source>Go on with the setup</source>

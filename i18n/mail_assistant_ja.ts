@@ -740,8 +740,12 @@
         <translation>iPhone/iPad 用プロファイル（mobileconfig）を書き出す…</translation>
     </message>
     <message>
-        <source>Close the assistant? What you have typed will be lost.</source>
-        <translation>アシスタントを閉じますか？ 入力した内容は失われます。</translation>
+        <source>Close the assistant?</source>
+        <translation>アシスタントを閉じますか？</translation>
+    </message>
+    <message>
+        <source>What you have typed will be lost.</source>
+        <translation>入力した内容は失われます。</translation>
     </message>
     <message>
         <source>Go on with the setup</source>

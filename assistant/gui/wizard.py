@@ -437,8 +437,10 @@ class MailWizard(QWizard):
             return  # already asked: the question is on screen
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), self.tr(
-            "Close the assistant? What you have typed will be lost."), parent=self)
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(),
+                          self.tr("Close the assistant?"), parent=self)
+        # Two short lines: as one, the box wrapped its last character alone (失われま／す。).
+        box.setInformativeText(self.tr("What you have typed will be lost."))
         stay = box.addButton(self.tr("Go on with the setup"), QMessageBox.ButtonRole.RejectRole)
         leave = box.addButton(self.tr("Close"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(stay)

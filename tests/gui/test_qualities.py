@@ -16,6 +16,7 @@ from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QLabel,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
@@ -512,7 +513,10 @@ def test_esc_and_cancel_ask_before_closing_once_something_was_typed(qtbot, make_
     qtbot.keyClick(wizard, Qt.Key.Key_Escape)
     box = wizard.leave_question
     assert box is not None and box.isVisible() and wizard.isVisible()
-    assert "失われます" in box.text()
+    assert "失われます" in box.informativeText()
+    for label in box.findChildren(QLabel):  # each line whole, no character left alone
+        if label.isVisible() and label.text():
+            assert label.fontMetrics().horizontalAdvance(label.text()) <= label.width()
     qtbot.keyClick(box, Qt.Key.Key_Return)  # the default is to stay
     assert wizard.isVisible() and wizard.leave_question is None
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.CancelButton), Qt.MouseButton.LeftButton)

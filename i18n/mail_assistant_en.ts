@@ -848,6 +848,10 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
         <translation>Stop here</translation>
     </message>
     <message>
+        <source>To keep your password safe, stop here and contact the church.</source>
+        <translation>To keep your password safe, stop here and contact the church.</translation>
+    </message>
+    <message>
         <source>Looking for your mail server and checking it…</source>
         <translation>Looking for your mail server and checking it…</translation>
     </message>
@@ -886,10 +890,6 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
     <message>
         <source>The church&apos;s mail server would receive your password without protecting it.</source>
         <translation>The church&apos;s mail server would receive your password without protecting it.</translation>
-    </message>
-    <message>
-        <source>To keep your password safe, stop here and contact the church. A volunteer can check the server.</source>
-        <translation>To keep your password safe, stop here and contact the church. A volunteer can check the server.</translation>
     </message>
     <message>
         <source>The church&apos;s contact: {contact}</source>

@@ -848,6 +848,10 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
         <translation>ここでやめる</translation>
     </message>
     <message>
+        <source>To keep your password safe, stop here and contact the church.</source>
+        <translation>パスワードを守るため、ここでやめて、教会に連絡してください。</translation>
+    </message>
+    <message>
         <source>Looking for your mail server and checking it…</source>
         <translation>メールサーバーを探して、確認しています…</translation>
     </message>
@@ -886,10 +890,6 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
     <message>
         <source>The church&apos;s mail server would receive your password without protecting it.</source>
         <translation>このままでは、パスワードが守られないまま教会のメールサーバーに送られてしまいます。</translation>
-    </message>
-    <message>
-        <source>To keep your password safe, stop here and contact the church. A volunteer can check the server.</source>
-        <translation>パスワードを守るため、ここで止めて、教会に連絡してください。ボランティアがサーバーを確かめます。</translation>
     </message>
     <message>
         <source>The church&apos;s contact: {contact}</source>

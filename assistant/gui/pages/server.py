@@ -207,7 +207,7 @@ class ServerPage(CheckPage):
         ) if certificate else self.tr(
             "The church's mail server would receive your password without protecting it.")
         message += "\n" + self.tr("To keep your password safe, stop here and contact the "
-                                  "church. A volunteer can check the server.")
+                                  "church.")
         message += "\n" + self._whom_to_call()
         self.question.ask(question, message, None, self.tr("Stop here"))
 
@@ -286,7 +286,8 @@ class ServerPage(CheckPage):
             self.progress.setRange(0, 1)
             self.progress.setValue(1 if phase == "done" else 0)
         # A full blue bar reads as success: a check that ended without a server hides it.
-        self.progress.setVisible(phase in ("checking", "question", "done"))
+        self.progress.setVisible(phase in ("checking", "question", "done")
+                                 and not self._member_stopped)
         self._show_texts()
         self.status_changed()
         self.refresh_details()

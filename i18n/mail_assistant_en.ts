@@ -229,12 +229,16 @@
         <translation>The assistant writes the checked settings into the program you choose.</translation>
     </message>
     <message>
-        <source>Save the password on this computer</source>
-        <translation>Save the password on this computer</translation>
+        <source>Thunderbird then keeps it in its own locked password store and asks nothing. Untick this if other people use this computer.</source>
+        <translation>Thunderbird then keeps it in its own locked password store and asks nothing. Untick this if other people use this computer.</translation>
     </message>
     <message>
-        <source>Thunderbird then keeps it in its own locked password store and asks nothing. Untick this if other people use this computer: Thunderbird will ask for the password when it starts.</source>
-        <translation>Thunderbird then keeps it in its own locked password store and asks nothing. Untick this if other people use this computer: Thunderbird will ask for the password when it starts.</translation>
+        <source>Thunderbird will ask for the password each time it starts.</source>
+        <translation>Thunderbird will ask for the password each time it starts.</translation>
+    </message>
+    <message>
+        <source>Save the password on this computer</source>
+        <translation>Save the password on this computer</translation>
     </message>
     <message>
         <source>Thunderbird is running. Please close Thunderbird (≡ menu → {quit}, or the window&apos;s ×), then press Check again.</source>
@@ -471,6 +475,14 @@
         <translation>Nothing was written into a mail program. Save or print the settings sheet and use it to set up your program, or give it to a volunteer.</translation>
     </message>
     <message>
+        <source>The practice is finished.</source>
+        <translation>The practice is finished.</translation>
+    </message>
+    <message>
+        <source>This was practice: nothing was written into {program}, and your mail is not set up yet. To set it up for real, ask a volunteer to start the assistant without practice.</source>
+        <translation>This was practice: nothing was written into {program}, and your mail is not set up yet. To set it up for real, ask a volunteer to start the assistant without practice.</translation>
+    </message>
+    <message>
         <source>Your e-mail is set up in {program}.</source>
         <translation>Your e-mail is set up in {program}.</translation>
     </message>
@@ -493,6 +505,10 @@
     <message>
         <source>Set up the next person: everything of this person is cleared</source>
         <translation>Set up the next person: everything of this person is cleared</translation>
+    </message>
+    <message>
+        <source>You can save or print the sheet to see what would be set up.</source>
+        <translation>You can save or print the sheet to see what would be set up.</translation>
     </message>
     <message>
         <source>Written to: {path}</source>
@@ -1070,10 +1086,6 @@ File: {source}</translation>
     <message>
         <source>Language:</source>
         <translation>Language:</translation>
-    </message>
-    <message>
-        <source>Larger text</source>
-        <translation>Larger text</translation>
     </message>
     <message>
         <source>This is a shared church computer</source>

@@ -229,12 +229,16 @@
         <translation>確認した設定を、選んだメールソフトに書き込みます。</translation>
     </message>
     <message>
-        <source>Save the password on this computer</source>
-        <translation>このパソコンにパスワードを保存する</translation>
+        <source>Thunderbird then keeps it in its own locked password store and asks nothing. Untick this if other people use this computer.</source>
+        <translation>Thunderbird が自分の鍵のかかったパスワード保管場所にしまうので、何も聞かれません。ほかの人もこのパソコンを使うときはチェックを外してください。</translation>
     </message>
     <message>
-        <source>Thunderbird then keeps it in its own locked password store and asks nothing. Untick this if other people use this computer: Thunderbird will ask for the password when it starts.</source>
-        <translation>Thunderbird が自分の鍵のかかったパスワード保管場所にしまうので、何も聞かれません。ほかの人もこのパソコンを使うときはチェックを外してください。Thunderbird を起動したときにパスワードを聞かれます。</translation>
+        <source>Thunderbird will ask for the password each time it starts.</source>
+        <translation>Thunderbird を起動するたびにパスワードを聞かれます。</translation>
+    </message>
+    <message>
+        <source>Save the password on this computer</source>
+        <translation>このパソコンにパスワードを保存する</translation>
     </message>
     <message>
         <source>Thunderbird is running. Please close Thunderbird (≡ menu → {quit}, or the window&apos;s ×), then press Check again.</source>
@@ -471,6 +475,14 @@
         <translation>メールソフトには何も書き込んでいません。設定シートを保存または印刷して、メールソフトの設定に使うか、ボランティアに渡してください。</translation>
     </message>
     <message>
+        <source>The practice is finished.</source>
+        <translation>練習が終わりました。</translation>
+    </message>
+    <message>
+        <source>This was practice: nothing was written into {program}, and your mail is not set up yet. To set it up for real, ask a volunteer to start the assistant without practice.</source>
+        <translation>これは練習でした。{program} には何も書き込んでいません。メールはまだ設定されていません。本当に設定するときは、練習ではないアシスタントをボランティアに開いてもらってください。</translation>
+    </message>
+    <message>
         <source>Your e-mail is set up in {program}.</source>
         <translation>{program} にメールを設定しました。</translation>
     </message>
@@ -493,6 +505,10 @@
     <message>
         <source>Set up the next person: everything of this person is cleared</source>
         <translation>次の方の設定へ（この方の入力はすべて消えます）</translation>
+    </message>
+    <message>
+        <source>You can save or print the sheet to see what would be set up.</source>
+        <translation>設定シートを保存または印刷すると、本番で設定される内容を確かめられます。</translation>
     </message>
     <message>
         <source>Written to: {path}</source>
@@ -1070,10 +1086,6 @@ File: {source}</source>
     <message>
         <source>Language:</source>
         <translation>言語:</translation>
-    </message>
-    <message>
-        <source>Larger text</source>
-        <translation>文字を大きくする</translation>
     </message>
     <message>
         <source>This is a shared church computer</source>

@@ -281,9 +281,6 @@ class MailWizard(QWizard):
         set_text_size(on)
         self.large_font_action.setChecked(on)
         self.large_font_button.setChecked(on)
-        welcome = self.pages[Page.WELCOME]
-        assert isinstance(welcome, WelcomePage)
-        welcome.large_font.setChecked(on)
         for page in self.pages.values():
             page.text_size_changed()
         if on:

@@ -35,6 +35,7 @@ from tests.gui.helpers import (
     demo_to_client_page,
     english_words,
     fill_account,
+    forward_button,
     press_next,
     to_account,
     type_into,
@@ -253,7 +254,9 @@ def test_larger_text_on_every_page_remembered_and_growing_the_diagram(qtbot, mak
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # on the second page
         assert QApplication.font().pointSizeF() == pytest.approx(BODY_POINTS * 1.5)
         assert wizard.large_font_action.isChecked()
-        assert wizard.page_of(Page.WELCOME).large_font.isChecked()
+        # One control for it on page 1 (the button by the menu), not a second check box.
+        assert [b for b in wizard.page_of(Page.WELCOME).findChildren(QAbstractButton)
+                if b.text() in ("文字を大きくする", "Larger text")] == []
         QApplication.processEvents()  # the new layout
         # The picture's labels and the radio marks grow as the text does (not ×1.18).
         assert drawn_scale(protocol.diagram) >= normal_diagram * 1.45
@@ -578,6 +581,30 @@ def test_practice_mode_is_marked_on_every_page_and_writes_nothing(qtbot, transla
     assert current(wizard) is Page.DONE
     titles.append(wizard.currentPage().title())
     assert all(t.startswith("【練習】") for t in titles), titles
+    done = wizard.currentPage()
+    said = "\n".join(text for _widget, text in visible_texts(done))
+    assert "練習" in said and "何も書き込んでいません" in said
+    assert "書き込みました" not in said and "開きます" not in said
+    assert "Thunderbird を開く" not in forward_button(wizard).text()
     assert not any(a.isVisible() for a in wizard.export_actions)
     assert list(tmp_path.rglob("*")) == []
     assert wizard.shut_down(10000)
+
+
+def test_the_password_note_says_only_what_applies(qtbot, make_wizard, tmp_path):
+    """Ticked: nothing is asked; unticked: asked at each start. Never both at once."""
+    from PySide6.QtCore import QPoint
+
+    from assistant.gui.pages.client import ClientPage
+
+    wizard = make_wizard(backend=DemoBackend(tmp_path))
+    demo_to_client_page(qtbot, wizard)
+    page = wizard.currentPage()
+    assert isinstance(page, ClientPage) and page.save_password.isChecked()
+    assert "何も聞かれません" in page.save_password_note.text()
+    assert "パスワードを聞かれます" not in page.save_password_note.text()
+    box = page.save_password
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    assert not box.isChecked()
+    assert "パスワードを聞かれます" in page.save_password_note.text()
+    assert "何も聞かれません" not in page.save_password_note.text()

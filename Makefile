@@ -9,7 +9,8 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 	windows-bundle test-windows
 
 # Exactly the locked versions, each checked against its hash; then the project itself, built
-# with the locked setuptools (no unlocked download). `make lock` refreshes the lock.
+# with the locked setuptools (no unlocked download). `make lock` refreshes the lock. The
+# translations are compiled too: without them `python -m assistant` opens in English.
 LOCK := packaging/lock-linux.txt
 $(STAMP): pyproject.toml $(LOCK)
 	bash packaging/system-deps.sh run
@@ -17,6 +18,7 @@ $(STAMP): pyproject.toml $(LOCK)
 	$(BIN)/pip install -q --require-hashes -r $(LOCK)
 	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
 	$(BIN)/pip check || { echo "$(LOCK) lacks what pyproject.toml asks for: run make lock"; exit 1; }
+	$(BIN)/python i18n/build.py release
 	touch $@
 
 test-deps: $(STAMP)

@@ -8,12 +8,20 @@
         <translation>Please enter your name.</translation>
     </message>
     <message>
+        <source>The part of the address after the @ seems incomplete (for example taro@example.jp).</source>
+        <translation>The part of the address after the @ seems incomplete (for example taro@example.jp).</translation>
+    </message>
+    <message>
         <source>This address is not one of {organisation}&apos;s ({domains}). Please check it.</source>
         <translation>This address is not one of {organisation}&apos;s ({domains}). Please check it.</translation>
     </message>
     <message>
         <source>Please enter the password.</source>
         <translation>Please enter the password.</translation>
+    </message>
+    <message>
+        <source>Please type your whole e-mail address (for example taro@example.jp).</source>
+        <translation>Please type your whole e-mail address (for example taro@example.jp).</translation>
     </message>
     <message>
         <source>The server did not accept this password (or login name). Please type the password again; check Caps Lock and the keyboard&apos;s input mode.</source>
@@ -221,12 +229,16 @@
         <translation>The assistant writes the checked settings into the program you choose.</translation>
     </message>
     <message>
-        <source>Save the password on this computer</source>
-        <translation>Save the password on this computer</translation>
+        <source>Thunderbird then keeps it in its own locked password store and asks nothing. Untick this if other people use this computer.</source>
+        <translation>Thunderbird then keeps it in its own locked password store and asks nothing. Untick this if other people use this computer.</translation>
     </message>
     <message>
-        <source>Thunderbird then keeps it in its own locked password store and asks nothing. Untick this if other people use this computer: Thunderbird will ask for the password when it starts.</source>
-        <translation>Thunderbird then keeps it in its own locked password store and asks nothing. Untick this if other people use this computer: Thunderbird will ask for the password when it starts.</translation>
+        <source>Thunderbird will ask for the password each time it starts.</source>
+        <translation>Thunderbird will ask for the password each time it starts.</translation>
+    </message>
+    <message>
+        <source>Save the password on this computer</source>
+        <translation>Save the password on this computer</translation>
     </message>
     <message>
         <source>Thunderbird is running. Please close Thunderbird (≡ menu → {quit}, or the window&apos;s ×), then press Check again.</source>
@@ -463,6 +475,14 @@
         <translation>Nothing was written into a mail program. Save or print the settings sheet and use it to set up your program, or give it to a volunteer.</translation>
     </message>
     <message>
+        <source>The practice is finished.</source>
+        <translation>The practice is finished.</translation>
+    </message>
+    <message>
+        <source>This was practice: nothing was written into {program}, and your mail is not set up yet. To set it up for real, ask a volunteer to start the assistant without practice.</source>
+        <translation>This was practice: nothing was written into {program}, and your mail is not set up yet. To set it up for real, ask a volunteer to start the assistant without practice.</translation>
+    </message>
+    <message>
         <source>Your e-mail is set up in {program}.</source>
         <translation>Your e-mail is set up in {program}.</translation>
     </message>
@@ -485,6 +505,10 @@
     <message>
         <source>Set up the next person: everything of this person is cleared</source>
         <translation>Set up the next person: everything of this person is cleared</translation>
+    </message>
+    <message>
+        <source>You can save or print the sheet to see what would be set up.</source>
+        <translation>You can save or print the sheet to see what would be set up.</translation>
     </message>
     <message>
         <source>Written to: {path}</source>
@@ -732,8 +756,12 @@
         <translation>Export iPhone/iPad profile (mobileconfig)…</translation>
     </message>
     <message>
-        <source>Close the assistant? What you have typed will be lost.</source>
-        <translation>Close the assistant? What you have typed will be lost.</translation>
+        <source>Close the assistant?</source>
+        <translation>Close the assistant?</translation>
+    </message>
+    <message>
+        <source>What you have typed will be lost.</source>
+        <translation>What you have typed will be lost.</translation>
     </message>
     <message>
         <source>Go on with the setup</source>
@@ -836,6 +864,10 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
         <translation>Stop here</translation>
     </message>
     <message>
+        <source>To keep your password safe, stop here and contact the church.</source>
+        <translation>To keep your password safe, stop here and contact the church.</translation>
+    </message>
+    <message>
         <source>Looking for your mail server and checking it…</source>
         <translation>Looking for your mail server and checking it…</translation>
     </message>
@@ -876,12 +908,12 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
         <translation>The church&apos;s mail server would receive your password without protecting it.</translation>
     </message>
     <message>
-        <source>To keep your password safe, stop here and contact the church. A volunteer can check the server.</source>
-        <translation>To keep your password safe, stop here and contact the church. A volunteer can check the server.</translation>
-    </message>
-    <message>
         <source>The church&apos;s contact: {contact}</source>
         <translation>The church&apos;s contact: {contact}</translation>
+    </message>
+    <message>
+        <source>Ask the church&apos;s volunteer for help.</source>
+        <translation>Ask the church&apos;s volunteer for help.</translation>
     </message>
     <message>
         <source>The church has confirmed this server&apos;s certificate.</source>
@@ -890,6 +922,10 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
     <message>
         <source>The church decided to use its old server without encryption.</source>
         <translation>The church decided to use its old server without encryption.</translation>
+    </message>
+    <message>
+        <source>Please stop here and contact the church (see below).</source>
+        <translation>Please stop here and contact the church (see below).</translation>
     </message>
     <message>
         <source>The check failed unexpectedly. Press Check again; if it happens again, ask a volunteer.</source>
@@ -1050,10 +1086,6 @@ File: {source}</translation>
     <message>
         <source>Language:</source>
         <translation>Language:</translation>
-    </message>
-    <message>
-        <source>Larger text</source>
-        <translation>Larger text</translation>
     </message>
     <message>
         <source>This is a shared church computer</source>

@@ -8,12 +8,20 @@
         <translation>名前を入力してください。</translation>
     </message>
     <message>
+        <source>The part of the address after the @ seems incomplete (for example taro@example.jp).</source>
+        <translation>アドレスの @ のあとが途中までのようです（例: taro@example.jp）。</translation>
+    </message>
+    <message>
         <source>This address is not one of {organisation}&apos;s ({domains}). Please check it.</source>
         <translation>このアドレスは{organisation}のアドレス（{domains}）ではありません。もう一度確かめてください。</translation>
     </message>
     <message>
         <source>Please enter the password.</source>
         <translation>パスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>Please type your whole e-mail address (for example taro@example.jp).</source>
+        <translation>メールアドレスを最後まで入力してください（例: taro@example.jp）。</translation>
     </message>
     <message>
         <source>The server did not accept this password (or login name). Please type the password again; check Caps Lock and the keyboard&apos;s input mode.</source>
@@ -221,12 +229,16 @@
         <translation>確認した設定を、選んだメールソフトに書き込みます。</translation>
     </message>
     <message>
-        <source>Save the password on this computer</source>
-        <translation>このパソコンにパスワードを保存する</translation>
+        <source>Thunderbird then keeps it in its own locked password store and asks nothing. Untick this if other people use this computer.</source>
+        <translation>Thunderbird が自分の鍵のかかったパスワード保管場所にしまうので、何も聞かれません。ほかの人もこのパソコンを使うときはチェックを外してください。</translation>
     </message>
     <message>
-        <source>Thunderbird then keeps it in its own locked password store and asks nothing. Untick this if other people use this computer: Thunderbird will ask for the password when it starts.</source>
-        <translation>Thunderbird が自分の鍵のかかったパスワード保管場所にしまうので、何も聞かれません。ほかの人もこのパソコンを使うときはチェックを外してください。Thunderbird を起動したときにパスワードを聞かれます。</translation>
+        <source>Thunderbird will ask for the password each time it starts.</source>
+        <translation>Thunderbird を起動するたびにパスワードを聞かれます。</translation>
+    </message>
+    <message>
+        <source>Save the password on this computer</source>
+        <translation>このパソコンにパスワードを保存する</translation>
     </message>
     <message>
         <source>Thunderbird is running. Please close Thunderbird (≡ menu → {quit}, or the window&apos;s ×), then press Check again.</source>
@@ -463,6 +475,14 @@
         <translation>メールソフトには何も書き込んでいません。設定シートを保存または印刷して、メールソフトの設定に使うか、ボランティアに渡してください。</translation>
     </message>
     <message>
+        <source>The practice is finished.</source>
+        <translation>練習が終わりました。</translation>
+    </message>
+    <message>
+        <source>This was practice: nothing was written into {program}, and your mail is not set up yet. To set it up for real, ask a volunteer to start the assistant without practice.</source>
+        <translation>これは練習でした。{program} には何も書き込んでいません。メールはまだ設定されていません。本当に設定するときは、練習ではないアシスタントをボランティアに開いてもらってください。</translation>
+    </message>
+    <message>
         <source>Your e-mail is set up in {program}.</source>
         <translation>{program} にメールを設定しました。</translation>
     </message>
@@ -485,6 +505,10 @@
     <message>
         <source>Set up the next person: everything of this person is cleared</source>
         <translation>次の方の設定へ（この方の入力はすべて消えます）</translation>
+    </message>
+    <message>
+        <source>You can save or print the sheet to see what would be set up.</source>
+        <translation>設定シートを保存または印刷すると、本番で設定される内容を確かめられます。</translation>
     </message>
     <message>
         <source>Written to: {path}</source>
@@ -732,8 +756,12 @@
         <translation>iPhone/iPad 用プロファイル（mobileconfig）を書き出す…</translation>
     </message>
     <message>
-        <source>Close the assistant? What you have typed will be lost.</source>
-        <translation>アシスタントを閉じますか？ 入力した内容は失われます。</translation>
+        <source>Close the assistant?</source>
+        <translation>アシスタントを閉じますか？</translation>
+    </message>
+    <message>
+        <source>What you have typed will be lost.</source>
+        <translation>入力した内容は失われます。</translation>
     </message>
     <message>
         <source>Go on with the setup</source>
@@ -760,7 +788,7 @@
     </message>
     <message>
         <source>With IMAP the mail stays on the church&apos;s server and the computer, the phone and WebMail all show the same mail. With POP the mail is moved into one computer.</source>
-        <translation>IMAP ではメールは教会のサーバーに残り、パソコン・スマートフォン・WebMail のどれからも同じメールが見えます。POP ではメールが1台のパソコンに移ります。</translation>
+        <translation>IMAP ではメールは教会のサーバーに残り、パソコン・スマートフォン・ウェブメールのどれからも同じメールが見えます。POP ではメールが1台のパソコンに移ります。</translation>
     </message>
     <message>
         <source>IMAP: keep mail on the server (recommended)</source>
@@ -780,7 +808,7 @@
     </message>
     <message>
         <source>Keep this on: otherwise mail read here disappears from the server, and WebMail, your phone or a later change to IMAP can no longer see it.</source>
-        <translation>オンのままにしてください。オフにすると、ここで受信したメールはサーバーから消え、WebMail やスマートフォン、後で IMAP に切り替えたときにも見えなくなります。</translation>
+        <translation>オンのままにしてください。オフにすると、ここで受信したメールはサーバーから消え、ウェブメールやスマートフォン、後で IMAP に切り替えたときにも見えなくなります。</translation>
     </message>
     <message>
         <source>Explanation of POP and IMAP</source>
@@ -836,6 +864,10 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
         <translation>ここでやめる</translation>
     </message>
     <message>
+        <source>To keep your password safe, stop here and contact the church.</source>
+        <translation>パスワードを守るため、ここでやめて、教会に連絡してください。</translation>
+    </message>
+    <message>
         <source>Looking for your mail server and checking it…</source>
         <translation>メールサーバーを探して、確認しています…</translation>
     </message>
@@ -876,12 +908,12 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
         <translation>このままでは、パスワードが守られないまま教会のメールサーバーに送られてしまいます。</translation>
     </message>
     <message>
-        <source>To keep your password safe, stop here and contact the church. A volunteer can check the server.</source>
-        <translation>パスワードを守るため、ここで止めて、教会に連絡してください。ボランティアがサーバーを確かめます。</translation>
-    </message>
-    <message>
         <source>The church&apos;s contact: {contact}</source>
         <translation>教会の連絡先: {contact}</translation>
+    </message>
+    <message>
+        <source>Ask the church&apos;s volunteer for help.</source>
+        <translation>教会のボランティアに相談してください。</translation>
     </message>
     <message>
         <source>The church has confirmed this server&apos;s certificate.</source>
@@ -890,6 +922,10 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
     <message>
         <source>The church decided to use its old server without encryption.</source>
         <translation>教会の判断で、暗号化のない古いサーバーを使います。</translation>
+    </message>
+    <message>
+        <source>Please stop here and contact the church (see below).</source>
+        <translation>ここでやめて、教会に連絡してください（下に書いてあります）。</translation>
     </message>
     <message>
         <source>The check failed unexpectedly. Press Check again; if it happens again, ask a volunteer.</source>
@@ -1050,10 +1086,6 @@ File: {source}</source>
     <message>
         <source>Language:</source>
         <translation>言語:</translation>
-    </message>
-    <message>
-        <source>Larger text</source>
-        <translation>文字を大きくする</translation>
     </message>
     <message>
         <source>This is a shared church computer</source>

@@ -16,6 +16,7 @@ PLACEHOLDER = (0x59, 0x59, 0x59)
 FOCUS = (0x1A, 0x5F, 0xB4)
 FOCUS_WIDTH = 2
 
+INDICATOR = 1.25  # check marks a little larger than the style's, at the normal text size
 _FRAMED = (QStyle.PrimitiveElement.PE_FrameFocusRect, QStyle.PrimitiveElement.PE_PanelLineEdit)
 
 
@@ -23,8 +24,22 @@ def body_points(large: bool) -> float:
     return BODY_POINTS * (LARGER if large else 1.0)
 
 
+# Check boxes' and radio buttons' marks, which styles draw at a fixed ~13 px whatever the text.
+_INDICATORS = (QStyle.PixelMetric.PM_IndicatorWidth, QStyle.PixelMetric.PM_IndicatorHeight,
+               QStyle.PixelMetric.PM_ExclusiveIndicatorWidth,
+               QStyle.PixelMetric.PM_ExclusiveIndicatorHeight)
+
+
 class FocusFrameStyle(QProxyStyle):
-    """The platform's style, with a solid frame around whatever has the keyboard focus."""
+    """The platform's style, with a solid frame around whatever has the keyboard focus, and
+    check marks that grow with the text (a 13 px box is hard to hit for a shaky hand)."""
+
+    def pixelMetric(self, metric: QStyle.PixelMetric, option: QStyleOption | None = None,
+                    widget: QWidget | None = None) -> int:
+        size = super().pixelMetric(metric, option, widget)
+        if metric in _INDICATORS:
+            return round(size * QApplication.font().pointSizeF() / BODY_POINTS * INDICATOR)
+        return size
 
     def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,
                       painter: QPainter, widget: QWidget | None = None) -> None:

@@ -49,6 +49,12 @@ PAGE_MODULES = tuple(f"assistant.gui.pages.{name}" for name in (
     "protocol", "account", "trust", "server", "login", "client", "done"))
 
 
+# What a window manager's title bar and borders take at least (logical pixels).
+FRAME_WIDTH = 10
+FRAME_HEIGHT = 40
+MIN_WIDTH = 640
+
+
 def remember_text_size(large: bool) -> None:
     """Keep the member's text size for this computer; a folder that cannot be written only
     means it is asked again next time."""
@@ -109,7 +115,6 @@ class MailWizard(QWizard):
         self._build_menu()
         self.currentIdChanged.connect(self.name_buttons)
         self._retranslate()
-        self.setMinimumSize(640, 480)
         self._fit_to_screen(820, 660)
         if state.large_font:
             self.set_large_font(True)
@@ -131,12 +136,27 @@ class MailWizard(QWizard):
         return self._runner is None or self._runner.shutdown(wait_ms)
 
     def _fit_to_screen(self, width: int, height: int) -> None:
-        """At 150 % scaling a small laptop screen has ~700 logical pixels of height."""
-        screen = QGuiApplication.primaryScreen()
-        if screen is not None:
-            room = screen.availableGeometry()
-            width, height = min(width, room.width() - 20), min(height, room.height() - 60)
-        self.resize(max(width, 640), max(height, 480))
+        """Size the window for its screen's free area (without the taskbar), title bar and
+        borders included, and keep it there: with larger text on a 1024x600 laptop QWizard
+        would otherwise grow past the bottom, hiding キャンセル; the pages scroll instead."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(width, height)
+            return
+        room = screen.availableGeometry()
+        # Before the first show the window manager has not said how big its frame is.
+        frame_w = max(self.frameGeometry().width() - self.width(), FRAME_WIDTH)
+        frame_h = max(self.frameGeometry().height() - self.height(), FRAME_HEIGHT)
+        most_w, most_h = room.width() - frame_w, room.height() - frame_h
+        # The button row needs ~640 px whatever the screen (a narrower one cuts it either way);
+        # the height is the screen's: the pages scroll.
+        most_w = max(most_w, MIN_WIDTH)
+        self.setMinimumSize(MIN_WIDTH, min(480, most_h))
+        self.setMaximumSize(most_w, most_h)
+        self.resize(min(width, most_w), min(height, most_h))
+        left = max(min(self.x(), room.right() + 1 - frame_w - self.width()), room.left())
+        top = max(min(self.y(), room.bottom() + 1 - frame_h - self.height()), room.top())
+        self.move(left, top)
 
     # --- order ---------------------------------------------------------------------------------
 
@@ -261,9 +281,6 @@ class MailWizard(QWizard):
         set_text_size(on)
         self.large_font_action.setChecked(on)
         self.large_font_button.setChecked(on)
-        welcome = self.pages[Page.WELCOME]
-        assert isinstance(welcome, WelcomePage)
-        welcome.large_font.setChecked(on)
         for page in self.pages.values():
             page.text_size_changed()
         if on:
@@ -417,8 +434,10 @@ class MailWizard(QWizard):
             return  # already asked: the question is on screen
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), self.tr(
-            "Close the assistant? What you have typed will be lost."), parent=self)
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(),
+                          self.tr("Close the assistant?"), parent=self)
+        # Two short lines: as one, the box wrapped its last character alone (失われま／す。).
+        box.setInformativeText(self.tr("What you have typed will be lost."))
         stay = box.addButton(self.tr("Go on with the setup"), QMessageBox.ButtonRole.RejectRole)
         leave = box.addButton(self.tr("Close"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(stay)

@@ -134,11 +134,15 @@ def why_not_found(report: ProbeReport) -> Literal["domain_not_found", "not_answe
                                                     "no_mail_server"]:
     """Why no usable pair of servers was found, in the terms a member can act on: the
     address's domain has no servers by that name at all (a typing mistake, most likely),
-    the servers exist but none answers (call the church), or something else."""
+    the servers exist but none answers (call the church), or something else. The incoming
+    server decides: an answering SMTP server does not help her read mail, and blaming her
+    address then would send her looking for a mistake she did not make."""
     statuses = {e.status for e in report.endpoints}
     if statuses <= {"dns_error"}:
         return "domain_not_found"
-    if statuses <= _SILENT | {"dns_error"}:
+    incoming = {e.status for e in report.endpoints if e.protocol is not MailProtocol.SMTP}
+    if statuses <= _SILENT | {"dns_error"} or (
+            incoming and incoming <= _SILENT | {"dns_error"} and incoming & _SILENT):
         return "not_answering"
     return "no_mail_server"
 

@@ -18,7 +18,7 @@ from assistant.gui.wizard import MailWizard
 WAIT_MS = 30000
 ALLOWED_LATIN = {
     # Names of protocols, programs and formats stay as they are in Japanese text.
-    "IMAP", "POP", "SMTP", "AUTH", "WebMail", "Thunderbird", "Outlook", "SSL", "TLS",
+    "IMAP", "POP", "SMTP", "AUTH", "Thunderbird", "Outlook", "SSL", "TLS",
     "STARTTLS", "DNS", "SRV", "MX", "autoconfig", "XML", "iPhone", "iPad", "mobileconfig",
     "PC", "Enter", "Caps", "Lock", "SHA", "PDF", "pdf", "html", "mail", "taro", "example",
     "jp", "RFC", "STLS",  # a standard's and a POP3 command's name (volunteer panel)

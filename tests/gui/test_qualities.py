@@ -16,6 +16,7 @@ from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QLabel,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
@@ -34,11 +35,12 @@ from tests.gui.helpers import (
     demo_to_client_page,
     english_words,
     fill_account,
+    forward_button,
     press_next,
     to_account,
     type_into,
 )
-from tests.gui.walk import clipped, visible_texts, walk
+from tests.gui.walk import clipped, outside_screen, visible_texts, walk
 from tests.paths import ROOT, SAMPLE_PROFILE
 
 pytestmark = pytest.mark.gui
@@ -169,6 +171,16 @@ def test_validation_waits_until_she_leaves_the_field(qtbot, make_wizard, tmp_pat
     assert current(wizard) is Page.ACCOUNT
     type_into(account.email, "taro@example.jp")
     assert next_button.isEnabled() and not account.hint.isVisible()
+    account.email.clear()
+    account.email.setFocus()
+    qtbot.keyClicks(account.email, "hanako@church")  # half typed: no complaint yet
+    assert account.hint.isVisible() and "途中まで" not in account.hint.text()
+    assert "最後まで" in account.hint.text() and not account.email_error.isVisible()
+    qtbot.keyClick(account.email, Qt.Key.Key_Tab)
+    assert account.email_error.isVisible()
+    # Now she is told, in plain words (no ドメイン名), on the field and above the buttons.
+    for said in (account.email_error.text(), account.hint.text()):
+        assert "@ のあと" in said and "ドメイン" not in said
 
 
 def test_password_masked_with_show_toggle(qtbot, make_wizard, tmp_path):
@@ -212,6 +224,19 @@ def test_shared_pc_allows_only_imap(qtbot, make_wizard, tmp_path):
     assert wizard.state.protocol.value == "imap"
 
 
+def drawn_scale(diagram: QSvgWidget) -> float:
+    """How large the picture is drawn (its labels with it): it keeps its proportions."""
+    box = diagram.renderer().viewBoxF()
+    return min(diagram.width() / box.width(), diagram.height() / box.height())
+
+
+def mark_size(button: QAbstractButton) -> int:
+    from PySide6.QtWidgets import QStyle
+
+    return button.style().pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth, None,
+                                      button)
+
+
 def test_larger_text_on_every_page_remembered_and_growing_the_diagram(qtbot, make_wizard,
                                                                       tmp_path):
     from assistant.gui.looks import BODY_POINTS
@@ -221,21 +246,47 @@ def test_larger_text_on_every_page_remembered_and_growing_the_diagram(qtbot, mak
     assert QApplication.font().pointSizeF() == pytest.approx(BODY_POINTS)  # 12 pt body text
     press_next(wizard)
     protocol = wizard.page_of(Page.PROTOCOL)
-    normal_diagram = protocol.diagram.maximumHeight()
+    normal_diagram = drawn_scale(protocol.diagram)
+    normal_mark = mark_size(protocol.pop)
     button = wizard.button(QWizard.WizardButton.CustomButton2)
     assert button.isVisible() and button.text() == "文字を大きくする"
     try:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # on the second page
         assert QApplication.font().pointSizeF() == pytest.approx(BODY_POINTS * 1.5)
         assert wizard.large_font_action.isChecked()
-        assert wizard.page_of(Page.WELCOME).large_font.isChecked()
-        assert protocol.diagram.maximumHeight() == round(normal_diagram * 1.5)
+        # One control for it on page 1 (the button by the menu), not a second check box.
+        assert [b for b in wizard.page_of(Page.WELCOME).findChildren(QAbstractButton)
+                if b.text() in ("文字を大きくする", "Larger text")] == []
+        QApplication.processEvents()  # the new layout
+        # The picture's labels and the radio marks grow as the text does (not ×1.18).
+        assert drawn_scale(protocol.diagram) >= normal_diagram * 1.45
+        assert mark_size(protocol.pop) >= normal_mark * 1.4  # whole pixels
         assert load_machine_settings().text_scale == 1.5
         press_next(wizard)
         assert wizard.button(QWizard.WizardButton.CustomButton2).isVisible()  # page 3 too
     finally:
         wizard.set_large_font(False)
     assert QApplication.font().pointSizeF() == pytest.approx(BODY_POINTS)
+
+
+def test_larger_text_keeps_the_window_and_its_buttons_on_the_screen(qtbot, make_wizard,
+                                                                    tmp_path):
+    """Her window sits low on the screen when she presses 文字を大きくする: it grows, but
+    stays inside the free area with room for the title bar, and キャンセル stays reachable."""
+    from assistant.gui.wizard import FRAME_HEIGHT
+
+    wizard = make_wizard(backend=DemoBackend(tmp_path))
+    room = wizard.screen().availableGeometry()
+    wizard.move(room.left() + 40, room.top() + room.height() // 3)
+    try:
+        qtbot.mouseClick(wizard.large_font_button, Qt.MouseButton.LeftButton)
+        for _page in range(3):
+            assert room.contains(wizard.frameGeometry())
+            assert wizard.height() <= room.height() - FRAME_HEIGHT
+            assert outside_screen(wizard) == []
+            press_next(wizard)
+    finally:
+        wizard.set_large_font(False)
 
 
 def test_the_remembered_text_size_is_used_at_the_next_start(tmp_path):
@@ -465,7 +516,10 @@ def test_esc_and_cancel_ask_before_closing_once_something_was_typed(qtbot, make_
     qtbot.keyClick(wizard, Qt.Key.Key_Escape)
     box = wizard.leave_question
     assert box is not None and box.isVisible() and wizard.isVisible()
-    assert "失われます" in box.text()
+    assert "失われます" in box.informativeText()
+    for label in box.findChildren(QLabel):  # each line whole, no character left alone
+        if label.isVisible() and label.text():
+            assert label.fontMetrics().horizontalAdvance(label.text()) <= label.width()
     qtbot.keyClick(box, Qt.Key.Key_Return)  # the default is to stay
     assert wizard.isVisible() and wizard.leave_question is None
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.CancelButton), Qt.MouseButton.LeftButton)
@@ -527,6 +581,30 @@ def test_practice_mode_is_marked_on_every_page_and_writes_nothing(qtbot, transla
     assert current(wizard) is Page.DONE
     titles.append(wizard.currentPage().title())
     assert all(t.startswith("【練習】") for t in titles), titles
+    done = wizard.currentPage()
+    said = "\n".join(text for _widget, text in visible_texts(done))
+    assert "練習" in said and "何も書き込んでいません" in said
+    assert "書き込みました" not in said and "開きます" not in said
+    assert "Thunderbird を開く" not in forward_button(wizard).text()
     assert not any(a.isVisible() for a in wizard.export_actions)
     assert list(tmp_path.rglob("*")) == []
     assert wizard.shut_down(10000)
+
+
+def test_the_password_note_says_only_what_applies(qtbot, make_wizard, tmp_path):
+    """Ticked: nothing is asked; unticked: asked at each start. Never both at once."""
+    from PySide6.QtCore import QPoint
+
+    from assistant.gui.pages.client import ClientPage
+
+    wizard = make_wizard(backend=DemoBackend(tmp_path))
+    demo_to_client_page(qtbot, wizard)
+    page = wizard.currentPage()
+    assert isinstance(page, ClientPage) and page.save_password.isChecked()
+    assert "何も聞かれません" in page.save_password_note.text()
+    assert "パスワードを聞かれます" not in page.save_password_note.text()
+    box = page.save_password
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    assert not box.isChecked()
+    assert "パスワードを聞かれます" in page.save_password_note.text()
+    assert "何も聞かれません" not in page.save_password_note.text()

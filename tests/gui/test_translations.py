@@ -5,12 +5,13 @@ from __future__ import annotations
 import importlib.util
 import re
 import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 from types import ModuleType
 
 import pytest
 
-from tests.gui.helpers import ALLOWED_LATIN
+from tests.gui.helpers import ALLOWED_LATIN, english_words
 from tests.paths import ROOT
 
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%\d")
@@ -91,7 +92,7 @@ def test_help_pages_exist_in_both_languages():
     assert ja == en and {"pop-imap.html", "smtp-auth.html"} <= ja
     text = (ROOT / "resources" / "help" / "ja" / "pop-imap.html").read_text(encoding="utf-8")
     # Ports and RFC 8314 are for volunteers: the protocol page's details panel has them.
-    for point in ("共用パソコン", "WebMail", "受信トレイ", "サーバーに残", "プロバイダー"):
+    for point in ("共用パソコン", "ウェブメール", "受信トレイ", "サーバーに残", "プロバイダー"):
         assert point in text
 
 
@@ -126,3 +127,19 @@ def test_qt_file_dialog_speaks_japanese(qtbot, translations):
     labels = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "ファイルの種類" in labels and "Files of type" not in labels
     assert "Look in" not in labels
+
+
+def test_a_fresh_venv_compiles_the_translations():
+    """A fresh clone's `make .venv/.installed` then `python -m assistant` must open in
+    Japanese: the venv's stamp compiles the catalogues, not only `make qm`."""
+    plan = subprocess.run(["make", "-n", "-B", ".venv/.installed"], cwd=ROOT, check=True,
+                          capture_output=True, text=True, timeout=60).stdout
+    assert "i18n/build.py release" in plan
+
+
+def test_the_japanese_diagrams_have_no_english_words():
+    """The pictures' labels are read on the Japanese path too (ウェブメール, not WebMail)."""
+    for path in (ROOT / "resources" / "diagrams").glob("*.ja.svg"):
+        texts = [t.text or "" for t in ET.parse(path).getroot().iter()
+                 if t.tag.endswith(("}text", "}title", "}desc"))]
+        assert [t for t in texts if english_words(t)] == [], path.name

@@ -36,7 +36,7 @@ from tests.gui.helpers import (
 )
 from tests.gui.walk import visible_texts
 from tests.testbed.dns import A, start_dns
-from tests.testbed.fakes import silent
+from tests.testbed.fakes import silent, slow_greeting_smtp
 
 pytestmark = pytest.mark.gui
 
@@ -263,8 +263,12 @@ def test_a_member_is_not_asked_to_judge_but_told_to_stop(qtbot, make_wizard, tes
     page = wait_question(qtbot, wizard)
     message = page.question.message.text()
     assert "教会に連絡" in message and ":" not in message.replace("教会の連絡先:", "")
+    assert "ボランティアに相談" in message  # no profile, so no contact: whom to ask instead
     assert not page.question.yes.isVisible() and page.question.no.text() == "ここでやめる"
     assert page.question.no.hasFocus()
+    # The line above says the same as the panel, and 中止 is not a second way out.
+    assert "教会に連絡" in page.status.text() and "質問に答えて" not in page.status.text()
+    assert not page.stop.isEnabled() and not page.progress.isVisible()  # not a full bar
     QTest.keyClick(page.question.no, Qt.Key.Key_Return)  # Enter is the safe answer
     wait_server_done(qtbot, wizard)
     assert not page.isComplete() and not wizard.state.trusted_fingerprints
@@ -290,9 +294,28 @@ def test_server_down(qtbot, make_wizard, testbed, down_domain):
     page = wait_server_done(qtbot, wizard)
     assert not page.isComplete()
     assert "応答していません" in page.status.text()  # not blamed on her address
-    assert page.progress.value() == page.progress.maximum()  # the check did finish
+    assert not page.progress.isVisible()  # no full bar that reads as success
+    assert not page.stop.isEnabled()
     assert not wizard.button(wizard.WizardButton.NextButton).isEnabled()
     assert page.retry.isEnabled()
+
+
+def test_incoming_server_down_is_the_church_s_even_when_smtp_answers(qtbot, make_wizard,
+                                                                     testbed, down_domain):
+    """Only the outgoing server answers (every incoming port refused): she is told the
+    church's server is not answering, not to check her address."""
+    dns_server, ip = down_domain
+    wizard = make_wizard(testbed=testbed)
+    wizard.state.options.dns_server = dns_server
+    with slow_greeting_smtp(ip, 587, pause=0):
+        to_account(wizard)
+        fill_account(wizard, "Alice", "alice@down.test", "secret-pw")
+        press_next(wizard)
+        page = wait_server_done(qtbot, wizard)
+        assert not page.isComplete()
+        assert "応答していません" in page.status.text()
+        assert "アドレスとインターネット接続" not in page.status.text()
+        assert not page.progress.isVisible() and not page.stop.isEnabled()
 
 
 def test_cancel_during_probe(qtbot, make_wizard, testbed, down_domain):

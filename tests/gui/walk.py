@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from assistant.gui.flow import Page
@@ -42,6 +43,21 @@ def clipped(root: QWidget) -> list[str]:
     return problems
 
 
+def outside_screen(window: QWidget) -> list[str]:
+    """The window's frame and visible buttons that reach past its screen's free area."""
+    screen = window.screen()
+    room = screen.availableGeometry()
+    problems = [] if room.contains(window.frameGeometry()) else [
+        f"window {window.frameGeometry().getRect()} outside {room.getRect()}"]
+    for button in window.findChildren(QAbstractButton):
+        shown = button.visibleRegion().boundingRect()  # a page scrolled past it hides it
+        if button.isVisible() and not shown.isEmpty():
+            rect = QRect(button.mapToGlobal(shown.topLeft()), shown.size())
+            if not room.contains(rect):
+                problems.append(f"{button.text()!r} at {rect.getRect()} outside {room.getRect()}")
+    return problems
+
+
 def walk(lang: str, work: Path, translations: Translations,
          on_page: Callable[[MailWizard, Page], None], *, volunteer: bool = False,
          large_font: bool = False, wait: Callable[[Callable[[], bool]], object]) -> MailWizard:
@@ -64,23 +80,25 @@ def walk(lang: str, work: Path, translations: Translations,
 
 def main() -> int:
     """Subprocess entry: print clipped texts of every page in both languages (``--large``:
-    with 文字を大きくする on)."""
+    with 文字を大きくする on, and buttons off the screen too)."""
     import tempfile
 
     from tests.gui.screenshots import wait_until
 
     app = QApplication(sys.argv[:1])
+    large = "--large" in sys.argv  # on the member's screens: the window must fit them too
     translations = Translations()
     problems: list[str] = []
 
     def check(wizard: MailWizard, page: Page) -> None:
         wait_until(lambda: False, 100)
-        problems.extend(f"{page.name}: {p}" for p in clipped(wizard))
+        found = clipped(wizard) + (outside_screen(wizard) if large else [])
+        problems.extend(f"{page.name}: {p}" for p in found)
 
     with tempfile.TemporaryDirectory() as work:
         for lang in ("ja", "en"):
             wizard = walk(lang, Path(work), translations, check,
-                          large_font="--large" in sys.argv,
+                          large_font=large,
                           wait=lambda c: wait_until(c, 10000))
             wizard.shut_down()
             wizard.close()

@@ -178,6 +178,26 @@ def test_why_no_server_was_found(statuses: list[str], why: str) -> None:
     assert why_not_found(report) == why
 
 
+@pytest.mark.parametrize(("incoming", "why"), [
+    (["refused", "timeout"], "not_answering"),
+    (["dns_error", "refused"], "not_answering"),
+    (["dns_error"], "no_mail_server"),
+    (["protocol_error", "refused"], "no_mail_server"),
+])
+def test_a_silent_incoming_server_is_the_church_s_even_when_smtp_answers(
+        incoming: list[str], why: str) -> None:
+    """The member reads her mail from the incoming server: all of it silent means "call the
+    church", not "check your address", whatever the SMTP server did."""
+    from assistant.wizard.checks import why_not_found
+
+    endpoints = [EndpointResult(Protocol.IMAP, "mail.example.jp", 993, Security.TLS, s)
+                 for s in incoming]
+    endpoints.append(EndpointResult(Protocol.SMTP, "mail.example.jp", 465, Security.TLS, "ok"))
+    report = ProbeReport(parse_email("taro@example.jp"), "example.jp", 1, [], endpoints,
+                         Recommendation())
+    assert why_not_found(report) == why
+
+
 @pytest.mark.parametrize("answer", [True, False])
 def test_a_host_from_an_untrusted_source_is_asked_about_before_anything_is_sent(
         answer: bool) -> None:

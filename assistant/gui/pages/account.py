@@ -138,6 +138,7 @@ class AccountPage(BasePage):
         """She left the field (Tab, a click elsewhere, Enter): now its message is shown."""
         self._touched.add(field)
         self._show_form(self._read())
+        self.status_changed()  # the line above the buttons may now say what is wrong
 
     def _show_password(self, on: bool) -> None:
         self.password.setEchoMode(QLineEdit.EchoMode.Normal if on
@@ -184,6 +185,9 @@ class AccountPage(BasePage):
             address, email_error = parse_email(self.email.text()), None
         except ValidationError as error:
             address, email_error = None, text(error, lang)
+            if error.code == "domain.not_qualified":  # "ドメイン名" is a word she may not know
+                email_error = self.tr("The part of the address after the @ seems incomplete "
+                                      "(for example taro@example.jp).")
         warning = None
         profile = self.state.profile
         if address is not None and profile is not None and profile.domains and (
@@ -233,7 +237,12 @@ class AccountPage(BasePage):
 
     def page_status(self) -> PageStatus:
         form = self._read()
-        missing = next((e for e in (form.name_error, form.email_error, form.password_error,
+        # While she is still typing the address, the line above the buttons only asks her to
+        # finish it; what exactly is wrong waits until she leaves the field (or presses 次へ).
+        email_error = form.email_error if self.email in self._touched or (
+            not form.email_error) else self.tr(
+            "Please type your whole e-mail address (for example taro@example.jp).")
+        missing = next((e for e in (form.name_error, email_error, form.password_error,
                                     form.login_error) if e), "")
         return PageStatus(valid=self._valid, missing=missing)
 

@@ -93,6 +93,14 @@ class ClientPage(BasePage):
 
     def _save_password_toggled(self, on: bool) -> None:
         self.state.save_password = on
+        self._say_what_saving_means()
+
+    def _say_what_saving_means(self) -> None:
+        """Only the sentence for the box's state: both at once contradicted each other."""
+        self.save_password_note.setText(self.tr(
+            "Thunderbird then keeps it in its own locked password store and asks nothing. "
+            "Untick this if other people use this computer.") if self.save_password.isChecked()
+            else self.tr("Thunderbird will ask for the password each time it starts."))
 
     def _show_save_password(self) -> None:
         """Only for Thunderbird on her own PC, and only once the server accepted it."""
@@ -181,10 +189,7 @@ class ClientPage(BasePage):
             "The assistant writes the checked settings into the program you choose."))
         self.save_password.setText(self.tr("Save the password on this computer"))
         self.save_password.setAccessibleName(self.save_password.text())
-        self.save_password_note.setText(self.tr(
-            "Thunderbird then keeps it in its own locked password store and asks nothing. "
-            "Untick this if other people use this computer: Thunderbird will ask for the "
-            "password when it starts."))
+        self._say_what_saving_means()
         found, missing = self.tr("(installed)"), self.tr("(not found on this computer)")
         for choice, label in ((ClientChoice.THUNDERBIRD, "Thunderbird"),
                               (ClientChoice.OUTLOOK, "Outlook")):

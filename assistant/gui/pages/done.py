@@ -144,6 +144,13 @@ class DonePage(BasePage):
             self.summary.setText(self.tr(
                 "Nothing was written into a mail program. Save or print the settings sheet "
                 "and use it to set up your program, or give it to a volunteer."))
+        elif state.practice:  # nothing was written: not a word that says it was
+            program = "Thunderbird" if client is ClientChoice.THUNDERBIRD else "Outlook"
+            self.setSubTitle(self.tr("The practice is finished."))
+            self.summary.setText(self.tr(
+                "This was practice: nothing was written into {program}, and your mail is not "
+                "set up yet. To set it up for real, ask a volunteer to start the assistant "
+                "without practice.").format(program=program))
         else:
             program = "Thunderbird" if client is ClientChoice.THUNDERBIRD else "Outlook"
             self.setSubTitle(self.tr("Your e-mail is set up in {program}.").format(
@@ -186,6 +193,8 @@ class DonePage(BasePage):
     def _next_steps(self) -> str:
         """What she will see next, in the program's own words."""
         state = self.state
+        if state.practice and state.client is not ClientChoice.SHEET_ONLY:
+            return self.tr("You can save or print the sheet to see what would be set up.")
         if state.client is ClientChoice.THUNDERBIRD:
             from assistant.clients.thunderbird.guidance import thunderbird_guidance
 

@@ -21,6 +21,9 @@ from assistant.gui.translations import diagram_path, help_html
 from assistant.settings import Protocol
 
 DIAGRAM_HEIGHT = (150, 190)  # pixels at the normal text size: least, most
+# With larger text the wide picture (760x200) would need ~1100 px of width to grow ×1.5, more
+# than a laptop's window has: the tall one (POP under IMAP, 374x404) grows in height instead.
+TALL = 404 / 200
 
 
 class ProtocolPage(BasePage):
@@ -81,17 +84,24 @@ class ProtocolPage(BasePage):
         self.refresh_details()
 
     def text_size_changed(self) -> None:
-        """The diagram's labels are part of the picture: it grows with the text."""
-        scale = LARGER if self.state.large_font else 1.0
-        self.diagram.setMinimumHeight(round(DIAGRAM_HEIGHT[0] * scale))
-        self.diagram.setMaximumHeight(round(DIAGRAM_HEIGHT[1] * scale))
+        """The diagram's labels are part of the picture: they grow with the text."""
+        if self.state.large_font:  # its full size: the page scrolls rather than shrink it
+            self.diagram.setFixedHeight(round(DIAGRAM_HEIGHT[1] * LARGER * TALL))
+        else:
+            self.diagram.setMinimumHeight(DIAGRAM_HEIGHT[0])
+            self.diagram.setMaximumHeight(DIAGRAM_HEIGHT[1])
+        self._load_diagram()
+
+    def _load_diagram(self) -> None:
+        name = "pop-imap-tall" if self.state.large_font else "pop-imap"
+        self.diagram.load(str(diagram_path(name, self.state.lang)))
+        self.diagram.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
 
     def retranslate(self) -> None:
         lang = self.state.lang
         self.setTitle(self.tr("POP and IMAP"))
         self.setSubTitle(self.tr("Where should your mail be kept? Read below, then choose."))
-        self.diagram.load(str(diagram_path("pop-imap", lang)))
-        self.diagram.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+        self._load_diagram()
         self.diagram.setAccessibleName(self.tr("Diagram: IMAP and POP"))
         self.diagram.setAccessibleDescription(self.tr(
             "With IMAP the mail stays on the church's server and the computer, the phone and "

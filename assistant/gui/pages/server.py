@@ -70,6 +70,7 @@ class ServerPage(CheckPage):
         self._phase = "idle"  # idle|checking|cancelled|done|failed|declined|error
         self._outcome: ServerOutcome | None = None
         self._failure = "no_mail_server"  # why_not_found() of the last failed check
+        self._member_stopped = False  # the open question offers her only ここでやめる
         self._technical: list[str] = []
         self._extra: list[str] = []
         self.finish_layout()
@@ -163,6 +164,7 @@ class ServerPage(CheckPage):
         from assistant.wizard.checks import CertificateQuestion, ConsentQuestion
 
         p = question.subject
+        self._member_stopped = not self.state.volunteer and not isinstance(p, ConsentQuestion)
         self._set_status("question")
         if isinstance(p, ConsentQuestion):
             self._ask_consent(question, p)
@@ -205,10 +207,15 @@ class ServerPage(CheckPage):
         ) if certificate else self.tr(
             "The church's mail server would receive your password without protecting it.")
         message += "\n" + self.tr("To keep your password safe, stop here and contact the "
-                                  "church. A volunteer can check the server.")
-        if contact := self.state.contact():
-            message += "\n" + self.tr("The church's contact: {contact}").format(contact=contact)
+                                  "church.")
+        message += "\n" + self._whom_to_call()
         self.question.ask(question, message, None, self.tr("Stop here"))
+
+    def _whom_to_call(self) -> str:
+        """The church's contact from its profile, or the plain advice when none is loaded."""
+        if contact := self.state.contact():
+            return self.tr("The church's contact: {contact}").format(contact=contact)
+        return self.tr("Ask the church's volunteer for help.")
 
     def _finished(self, task: Task, outcome: ServerOutcome | None) -> None:
         if task is not self._task:
@@ -273,19 +280,32 @@ class ServerPage(CheckPage):
     def _set_status(self, phase: str, extra: list[str] | None = None) -> None:
         self._phase = phase
         self._extra = extra or []
+        if phase != "question":
+            self._member_stopped = False
         if not self.is_busy():  # a finished check is shown finished, whatever it found
             self.progress.setRange(0, 1)
-            self.progress.setValue(0 if phase in ("idle", "cancelled") else 1)
+            self.progress.setValue(1 if phase == "done" else 0)
+        # A full blue bar reads as success: a check that ended without a server hides it.
+        self.progress.setVisible(phase in ("checking", "question", "done")
+                                 and not self._member_stopped)
         self._show_texts()
         self.status_changed()
         self.refresh_details()
+
+    def status_changed(self) -> None:
+        """While a question waits, its own buttons stop the check: 中止 beside them would be
+        a second, different-looking way to say the same."""
+        super().status_changed()
+        if self._phase == "question":
+            self.stop.setEnabled(False)
 
     def _show_texts(self) -> None:
         phase, extra = self._phase, self._extra
         status = {
             "idle": "",
             "checking": self.tr("Looking for your mail server and checking it…"),
-            "question": self.tr("Please answer the question below."),
+            "question": self.tr("Please stop here and contact the church (see below).")
+            if self._member_stopped else self.tr("Please answer the question below."),
             "cancelled": self.tr("The check was stopped. Press Check again to restart it."),
             "failed": self._failure_text(),
             "declined": self.tr("Without your consent the assistant cannot use this server. "

@@ -46,7 +46,8 @@ class TrustPage(BasePage):
             self.body.addWidget(widget)
         self.body.addLayout(row)
         self.body.addStretch(1)
-        self.stop.clicked.connect(lambda: self.wizard_().done(0))
+        # The same way out as キャンセル: what she typed is not lost without a question.
+        self.stop.clicked.connect(lambda: self.wizard_().reject())
         self.use.clicked.connect(self._use)
         self._verdict: ProfileVerdict | None = None
         self.finish_layout()

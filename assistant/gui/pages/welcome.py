@@ -36,8 +36,6 @@ class WelcomePage(BasePage):
         self.languages.addButton(self.japanese)
         self.languages.addButton(self.english)
         (self.english if state.lang == "en" else self.japanese).setChecked(True)
-        self.large_font = QCheckBox(self)
-        self.large_font.setChecked(state.large_font)
         self.shared_pc = QCheckBox(self)
         self.shared_pc.setChecked(state.shared_pc)
         self.shared_pc.setEnabled(state.volunteer)
@@ -52,24 +50,17 @@ class WelcomePage(BasePage):
             self.body.addWidget(widget)
         self.body.addStretch(1)
         self.body.addLayout(row)
-        self.body.addWidget(self.large_font)
         self.body.addWidget(self.shared_pc)
         self.body.addWidget(self.shared_pc_note)
         self.language_label.setBuddy(self.japanese)
         self.shared_pc.toggled.connect(self._shared_pc_toggled)
         self.japanese.toggled.connect(self._language_toggled)
-        self.large_font.toggled.connect(self._large_font_toggled)
         self.finish_layout()
 
     def _language_toggled(self, japanese: bool) -> None:
         wizard = self.wizard_()
         if wizard is not None:
             wizard.set_language("ja" if japanese else "en")
-
-    def _large_font_toggled(self, on: bool) -> None:
-        wizard = self.wizard_()
-        if wizard is not None:
-            wizard.large_font_toggled(on)
 
     def _shared_pc_toggled(self, on: bool) -> None:
         """A volunteer changed the PC's mode: it counts from now on and is remembered."""
@@ -115,8 +106,6 @@ class WelcomePage(BasePage):
         self.profile_label.setText(text)
         self.profile_label.setAccessibleName(self.tr("Loaded settings"))
         self.language_label.setText(self.tr("Language:"))
-        self.large_font.setText(self.tr("Larger text"))
-        self.large_font.setAccessibleName(self.tr("Larger text"))
         self.shared_pc.setText(self.tr("This is a shared church computer"))
         self.shared_pc.setAccessibleName(self.shared_pc.text())
         note = self.tr(

@@ -179,7 +179,7 @@ class ServerPage(CheckPage):
                         "pretending to be the server. Trust it only if this fingerprint is the "
                         "one your church's volunteer gave you:\n{fingerprint}").format(
                     host=p.host, port=p.port, error=self.words.certificate_reason(p.error),
-                    fingerprint=p.fingerprint),
+                    fingerprint=_two_lines(p.fingerprint)),
                 self.tr("Trust this certificate"), self.tr("Do not trust"))
         else:
             self.question.ask(
@@ -378,3 +378,10 @@ class ServerPage(CheckPage):
                     kind=source.kind, detail=source.detail,
                     hosts=", ".join(source.hosts) or "-"))
         return "\n".join(lines) or "-"
+
+
+def _two_lines(fingerprint: str) -> str:
+    """A SHA-256 fingerprint (32 bytes as "AB:CD:…") in two rows of 16: one row is wider than
+    the page and pushed the whole question past the window's right edge."""
+    parts = fingerprint.split(":")
+    return ":".join(parts[:16]) + ("\n" + ":".join(parts[16:]) if len(parts) > 16 else "")

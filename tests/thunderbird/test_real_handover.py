@@ -135,21 +135,28 @@ def test_pinned_self_signed_connects_with_no_dialog(testbed: Testbed, bed: Bed,
     assert_smtp_auth(testbed, postfix_before, starttls=True)
 
 
-def test_primary_password_profile_is_refused(testbed: Testbed, tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
-    """The login check passes, the store is locked: exit 1, said plainly, nothing stored."""
+def alice_saving(testbed: Testbed, profile: Path, stdin: bytes,
+                 monkeypatch: pytest.MonkeyPatch, *extra: str) -> int:
+    """``apply --save-password --password-stdin`` for alice of the modern scenario."""
     scenario = testbed.scenarios["modern"]
     user = scenario.user("alice")
-    profile = tmp_path / "p"
-    set_primary_password(profile)
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(user.password.encode())))
-    code = main(["apply", "--client", "thunderbird", "--email", user.email, "--name", "Alice",
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
+    return main(["apply", "--client", "thunderbird", "--email", user.email, "--name", "Alice",
                  "--incoming", f"imap:{scenario.mail_host}:993:tls",
                  "--outgoing", f"smtp:{scenario.mail_host}:465:tls",
                  "--dns-server", testbed.dns_server, "--ca-file", str(testbed.ca_file),
                  "--thunderbird-profile", str(profile), "--save-password", "--password-stdin",
-                 "--lang", "en"])
+                 *extra])
+
+
+def test_primary_password_profile_is_refused(testbed: Testbed, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """The login check passes, the store is locked: exit 1, said plainly, nothing stored."""
+    user = testbed.scenarios["modern"].user("alice")
+    profile = tmp_path / "p"
+    set_primary_password(profile)
+    code = alice_saving(testbed, profile, user.password.encode(), monkeypatch, "--lang", "en")
     err = capsys.readouterr().err
     assert code == 1
     assert "primary password" in err and "not stored" in err
@@ -161,16 +168,8 @@ def test_wrong_password_is_not_stored(testbed: Testbed, tmp_path: Path,
                                       monkeypatch: pytest.MonkeyPatch,
                                       capsys: pytest.CaptureFixture[str]) -> None:
     """A wrong stored password is worse than none: the login check comes first."""
-    scenario = testbed.scenarios["modern"]
-    user = scenario.user("alice")
     profile = tmp_path / "p"
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"wrong-password\n")))
-    code = main(["apply", "--client", "thunderbird", "--email", user.email, "--name", "Alice",
-                 "--incoming", f"imap:{scenario.mail_host}:993:tls",
-                 "--outgoing", f"smtp:{scenario.mail_host}:465:tls",
-                 "--dns-server", testbed.dns_server, "--ca-file", str(testbed.ca_file),
-                 "--thunderbird-profile", str(profile), "--save-password", "--password-stdin",
-                 "--json"])
+    code = alice_saving(testbed, profile, b"wrong-password\n", monkeypatch, "--json")
     result = json.loads(capsys.readouterr().out)
     assert code == 1 and result["error"] == "apply.login_check_failed"
     assert not profile.exists()

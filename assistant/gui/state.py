@@ -9,6 +9,7 @@ live state.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -156,14 +157,7 @@ class WizardState:
         loaded = self.loaded_profile()
         if loaded is not None and loaded.trusted:
             return self.profile.contact.phone_and_email()
-        from assistant.embedded import embedded_profile_path
-        from assistant.profile import load_profile
-
-        embedded = embedded_profile_path()
-        try:
-            return load_profile(embedded).contact.phone_and_email() if embedded else ""
-        except AssistantError:
-            return ""
+        return _embedded_contact()
 
     def pop_options(self) -> PopOptions:
         return PopOptions(leave_on_server=self.leave_on_server)
@@ -323,3 +317,16 @@ class WizardState:
                  *self.login_summary]
         # Belt and braces: no server message or typed field may echo the password back.
         return self.password.redact("\n".join(text))
+
+
+@functools.cache
+def _embedded_contact() -> str:
+    """The installer's own profile's contact, read once (every page's text asks for it)."""
+    from assistant.embedded import embedded_profile_path
+    from assistant.profile import load_profile
+
+    embedded = embedded_profile_path()
+    try:
+        return load_profile(embedded).contact.phone_and_email() if embedded else ""
+    except AssistantError:
+        return ""

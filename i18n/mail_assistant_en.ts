@@ -952,8 +952,8 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
         <translation>Checking the server</translation>
     </message>
     <message>
-        <source>The assistant looks up the church&apos;s mail server and checks that it is safe to use. This takes a few seconds.</source>
-        <translation>The assistant looks up the church&apos;s mail server and checks that it is safe to use. This takes a few seconds.</translation>
+        <source>The assistant finds the church&apos;s mail server and checks that it is safe. It takes a few seconds.</source>
+        <translation>The assistant finds the church&apos;s mail server and checks that it is safe. It takes a few seconds.</translation>
     </message>
     <message>
         <source>Stop</source>

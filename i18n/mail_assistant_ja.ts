@@ -952,7 +952,7 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
         <translation>サーバーの確認</translation>
     </message>
     <message>
-        <source>The assistant looks up the church&apos;s mail server and checks that it is safe to use. This takes a few seconds.</source>
+        <source>The assistant finds the church&apos;s mail server and checks that it is safe. It takes a few seconds.</source>
         <translation>教会のメールサーバーを探し、安全に使えるかを確かめます。数秒かかります。</translation>
     </message>
     <message>

@@ -20,6 +20,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QMenu,
     QPushButton,
     QWidget,
@@ -113,7 +114,9 @@ class MailWizard(QWizard):
                              CORE_MODULES, self)
         self.warmup.after_first_paint(welcome.content)
         self._build_menu()
+        welcome.hold_tools(self.tools)
         self.currentIdChanged.connect(self.name_buttons)
+        self.currentIdChanged.connect(self._move_tools)
         self._retranslate()
         self._fit_to_screen(820, 660)
         if state.large_font:
@@ -148,8 +151,9 @@ class MailWizard(QWizard):
         frame_w = max(self.frameGeometry().width() - self.width(), FRAME_WIDTH)
         frame_h = max(self.frameGeometry().height() - self.height(), FRAME_HEIGHT)
         most_w, most_h = room.width() - frame_w, room.height() - frame_h
-        # The button row needs ~640 px whatever the screen (a narrower one cuts it either way);
-        # the height is the screen's: the pages scroll.
+        # Narrower than 640 px the pages get cramped (the bottom row itself needs at most
+        # ~530, larger text at 150 %; a 1024x600 screen then has 683); the height is the
+        # screen's: the pages scroll.
         most_w = max(most_w, MIN_WIDTH)
         self.setMinimumSize(MIN_WIDTH, min(480, most_h))
         self.setMaximumSize(most_w, most_h)
@@ -197,6 +201,11 @@ class MailWizard(QWizard):
         opens = done is not None and done.opens_thunderbird()
         self.setButtonText(QWizard.WizardButton.FinishButton,
                            self.tr("Open Thunderbird") if opens else self.tr("&Finish"))
+
+    def _move_tools(self, page_id: int) -> None:
+        """文字を大きくする and メニュー follow the member to the page now shown."""
+        if page_id >= 0:
+            self.page_of(Page(page_id)).hold_tools(self.tools)
 
     def _build_page(self, page_id: Page) -> BasePage:
         """Each page's module is imported here, not at start (the warm-up usually has)."""
@@ -303,14 +312,18 @@ class MailWizard(QWizard):
             page.set_volunteer(on)
 
     def _build_menu(self) -> None:
-        self.large_font_button = QPushButton(self)  # on every page, beside the menu
+        # 文字を大きくする and メニュー in a row above each page, not in the bottom row: beside
+        # 戻る, the main button and キャンセル they made that row ~840 px wide with larger text
+        # at 150 %, wider than a 1024x600 screen (683 px).
+        self.tools = QWidget(self)
+        tools = QHBoxLayout(self.tools)
+        tools.setContentsMargins(0, 0, 0, 0)
+        self.large_font_button = QPushButton(self.tools)  # on every page, beside the menu
         self.large_font_button.setCheckable(True)
         self.large_font_button.setAutoDefault(False)
         self.large_font_button.setChecked(self.state.large_font)
         self.large_font_button.toggled.connect(self.large_font_toggled)
-        self.setButton(QWizard.WizardButton.CustomButton2, self.large_font_button)
-        self.setOption(QWizard.WizardOption.HaveCustomButton2, True)
-        self.menu_button = QPushButton(self)
+        self.menu_button = QPushButton(self.tools)
         self.menu_button.setAutoDefault(False)
         self.menu = QMenu(self.menu_button)
         self.volunteer_action = QAction(self)
@@ -342,10 +355,9 @@ class MailWizard(QWizard):
         self.menu.addAction(self.accounts_action)
         self.addActions([self.volunteer_action])
         self.menu_button.setMenu(self.menu)
-        self.setButton(QWizard.WizardButton.CustomButton1, self.menu_button)
-        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        tools.addWidget(self.large_font_button)
+        tools.addWidget(self.menu_button)
         self.setButtonLayout([
-            QWizard.WizardButton.CustomButton1, QWizard.WizardButton.CustomButton2,
             QWizard.WizardButton.Stretch,
             QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
             QWizard.WizardButton.CommitButton,
@@ -397,12 +409,12 @@ class MailWizard(QWizard):
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Mail setup assistant — practice (nothing is written)")
                             if self.state.practice else self.tr("Mail setup assistant"))
-        self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("Menu"))
+        self.menu_button.setText(self.tr("Menu"))
         self.name_buttons()
         self.menu_button.setAccessibleName(self.tr("Menu"))
         self.volunteer_action.setText(self.tr("Volunteer mode (technical details)"))
         self.large_font_action.setText(self.tr("Larger text"))
-        self.setButtonText(QWizard.WizardButton.CustomButton2, self.tr("Larger text"))
+        self.large_font_button.setText(self.tr("Larger text"))
         self.large_font_button.setAccessibleName(self.tr("Larger text"))
         # The diagnostics stay English on purpose: they are pasted to a technician (who may
         # not read Japanese) and compared with logs; the menu says so (docs/wizard.md).

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -70,6 +71,11 @@ class BasePage(QWizardPage):
         # the choices).
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        # The wizard's own controls (文字を大きくする, メニュー) above the page, outside the
+        # scrolling part: MailWizard moves them to the page being shown (hold_tools).
+        self.tools_row = QHBoxLayout()
+        self.tools_row.addStretch(1)
+        outer.addLayout(self.tools_row)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -102,6 +108,12 @@ class BasePage(QWizardPage):
             self.body.insertWidget(self.body.indexOf(self.details_title) + 1, panel)
             self._details = panel
         return self._details
+
+    def hold_tools(self, tools: QWidget) -> None:
+        """Show the wizard's own controls in this page's top row (taken from the page
+        shown before)."""
+        self.tools_row.addWidget(tools)
+        tools.show()
 
     def offer_details_toggle(self) -> QCheckBox:
         """A 詳細 switch on this page, so a volunteer can look without the volunteer mode."""

@@ -356,8 +356,10 @@ class ServerPage(CheckPage):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Checking the server"))
-        self.setSubTitle(self.tr("The assistant looks up the church's mail server and checks "
-                                 "that it is safe to use. This takes a few seconds."))
+        # Short enough for QWizard's header, which does not grow for a third line (English
+        # at 1024x600, 150 %, larger text).
+        self.setSubTitle(self.tr("The assistant finds the church's mail server and checks "
+                                 "that it is safe. It takes a few seconds."))
         self.stop.setText(self.tr("Stop"))
         self.stop.setAccessibleName(self.tr("Stop the check"))
         self.retry.setText(self.tr("Check again"))

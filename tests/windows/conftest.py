@@ -26,7 +26,6 @@ from tests.windows.wine import Wine, copy_prefix, xvfb
 BUILD_PREFIX = Path(os.environ.get("WIN_DIR") or Path(
     os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "mail-assistant" /
     "windows-build") / "prefix"
-DISPLAY = ":77"
 
 
 def _script(*args: str, env: dict[str, str]) -> None:
@@ -67,8 +66,8 @@ def signed_sample(folder: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def display() -> Iterator[str]:
-    with xvfb(DISPLAY):
-        yield DISPLAY
+    with xvfb() as number:
+        yield number
 
 
 @pytest.fixture(scope="session")
@@ -97,7 +96,7 @@ def wine(pristine: Wine, tmp_path: Path) -> Iterator[Wine]:
     try:
         yield own
     finally:
-        subprocess.run(["wineserver", "-k"], env=own.env(), timeout=60, check=False)
+        own.end_all()  # nothing of this test outlives it (a wizard would hold the mutex)
         shutil.rmtree(tmp_path / "prefix", ignore_errors=True)
 
 

@@ -142,19 +142,22 @@ def _screen(wine: Wine) -> bytes:
                           capture_output=True, timeout=60, check=True).stdout
 
 
-def _screenshot(wine: Wine, path: Path) -> None:
-    """The screen once it has stopped changing (a page is drawn in steps), as PNG."""
+def _screenshot(wine: Wine, path: Path, after: bytes = b"") -> bytes:
+    """The screen once it has stopped changing (a page is drawn in steps) and differs from
+    ``after``, the previous page's (a slow machine may not have drawn the next one yet), saved
+    as PNG; its pixels, for the next page's call."""
     last: list[bytes] = [b""]
 
     def still() -> bool:
         now = _screen(wine)
         same, last[0] = now == last[0], now
-        return same
+        return same and now != after
 
-    wait_for(still, f"a still screen for {path.name}")
+    wait_for(still, f"a still screen for {path.name}", LONG)
     path.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(["convert", "-size", "1024x768", "-depth", "8", "rgb:-", str(path)],
                    input=last[0], timeout=60, check=True)
+    return last[0]
 
 
 def _press(wine: Wine, window: str, key: str) -> None:
@@ -179,23 +182,23 @@ def test_shown_installer_pages_in_the_members_language(wine: Wine, installer: Pa
         # with キャンセル as its default button; OK (one Tab back) goes on.
         warning = wait_for(lambda: _windows(wine, NAMES[lang]), "the installer's first window",
                            LONG)[0]
-        _screenshot(wine, shots / "00-elevated-warning.png")
+        page = _screenshot(wine, shots / "00-elevated-warning.png")
         _press(wine, warning, "Tab")
         _press(wine, warning, "Return")
         window = wait_for(lambda: [w for w in _windows(wine, NAMES[lang]) if w != warning],
-                          "the installer window")[0]
+                          "the installer window", LONG)[0]
         assert NAMES[lang] in _title(wine, window)
-        _screenshot(wine, shots / "01-welcome.png")
+        page = _screenshot(wine, shots / "01-welcome.png", after=page)
         _press(wine, window, "Return")
         folder = wine.unix(wine.local_appdata / "Programs" / APP_NAME)
         wait_for(lambda: (folder / "uninstall.exe").is_file(), "the installed files", LONG)
         wait_for(lambda: wine.registry(rf"Software\Classes\{PROG_ID}\shell\open\command"),
                  "the end of the installation (its last registry key)")
-        _screenshot(wine, shots / "02-finish.png")
+        page = _screenshot(wine, shots / "02-finish.png", after=page)
         _press(wine, window, "Return")
         assert shown.wait(LONG) == 0
         wait_for(lambda: _windows(wine, WIZARD_TITLE), "the wizard's window", LONG)
-        _screenshot(wine, shots / "03-wizard.png")
+        _screenshot(wine, shots / "03-wizard.png", after=page)
         # The wizard inherits the installer's streams (NUL): with code page 1252 its start
         # check once died printing Japanese there (assistant/console.py).
         line = wait_for(lambda: report.is_file() and report.read_text(encoding="utf-8"),

@@ -145,6 +145,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "この公開鍵を信頼します（既定は組み込みのプロファイルの鍵）",
         "trust this public key (default: the embedded profile's keys)",
     ),
+    # apply's human output: the writer's placeholders (its --json keeps them as they are).
+    "cli.apply.unset": ("（未設定）", "(unset)"),
+    "cli.apply.dry_run_new_profile": (
+        "（試行のみ: 何も書き込んでいません）Thunderbird のプロファイルがまだないため、"
+        "{folder} に新しく作り、次の設定を書き込みます:",
+        "(dry run: nothing was written) There is no Thunderbird profile yet: a new one would "
+        "be made in {folder} with these settings:",
+    ),
     # argparse's own words (the English side is its gettext message id).
     "cli.argparse.usage": ("使い方: ", "usage: "),
     "cli.argparse.positionals": ("引数", "positional arguments"),

@@ -11,7 +11,9 @@ import argparse
 import gc
 import importlib
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
 
 from assistant import __version__
 from assistant.console import utf8_when_redirected
@@ -21,146 +23,180 @@ COMMANDS = ("probe", "check-login", "apply", "export", "check-autoconfig", "prof
             "list-accounts")
 
 
-def _discovery_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--host", help="skip discovery and probe this host only")
-    parser.add_argument("--dns-server", metavar="IP[:PORT]",
-                        help="send every DNS lookup (SRV, MX, A/AAAA) to this server")
-    parser.add_argument("--ca-file", metavar="PEM",
-                        help="trust this CA in addition to the system's")
+Help = Callable[[str], str]  # a help text's name (cli.help.NAME) → its sentence
+
+
+def _discovery_options(parser: argparse.ArgumentParser, h: Help) -> None:
+    parser.add_argument("--host", help=h("host"))
+    parser.add_argument("--dns-server", metavar="IP[:PORT]", help=h("dns_server"))
+    parser.add_argument("--ca-file", metavar="PEM", help=h("ca_file"))
     parser.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
-                        help="overall deadline of the probe (default 30)")
+                        help=h("timeout"))
 
 
-def _account_source_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--incoming", metavar="SPEC", help="PROTOCOL:HOST:PORT:SECURITY")
-    parser.add_argument("--outgoing", metavar="SPEC", help="smtp:HOST:PORT:SECURITY")
+def _account_source_options(parser: argparse.ArgumentParser, h: Help) -> None:
+    parser.add_argument("--incoming", metavar="SPEC", help=h("incoming"))
+    parser.add_argument("--outgoing", metavar="SPEC", help=h("outgoing"))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(lang: str = "ja") -> argparse.ArgumentParser:
+    """The parser, its help texts in ``lang`` (argparse's own words: :func:`argparse_words`)."""
+    from assistant.messages import text
+
+    def h(name: str) -> str:
+        return text(f"cli.help.{name}", lang)
+
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--lang", choices=("ja", "en"), default=None,
-                        help="language of messages (default ja)")
-    common.add_argument("--json", action="store_true", help="print one JSON object")
+    common.add_argument("--lang", choices=("ja", "en"), default=None, help=h("lang"))
+    common.add_argument("--json", action="store_true", help=h("json"))
 
-    parser = argparse.ArgumentParser(
-        prog="mail-assistant",
-        description="メール設定アシスタント — mail setup assistant. "
-                    "Without a subcommand the wizard opens.",
-    )
-    parser.add_argument("--version", action="version", version=f"mail-assistant {__version__}")
-    parser.add_argument("--profile", metavar="FILE", help="church settings profile (.mailsetup)")
+    parser = argparse.ArgumentParser(prog="mail-assistant", description=h("description"))
+    parser.add_argument("--version", action="version", version=f"mail-assistant {__version__}",
+                        help=h("version"))
+    parser.add_argument("--profile", metavar="FILE", help=h("profile"))
     parser.add_argument("--lang", choices=("ja", "en"), default=None, dest="global_lang",
-                        help="language (default ja)")
-    parser.add_argument("--volunteer", action="store_true", help="show technical details")
+                        help=h("global_lang"))
+    parser.add_argument("--volunteer", action="store_true", help=h("volunteer"))
     # The wizard's volunteer options, as the commands have them (e.g. for `make testbed`).
     parser.add_argument("--dns-server", metavar="IP[:PORT]", dest="wizard_dns_server",
-                        help="wizard: send every DNS lookup to this server")
+                        help=h("wizard_dns_server"))
     parser.add_argument("--ca-file", metavar="PEM", dest="wizard_ca_file",
-                        help="wizard: trust this CA in addition to the system's")
-    parser.add_argument("--demo", action="store_true",
-                        help="wizard: practice with built-in results; nothing is written")
+                        help=h("wizard_ca_file"))
+    parser.add_argument("--demo", action="store_true", help=h("demo"))
     parser.add_argument("--shared-pc", action="store_true", dest="wizard_shared_pc",
-                        help="wizard: this is a shared church PC (one profile per member, "
-                             "no stored password)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+                        help=h("wizard_shared_pc"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", help=h("command"))
 
-    probe = sub.add_parser("probe", parents=[common], help="find and probe the mail servers")
+    def command(name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        """A subcommand whose own --help starts with the line the command list shows."""
+        about = h(name.replace("-", "_"))
+        return sub.add_parser(name, parents=[common], help=about, description=about, **kwargs)
+
+    probe = command("probe")
     probe.add_argument("email")
     probe.add_argument("--profile", metavar="FILE", dest="sub_profile")
-    _discovery_options(probe)
+    _discovery_options(probe, h)
 
-    login = sub.add_parser("check-login", parents=[common],
-                           help="test a login or SMTP AUTH without sending mail")
+    login = command("check-login")
     login.add_argument("email")
     login.add_argument("--protocol", required=True, choices=("imap", "pop3", "smtp"))
     login.add_argument("--host", required=True)
     login.add_argument("--port", required=True, type=int)
     login.add_argument("--security", required=True, choices=("tls", "starttls", "none"))
     login.add_argument("--username", metavar="LOGIN")
-    login.add_argument("--password-stdin", action="store_true",
-                       help="read the password from standard input (never from argv)")
-    login.add_argument("--allow-plaintext", action="store_true",
-                       help="allow sending the password without encryption")
+    login.add_argument("--password-stdin", action="store_true", help=h("password_stdin"))
+    login.add_argument("--allow-plaintext", action="store_true", help=h("allow_plaintext"))
     login.add_argument("--ca-file", metavar="PEM")
-    login.add_argument("--trust-fingerprint", metavar="SHA256",
-                       help="accept a certificate with this SHA-256 fingerprint")
+    login.add_argument("--trust-fingerprint", metavar="SHA256", help=h("login_fingerprint"))
     login.add_argument("--dns-server", metavar="IP[:PORT]")
     login.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS")
 
-    check = sub.add_parser("check-autoconfig", parents=[common],
-                           help="would Thunderbird accept this domain's autoconfig file?")
+    check = command("check-autoconfig")
     check.add_argument("target", metavar="DOMAIN|EMAIL|FILE")
     check.add_argument("--dns-server", metavar="IP[:PORT]")
     check.add_argument("--ca-file", metavar="PEM")
 
-    apply = sub.add_parser("apply", parents=[common], help="write the account into a mail client")
+    apply = command("apply")
     apply.add_argument("--client", required=True, choices=("thunderbird", "outlook"))
     apply.add_argument("--email", required=True)
     apply.add_argument("--name", required=True)
     apply.add_argument("--username", metavar="LOGIN")
-    _account_source_options(apply)
+    _account_source_options(apply, h)
     apply.add_argument("--profile", metavar="FILE", dest="sub_profile")
-    _discovery_options(apply)
+    _discovery_options(apply, h)
     apply.add_argument("--thunderbird-profile", metavar="DIR")
     apply.add_argument("--output-dir", metavar="DIR")
-    apply.add_argument("--dry-run", action="store_true", help="show the changes, write nothing")
+    apply.add_argument("--dry-run", action="store_true", help=h("dry_run"))
     apply.add_argument("--pop-delete-after-days", type=int, metavar="DAYS")
     apply.add_argument("--pop-no-leave-on-server", action="store_true")
     apply.add_argument("--trust-fingerprint", action="append", metavar="SHA256",
-                       help="accept a certificate that does not verify if it has this SHA-256"
-                            " fingerprint (repeatable)")
+                       help=h("apply_fingerprint"))
     apply.add_argument("--allow-untrusted", action="append", metavar="HOST",
-                       help="use this host although its source is not trusted (repeatable)")
-    apply.add_argument("--save-password", action="store_true",
-                       help="after a successful login check, store the password in "
-                            "Thunderbird's own encrypted store (not on a shared PC)")
-    apply.add_argument("--password-stdin", action="store_true",
-                       help="read that password from standard input (never from argv)")
-    apply.add_argument("--shared-pc", action="store_true",
-                       help="shared church PC: a profile per member, no stored password")
+                       help=h("allow_untrusted"))
+    apply.add_argument("--save-password", action="store_true", help=h("save_password"))
+    apply.add_argument("--password-stdin", action="store_true", help=h("apply_password_stdin"))
+    apply.add_argument("--shared-pc", action="store_true", help=h("apply_shared_pc"))
 
-    remove = sub.add_parser("remove", parents=[common],
-                            help="take an account (on a shared PC: a member) off this PC")
+    remove = command("remove")
     remove.add_argument("--client", required=True, choices=("thunderbird",))
     remove.add_argument("--email", required=True)
     remove.add_argument("--thunderbird-profile", metavar="DIR")
-    remove.add_argument("--shared-pc", action="store_true",
-                        help="shared church PC: remove the member's whole profile")
-    remove.add_argument("--yes", action="store_true", help="confirm removing a whole profile")
-    sub.add_parser("list-accounts", parents=[common],
-                   help="which accounts and member profiles this PC's Thunderbird holds")
+    remove.add_argument("--shared-pc", action="store_true", help=h("remove_shared_pc"))
+    remove.add_argument("--yes", action="store_true", help=h("yes"))
+    command("list-accounts")
 
-    export = sub.add_parser("export", parents=[common],
-                            help="write the settings in another format")
+    export = command("export")
     export.add_argument("--format", required=True,
                         choices=("profile", "autoconfig", "autodiscover", "mobileconfig", "sheet",
                                  "userjs"))
-    _account_source_options(export)
+    _account_source_options(export, h)
     export.add_argument("--email")
     export.add_argument("--name", default="")
     export.add_argument("--username", metavar="LOGIN")
     export.add_argument("--profile", metavar="FILE", dest="sub_profile")
     export.add_argument("--output", required=True, metavar="FILE")
-    _profile_commands(sub, common)
+    _profile_commands(sub, common, h)
     return parser
 
 
 def _profile_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser],
-                      common: argparse.ArgumentParser) -> None:
+                      common: argparse.ArgumentParser, h: Help) -> None:
     """``profile keygen|sign|verify``: the church admin signs the profile (docs/security.md)."""
-    profile = sub.add_parser("profile", help="sign a settings profile, or check its signature")
-    actions = profile.add_subparsers(dest="profile_action", metavar="ACTION", required=True)
-    keygen = actions.add_parser("keygen", parents=[common],
-                                help="make a signing key pair (KEYFILE and KEYFILE.pub)")
+    profile = sub.add_parser("profile", help=h("profile_command"),
+                             description=h("profile_command"))
+    actions = profile.add_subparsers(dest="profile_action", metavar="ACTION", required=True,
+                                     help=h("action"))
+
+    def action(name: str) -> argparse.ArgumentParser:
+        return actions.add_parser(name, parents=[common], help=h(name), description=h(name))
+
+    keygen = action("keygen")
     keygen.add_argument("keyfile", metavar="KEYFILE")
-    signer = actions.add_parser("sign", parents=[common], help="sign a profile")
+    signer = action("sign")
     signer.add_argument("file", metavar="FILE")
     signer.add_argument("--key", required=True, metavar="KEYFILE")
-    signer.add_argument("--output", metavar="FILE", help="write here (default: FILE itself)")
-    verify = actions.add_parser("verify", parents=[common], help="check a profile's signature")
+    signer.add_argument("--output", metavar="FILE", help=h("sign_output"))
+    verify = action("verify")
     verify.add_argument("file", metavar="FILE")
-    verify.add_argument("--public-key", action="append", metavar="KEY",
-                        help="trust this public key (default: the embedded profile's keys)")
+    verify.add_argument("--public-key", action="append", metavar="KEY", help=h("public_key"))
+
+
+def requested_lang(argv: Sequence[str]) -> str:
+    """The language asked for before argparse runs (its help and errors need it): the last
+    ``--lang ja|en`` or ``--lang=ja|en`` anywhere (given after the subcommand it wins,
+    docs/cli.md); ja unless en."""
+    lang = "ja"
+    for index, argument in enumerate(argv):
+        value = argument.removeprefix("--lang=") if argument.startswith("--lang=") else (
+            argv[index + 1] if argument == "--lang" and index + 1 < len(argv) else None)
+        if value in ("ja", "en"):
+            lang = value
+    return lang
+
+
+@contextmanager
+def argparse_words(lang: str) -> Iterator[None]:
+    """argparse's own words (usage, options, errors) from the catalogue while it runs.
+
+    argparse looks each word up through its module's gettext function ``_`` when it needs it,
+    in gettext's shared default domain: swapping that one function for the catalogue, only
+    while the parser is built and parses, translates exactly argparse and needs no compiled
+    .mo file nor a process-wide gettext setting another library could see.
+    """
+    if lang == "en":
+        yield
+        return
+    from assistant.messages import catalogue
+
+    words = {english: japanese for code, (japanese, english) in catalogue().items()
+             if code.startswith("cli.argparse.")}
+    module = vars(argparse)
+    english_words = module["_"]
+    module["_"] = lambda message: words.get(message, message)
+    try:
+        yield
+    finally:
+        module["_"] = english_words
 
 
 def _wizard(profile: str | None, lang: str, volunteer: bool, dns_server: str | None = None,
@@ -219,7 +255,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not arguments:
         # The desktop shortcut: the wizard, without building the parser (~4 ms of the start).
         return _wizard(profile=None, lang="ja", volunteer=False)
-    args = build_parser().parse_args(_profile_as_argument(arguments))
+    lang = requested_lang(arguments)
+    with argparse_words(lang):
+        args = build_parser(lang).parse_args(_profile_as_argument(arguments))
     if args.command is None:
         return _wizard(profile=args.profile, lang=args.global_lang or "ja",
                        volunteer=args.volunteer, dns_server=args.wizard_dns_server,

@@ -74,9 +74,13 @@ def smoke_report(page: str, title: str, organisation: str) -> str:
 
 
 def emit_smoke_report(line: str) -> None:
-    """Print the start check's line, and write it to ``$MAIL_ASSISTANT_SMOKE_FILE`` if set."""
-    if sys.stdout is not None:
-        print(line, flush=True)
+    """Write the start check's line to ``$MAIL_ASSISTANT_SMOKE_FILE`` if set, then print it.
+
+    The file first: it is what a windowed program's check reads, and it does not depend on
+    what the program was given as standard output.
+    """
     path = os.environ.get(SMOKE_FILE_ENV)
     if path:
         Path(path).write_text(line + "\n", encoding="utf-8")
+    if sys.stdout is not None:
+        print(line, flush=True)

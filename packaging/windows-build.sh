@@ -5,6 +5,8 @@
 #   bash packaging/windows-build.sh prefix            the Wine prefix with Python (kept, rebuilt
 #                                                     when a lock file or shim changes)
 #   bash packaging/windows-build.sh bundle [PROFILE]  dist/windows/mail-assistant/, PROFILE embedded
+#                                                     once packaging/profile_check.py passes it
+#                                                     (signed by its own key; ALLOW_UNSIGNED_PROFILE=1)
 # Environment: PYTHON (the Linux venv's, for pip and the package's name; default .venv/bin/python),
 # WIN_DIR (default ~/.cache/mail-assistant/windows-build: prefix, downloads, PyInstaller's work),
 # WIN_DIST (default dist/windows). The prefix's shims (packaging/wine-shims) stay in the prefix.
@@ -120,12 +122,16 @@ check_bundle() {
   if [ -n "$profile" ]; then
     cmp -s "$profile" "$root/_internal/embedded-profile.mailsetup" \
       || die "the Windows bundle lacks the embedded profile $profile"
+    # The copy members get, checked again: the file may have changed during the build.
+    "$PYTHON" packaging/profile_check.py "$root/_internal/embedded-profile.mailsetup" || exit 2
   fi
 }
 
 bundle() {
   local profile=${1:-} windows_profile=""
   [ -z "$profile" ] || [ -f "$profile" ] || die "settings profile not found: $profile"
+  # Parsed strictly and signed by one of its own signing_keys, before Wine starts.
+  [ -z "$profile" ] || "$PYTHON" packaging/profile_check.py "$profile" || exit 2
   prefix
   [ -z "$profile" ] || windows_profile=$(winepath -w "$(realpath "$profile")")
   local name started

@@ -136,12 +136,27 @@ def _headline(report: ApplyReport, dry_run: bool) -> str:
     return "apply.written" if report.client == "thunderbird" else "apply.outlook_written"
 
 
+def _human_change(line: str, lang: str) -> str:
+    """A change line with the writer's placeholder for "no value yet" in ``lang``."""
+    from assistant.clients.thunderbird.writer import UNSET
+
+    name, separator, change = line.partition(": ")
+    if separator and change.startswith(f"{UNSET} → "):
+        change = text("cli.apply.unset", lang) + change.removeprefix(UNSET)
+    return name + separator + change
+
+
 def _print(report: ApplyReport, dry_run: bool, lang: str) -> None:
-    print(text(_headline(report, dry_run), lang, target=report.target))
+    from assistant.clients.thunderbird.writer import NEW_PROFILE
+
+    if dry_run and report.client == "thunderbird" and report.target.parent.name == NEW_PROFILE:
+        print(text("cli.apply.dry_run_new_profile", lang, folder=report.target.parent.parent))
+    else:
+        print(text(_headline(report, dry_run), lang, target=report.target))
     if report.updated_existing and report.changes:  # unchanged: "nothing changed" says it all
         print(text("apply.updated_existing", lang))
     for line in report.changes:
-        print(f"  {line}")
+        print(f"  {_human_change(line, lang)}")
     for warning in report.warnings:
         print(text(warning, lang))
     if report.backup:

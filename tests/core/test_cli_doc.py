@@ -35,10 +35,12 @@ def commands() -> list[str]:
     return [WIZARD, *_subcommands(cli.build_parser(), "")]
 
 
-def help_options(command: str) -> dict[str, str]:
-    """Option name → how ``--help`` spells it with its value (``--help`` itself left out)."""
+def help_options(command: str, lang: str = "ja") -> dict[str, str]:
+    """Option name → how ``--help`` in ``lang`` spells it with its value (``--help`` itself
+    left out); Japanese is the default, English is asked for with ``--lang en``."""
     out = io.StringIO()
     argv = ["--help"] if command == WIZARD else [*command.split(), "--help"]
+    argv += ["--lang", "en"] if lang == "en" else []
     with contextlib.redirect_stdout(out), pytest.raises(SystemExit) as stop:
         cli.main(argv)
     assert stop.value.code == 0
@@ -91,8 +93,9 @@ def differences(text: str, helps: dict[str, dict[str, str]]) -> list[str]:
     return todo
 
 
-def test_every_option_of_every_command_is_in_the_doc_and_nothing_else() -> None:
-    helps = {command: help_options(command) for command in commands()}
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_every_option_of_every_command_is_in_the_doc_and_nothing_else(lang: str) -> None:
+    helps = {command: help_options(command, lang) for command in commands()}
     todo = differences(DOC.read_text(encoding="utf-8"), helps)
     assert not todo, "docs/cli.md disagrees with --help:\n" + "\n".join(todo)
 
@@ -107,8 +110,9 @@ def test_the_comparison_names_a_missing_and_a_stale_row() -> None:
     ]
 
 
-def test_help_lists_options_with_their_values() -> None:
-    options = help_options("check-login")
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_help_lists_options_with_their_values(lang: str) -> None:
+    options = help_options("check-login", lang)
     assert options["--dns-server"] == "--dns-server IP[:PORT]"
     assert options["--password-stdin"] == "--password-stdin"
     assert "--help" not in options

@@ -58,9 +58,9 @@ def test_the_wizard_starts_with_or_without_the_parser(
     built: list[bool] = []
     real_build = cli.build_parser
 
-    def build_parser() -> argparse.ArgumentParser:
+    def build_parser(lang: str = "ja") -> argparse.ArgumentParser:
         built.append(True)
-        return real_build()
+        return real_build(lang)
 
     monkeypatch.setattr(cli, "build_parser", build_parser)
     assert cli.main(argv) == 0

@@ -1,8 +1,9 @@
 """`make test-windows`: the real Windows installer and the frozen Windows program under Wine.
 
-Once a session: the Windows bundle with the sample profile and its installer are built into a
-temporary folder (packaging/windows-build.sh reuses its build prefix, WIN_DIR, when its
-inputs are unchanged), and a Wine prefix is booted. Each test gets its own copy of that prefix.
+Once a session: the Windows bundle with the sample profile (signed) and its installer are
+built into a temporary folder (packaging/windows-build.sh reuses its build prefix, WIN_DIR,
+when its inputs are unchanged), and a Wine prefix is booted. Each test gets its own copy of
+that prefix.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from assistant import APP_NAME, __version__
+from assistant.signature import generate_keypair, sign
 from tests.paths import ROOT, SAMPLE_PROFILE
 from tests.testbed.need import need
 from tests.windows.wine import Wine, copy_prefix, xvfb
@@ -24,7 +26,6 @@ from tests.windows.wine import Wine, copy_prefix, xvfb
 BUILD_PREFIX = Path(os.environ.get("WIN_DIR") or Path(
     os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "mail-assistant" /
     "windows-build") / "prefix"
-DISPLAY = ":77"
 
 
 def _script(*args: str, env: dict[str, str]) -> None:
@@ -42,7 +43,7 @@ def installer(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if os.environ.get("MAIL_ASSISTANT_TEST_INSTALLER"):
         return Path(os.environ["MAIL_ASSISTANT_TEST_INSTALLER"])
     out = tmp_path_factory.mktemp("windows-build")
-    _script("packaging/windows-build.sh", "bundle", str(SAMPLE_PROFILE),
+    _script("packaging/windows-build.sh", "bundle", str(signed_sample(out)),
             env={"WIN_DIST": str(out / "bundle")})
     _script("packaging/build.sh", "installer",
             env={"PAYLOAD_DIR": str(out / "bundle" / APP_NAME), "DIST_DIR": str(out)})
@@ -51,10 +52,22 @@ def installer(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def signed_sample(folder: Path) -> Path:
+    """The sample church's profile as a church builds it in: listing a key of its own (made
+    here, for this session) and signed with it (packaging/profile_check.py insists)."""
+    church = generate_keypair()
+    text = SAMPLE_PROFILE.read_text(encoding="utf-8").replace(
+        "format_version = 1\n", f'format_version = 1\nsigning_keys = ["{church.public}"]\n', 1)
+    assert church.public in text
+    path = folder / SAMPLE_PROFILE.name
+    path.write_bytes(sign(text.encode("utf-8"), church.private))
+    return path
+
+
 @pytest.fixture(scope="session")
 def display() -> Iterator[str]:
-    with xvfb(DISPLAY):
-        yield DISPLAY
+    with xvfb() as number:
+        yield number
 
 
 @pytest.fixture(scope="session")
@@ -83,7 +96,7 @@ def wine(pristine: Wine, tmp_path: Path) -> Iterator[Wine]:
     try:
         yield own
     finally:
-        subprocess.run(["wineserver", "-k"], env=own.env(), timeout=60, check=False)
+        own.end_all()  # nothing of this test outlives it (a wizard would hold the mutex)
         shutil.rmtree(tmp_path / "prefix", ignore_errors=True)
 
 

@@ -25,6 +25,9 @@ DLL_OVERRIDES = "mscoree,mshtml=;mscms=n;winemenubuilder.exe=d"
 LOCALES = {"ja": "ja_JP.UTF-8", "en": "C.UTF-8"}
 WINDOWS_PYTHON = r"C:\python\python.exe"
 STEP = 0.2
+# Waits for a frozen Qt program under Wine on the shared 2-core machine (starts are slow under
+# load): this long, so only a program that never gets there fails.
+LONG = 300.0
 
 
 def wait_for(check: Any, what: str, limit: float = 120.0) -> Any:
@@ -143,14 +146,19 @@ print(json.dumps("ok"))
 
 
 @contextmanager
-def xvfb(display: str) -> Iterator[None]:
-    """A private X server for the installer's windows and the wizard (qwindows under Wine)."""
-    server = subprocess.Popen(["Xvfb", display, "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
+def xvfb() -> Iterator[str]:
+    """A private X server for the installer's windows and the wizard (qwindows under Wine):
+    its display, a free number Xvfb picks itself (other test beds on this machine run theirs)."""
+    read, write = os.pipe()
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1024x768x24",
+                               "-nolisten", "tcp"], pass_fds=(write,),
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    socket = Path(f"/tmp/.X11-unix/X{display.lstrip(':')}")
+    os.close(write)
     try:
-        wait_for(socket.exists, f"Xvfb {display}", 30)
-        yield
+        with os.fdopen(read) as announced:  # one line, once the server accepts clients
+            number = announced.readline().strip()
+        assert number.isdigit(), f"Xvfb did not start (exit status {server.poll()})"
+        yield f":{number}"
     finally:
         server.terminate()
         server.wait(30)

@@ -45,9 +45,15 @@ NEW_FILE_HEADER = (
 )
 
 
+# Placeholders of the report (its JSON keeps them as they are): the command line shows them
+# in the member's language (assistant/commands/apply.py).
+UNSET = "(unset)"  # the old value of a pref that is new
+NEW_PROFILE = "(new profile)"  # a dry run's folder of the profile that would be created
+
+
 def describe(name: str, old: PrefValue | None, new: PrefValue) -> str:
-    """``pref: old → new`` with values in prefs.js syntax (``(unset)`` for a new pref)."""
-    before = "(unset)" if old is None else format_value(old)
+    """``pref: old → new`` with values in prefs.js syntax (:data:`UNSET` for a new pref)."""
+    before = UNSET if old is None else format_value(old)
     return f"{name}: {before} → {format_value(new)}"
 
 
@@ -184,7 +190,7 @@ def apply_account(account: Account, profile_dir: Path | None = None, *, dry_run:
             raise AssistantError("thunderbird.profile_not_found")
         if dry_run:
             roots = profile_roots()
-            profile = (roots[0] if roots else Path.cwd()) / "(new profile)"
+            profile = (roots[0] if roots else Path.cwd()) / NEW_PROFILE
         else:
             try:
                 profile = create_profile()

@@ -155,7 +155,8 @@ class ServerPage(CheckPage):
                 else:
                     item.setText(line)
                     item.setIcon(self._icon(icon))
-                self._technical.append(self.words.endpoint_technical(endpoint))
+                self._technical.append(self.words.endpoint_technical(
+                    endpoint, raw=self.state.lang == "en"))
 
     def _question(self, task: Task, question: Question) -> None:
         if task is not self._task:
@@ -376,9 +377,8 @@ class ServerPage(CheckPage):
             lines.insert(0, self.tr("Domain: {domain}; time taken: {ms} ms").format(
                 domain=report.domain, ms=report.elapsed_ms))
             for source in report.sources:
-                lines.insert(1, self.tr("Looked in {kind}: {detail} → {hosts}").format(
-                    kind=source.kind, detail=source.detail,
-                    hosts=", ".join(source.hosts) or "-"))
+                lines.insert(1, self.words.source_technical(source,
+                                                            raw=self.state.lang == "en"))
         return "\n".join(lines) or "-"
 
 

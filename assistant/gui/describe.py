@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject
 
 if TYPE_CHECKING:  # the core's types only (the core is imported after the first page)
     from assistant.discovery.model import Candidate, Source
-    from assistant.probe.model import EndpointResult
+    from assistant.probe.model import EndpointResult, ProbeReport
     from assistant.settings import Server
 
 # The protocols' names as a volunteer knows them (the core's values are lower case).
@@ -21,6 +21,24 @@ PROTOCOL_NAMES = {"imap": "IMAP", "pop3": "POP", "smtp": "SMTP"}
 # The core's status codes for a failed connection (assistant.net), as discovery notes start.
 NET_STATUSES = ("certificate_invalid", "refused", "timeout", "dns_error", "tls_error",
                 "protocol_error", "unreachable")
+
+
+def diagnostic_lines(report: ProbeReport) -> list[str]:
+    """The server check for the copied diagnostics: English and raw (codes, the core's notes,
+    the system's and the TLS library's own words), for a technician and the logs."""
+    lines = [f"source {s.kind}: {s.detail} -> {', '.join(s.hosts) or '-'}"
+             for s in report.sources]
+    for e in report.endpoints:
+        line = (f"{e.protocol}://{e.host}:{e.port} security={e.security} status={e.status} "
+                f"{e.elapsed_ms} ms")
+        if e.tls is not None:
+            line += f" tls={e.tls.version} certificate_valid={e.tls.certificate_valid}"
+            if e.tls.certificate_error:
+                line += f" certificate_error={e.tls.certificate_error!r}"
+        if e.error:
+            line += f" error={e.error!r}"
+        lines.append(line)
+    return lines
 
 
 class Describer(QObject):

@@ -82,18 +82,19 @@ class RichBackend(DemoBackend):
                            Recommendation(endpoints[0], endpoints[-1]))
 
 
-def volunteer_view(make_wizard, tmp_path, qtbot, lang: str) -> str:
+def volunteer_view(make_wizard, tmp_path, qtbot, lang: str):
+    """The server page's volunteer panel after the check, and its wizard."""
     wizard = make_wizard(lang=lang, backend=RichBackend(tmp_path), volunteer=True)
     to_account(wizard)
     fill_account(wizard, "山田 太郎", f"taro@{DOMAIN}", "pw-demo-123")
     press_next(wizard)
     page = wait_server_done(qtbot, wizard)
     assert wizard.currentId() == int(Page.SERVER) and page.details.isVisible()
-    return page.details.toPlainText()
+    return wizard, page.details.toPlainText()
 
 
 def test_the_japanese_volunteer_view_says_everything_in_japanese(make_wizard, tmp_path, qtbot):
-    shown = volunteer_view(make_wizard, tmp_path, qtbot, "ja")
+    _wizard, shown = volunteer_view(make_wizard, tmp_path, qtbot, "ja")
     # Each source and endpoint is there, in words.
     for words in ("優先度 10", "コード 404", "1500 ミリ秒待っても答えがありません",
                   "よくある名前はどれもありません", "接続を拒否されました", "応答がありません",
@@ -109,7 +110,18 @@ def test_the_japanese_volunteer_view_says_everything_in_japanese(make_wizard, tm
 
 def test_the_english_volunteer_view_keeps_the_raw_notes(make_wizard, tmp_path, qtbot):
     """For a technician the English view adds what the core and the system said, as is."""
-    shown = volunteer_view(make_wizard, tmp_path, qtbot, "en")
+    _wizard, shown = volunteer_view(make_wizard, tmp_path, qtbot, "en")
     for raw in ("[Errno 111] Connection refused", "self-signed certificate", "HTTP 404",
                 "0 resolve", "(priority 10)"):
         assert raw in shown, (raw, shown)
+
+
+def test_the_copied_diagnostics_keep_the_server_check_in_english(make_wizard, tmp_path, qtbot):
+    """Whatever the page's language, a technician gets the core's and the system's words."""
+    wizard, _shown = volunteer_view(make_wizard, tmp_path, qtbot, "ja")
+    diagnostics = wizard.copy_diagnostics()
+    for raw in ("source srv: _imaps:", "status=refused", "[Errno 111] Connection refused",
+                "certificate_error='self-signed certificate'", "HTTP 404"):
+        assert raw in diagnostics, (raw, diagnostics)
+    server_check = diagnostics.split("[server check]")[1].split("[login check]")[0]
+    assert not re.search(r"[ぁ-んァ-ン一-龥]", server_check), server_check

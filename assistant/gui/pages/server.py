@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from assistant.errors import AssistantError
 from assistant.gui.backend import Backend
+from assistant.gui.describe import diagnostic_lines
 from assistant.gui.flow import Page, PageStatus, effective_protocol
 from assistant.gui.pages.base import wrapping_label
 from assistant.gui.pages.check import CheckPage
@@ -228,7 +229,9 @@ class ServerPage(CheckPage):
             self._set_status("cancelled")
             return
         warnings = [text(w, self.state.lang) for w in outcome.report.recommendation.warnings]
-        self.state.probe_summary[:] = [*self._technical, *(f"warning: {w}" for w in warnings)]
+        self.state.probe_summary[:] = [  # the diagnostics are English (docs/wizard.md)
+            *diagnostic_lines(outcome.report),
+            *(f"warning: {text(w, 'en')}" for w in outcome.report.recommendation.warnings)]
         if not outcome.chosen.complete:
             from assistant.wizard.checks import why_not_found
 

@@ -156,3 +156,52 @@ def test_apply_dry_run_output_is_japanese(testbed: Testbed, tmp_path: Path) -> N
     english = _run(["apply", "--client", "thunderbird", "--email", modern.user("alice").email,
                     "--name", "Alice", "--dry-run", "--lang", "en", *_bed(testbed)], env=home)
     assert "(dry run: nothing was written)" in english.stdout
+
+
+# --- what a timed-out wait was for (assistant/net) ----------------------------------------
+
+_WAITS = re.compile(r'(?:what(?:: str)? ?= ?|Timeout\(|\.check\([^,()]+, )f?"([^"]*)"')
+
+
+def waits_in_the_source() -> set[str]:
+    """Every literal ``what`` of assistant/net, its {fields} filled in as at run time."""
+    found: set[str] = set()
+    for path in (ROOT / "assistant" / "net").glob("*.py"):
+        for what in _WAITS.findall(path.read_text(encoding="utf-8")):
+            found.add(re.sub(r"\{[^}]*\}", "mail.church.test", what))
+    return found - {""}  # Deadline.check's default: no word, the general phrase
+
+
+def test_the_source_scan_finds_the_waits() -> None:
+    assert {"tls handshake", "greeting", "send", "read",
+            "connect mail.church.test:mail.church.test"} <= waits_in_the_source()
+
+
+@pytest.mark.parametrize("what", sorted(waits_in_the_source()))
+def test_every_timeout_reason_reads_in_japanese(what: str) -> None:
+    """The sentence shows a phrase of the catalogue for each wait, not the machine word; the
+    machine word stays the error's ``detail`` (and its JSON)."""
+    from assistant.commands.output import _jsonable
+    from assistant.messages import text
+    from assistant.net.errors import Timeout
+
+    error = Timeout(what)
+    assert error.params["step"].code != "net.step.other", f"no phrase for {what!r}"
+    japanese = text(error, "ja")
+    assert what not in japanese and english_words(japanese, allowed_words()) == [], japanese
+    assert f"({text(error.params['step'], 'en')})" in text(error, "en")
+    assert _jsonable(error.params) == {"detail": what, "step": error.params["step"].code}
+
+
+def test_a_silent_server_times_out_in_japanese(testbed: Testbed) -> None:
+    """probe --host on a server that accepts and never answers: TLS never starts on 993."""
+    from tests.testbed.fakes import silent
+
+    ip = testbed.new_ip()
+    with silent(ip, 993):
+        done = _run(["probe", "alice@church.test", "--host", ip, "--timeout", "3"])
+    line = next(line for line in done.stdout.splitlines() if f"{ip}:993" in line)
+    detail = done.stdout.split(line, 1)[1].splitlines()[1]
+    assert "暗号化（TLS）の開始" in detail, done.stdout
+    # Not yet done: the other ports' net.refused shows the system's error name (ECONNREFUSED).
+    assert english_words(done.stdout, allowed_words() | {"ECONNREFUSED"}) == [], done.stdout

@@ -22,7 +22,7 @@ from tests.testbed import Testbed
 # Names, not words: protocols and formats, record types, products, the program and its file.
 NAMES = {"IMAP", "POP", "POP3", "SMTP", "SSL", "TLS", "STARTTLS", "DNS", "SRV", "MX", "A",
          "AAAA", "SHA-256", "JSON", "Thunderbird", "Outlook", "mail-assistant", "mailsetup", "pub",
-         "prefs", "js", "Caps", "Lock"}  # Caps Lock: the key as it is labelled
+         "prefs", "js", "Caps", "Lock", "URL", "xx"}  # Caps Lock: the key; xx: HTTP's 2xx
 # The login methods a server lists (SASL mechanism names, POP3's USER).
 MECHANISMS = {"PLAIN", "LOGIN", "USER", "CRAM-MD5", "DIGEST-MD5", "SCRAM-SHA-1", "SCRAM-SHA-256",
               "XOAUTH2", "OAUTHBEARER", "NTLM", "GSSAPI", "APOP", "ANONYMOUS", "EXTERNAL"}
@@ -62,6 +62,7 @@ def english_words(output: str, allowed: set[str]) -> list[str]:
     dotted pref names, options and fingerprints are names, not words."""
     output = re.sub(r'"[^"\n]*"', "", PENDING.sub("", output))  # prefs.js string values
     output = re.sub(r"サーバーの応答: [^）\n]*", "", output)  # the server's own reply, quoted
+    output = re.sub(r"https?://\S+", "", output)
     found: list[str] = []
     for token in _TOKEN.findall(output):
         if token.startswith("-") or any(c in token for c in "./@\\") \
@@ -205,3 +206,13 @@ def test_a_silent_server_times_out_in_japanese(testbed: Testbed) -> None:
     assert "暗号化（TLS）の開始" in detail, done.stdout
     # Not yet done: the other ports' net.refused shows the system's error name (ECONNREFUSED).
     assert english_words(done.stdout, allowed_words() | {"ECONNREFUSED"}) == [], done.stdout
+
+
+def test_check_autoconfig_failures_read_in_japanese(testbed: Testbed) -> None:
+    """Every URL fails for the legacy church: each line is the failure's sentence."""
+    done = _run(["check-autoconfig", testbed.scenarios["legacy"].domain, *_bed(testbed)])
+    assert done.returncode == 1, done.stderr
+    assert "DNS で引けませんでした" in done.stdout
+    # Not yet done: the system's words inside net.dns_error and net.refused.
+    pending = {"nxdomain", "ECONNREFUSED"}
+    assert english_words(done.stdout, allowed_words() | pending) == [], done.stdout

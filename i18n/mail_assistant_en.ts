@@ -376,6 +376,42 @@
         <translation>{endpoint} — {result}</translation>
     </message>
     <message>
+        <source>did not work</source>
+        <translation>did not work</translation>
+    </message>
+    <message>
+        <source>Looked in {where}: {found}</source>
+        <translation>Looked in {where}: {found}</translation>
+    </message>
+    <message>
+        <source>{protocol} {host}:{port} {security}</source>
+        <translation>{protocol} {host}:{port} {security}</translation>
+    </message>
+    <message>
+        <source>{endpoint} (priority {priority})</source>
+        <translation>{endpoint} (priority {priority})</translation>
+    </message>
+    <message>
+        <source>no answer within {ms} ms</source>
+        <translation>no answer within {ms} ms</translation>
+    </message>
+    <message>
+        <source>none of the usual names exists</source>
+        <translation>none of the usual names exists</translation>
+    </message>
+    <message>
+        <source>the web server answered with code {code}</source>
+        <translation>the web server answered with code {code}</translation>
+    </message>
+    <message>
+        <source>nothing found: {reason}</source>
+        <translation>nothing found: {reason}</translation>
+    </message>
+    <message>
+        <source>nothing found</source>
+        <translation>nothing found</translation>
+    </message>
+    <message>
         <source>the certificate was signed by the server itself</source>
         <translation>the certificate was signed by the server itself</translation>
     </message>
@@ -408,6 +444,10 @@
         <translation>result: {status}</translation>
     </message>
     <message>
+        <source>answers</source>
+        <translation>answers</translation>
+    </message>
+    <message>
         <source>{ms} ms</source>
         <translation>{ms} ms</translation>
     </message>
@@ -426,6 +466,10 @@
     <message>
         <source>certificate error (English, from the TLS library): {error}</source>
         <translation>certificate error (English, from the TLS library): {error}</translation>
+    </message>
+    <message>
+        <source>certificate: {reason}</source>
+        <translation>certificate: {reason}</translation>
     </message>
     <message>
         <source>SHA-256 fingerprint: {fingerprint}</source>
@@ -982,10 +1026,6 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
     <message>
         <source>Domain: {domain}; time taken: {ms} ms</source>
         <translation>Domain: {domain}; time taken: {ms} ms</translation>
-    </message>
-    <message>
-        <source>Looked in {kind}: {detail} → {hosts}</source>
-        <translation>Looked in {kind}: {detail} → {hosts}</translation>
     </message>
 </context>
 <context>

@@ -376,6 +376,42 @@
         <translation>{endpoint} — {result}</translation>
     </message>
     <message>
+        <source>did not work</source>
+        <translation>うまくいきませんでした</translation>
+    </message>
+    <message>
+        <source>Looked in {where}: {found}</source>
+        <translation>{where}を調べました: {found}</translation>
+    </message>
+    <message>
+        <source>{protocol} {host}:{port} {security}</source>
+        <translation>{protocol} {host}:{port} {security}</translation>
+    </message>
+    <message>
+        <source>{endpoint} (priority {priority})</source>
+        <translation>{endpoint}（優先度 {priority}）</translation>
+    </message>
+    <message>
+        <source>no answer within {ms} ms</source>
+        <translation>{ms} ミリ秒待っても答えがありません</translation>
+    </message>
+    <message>
+        <source>none of the usual names exists</source>
+        <translation>よくある名前はどれもありません</translation>
+    </message>
+    <message>
+        <source>the web server answered with code {code}</source>
+        <translation>ウェブサーバーの答えはコード {code} でした</translation>
+    </message>
+    <message>
+        <source>nothing found: {reason}</source>
+        <translation>見つかりません（{reason}）</translation>
+    </message>
+    <message>
+        <source>nothing found</source>
+        <translation>見つかりません</translation>
+    </message>
+    <message>
         <source>the certificate was signed by the server itself</source>
         <translation>サーバー自身が署名した証明書です</translation>
     </message>
@@ -408,6 +444,10 @@
         <translation>結果: {status}</translation>
     </message>
     <message>
+        <source>answers</source>
+        <translation>応答あり</translation>
+    </message>
+    <message>
         <source>{ms} ms</source>
         <translation>{ms} ミリ秒</translation>
     </message>
@@ -426,6 +466,10 @@
     <message>
         <source>certificate error (English, from the TLS library): {error}</source>
         <translation>証明書のエラー（TLS ライブラリーからの英語の原文）: {error}</translation>
+    </message>
+    <message>
+        <source>certificate: {reason}</source>
+        <translation>証明書: {reason}</translation>
     </message>
     <message>
         <source>SHA-256 fingerprint: {fingerprint}</source>
@@ -982,10 +1026,6 @@ Continue only if the church&apos;s volunteer confirmed that this server has no e
     <message>
         <source>Domain: {domain}; time taken: {ms} ms</source>
         <translation>ドメイン: {domain}、かかった時間: {ms} ミリ秒</translation>
-    </message>
-    <message>
-        <source>Looked in {kind}: {detail} → {hosts}</source>
-        <translation>調べた場所 {kind}: {detail} → {hosts}</translation>
     </message>
 </context>
 <context>

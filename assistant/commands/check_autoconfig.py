@@ -18,7 +18,7 @@ from assistant.commands.output import print_json, usage_error
 from assistant.discovery.autoconfig import autoconfig_urls
 from assistant.discovery.autoconfig_xml import MAX_XML
 from assistant.discovery.thunderbird_reading import ThunderbirdVerdict, thunderbird_reading
-from assistant.errors import AssistantError, ValidationError
+from assistant.errors import AssistantError, Problem, ValidationError
 from assistant.exit_codes import EXIT_FAILED, EXIT_OK
 from assistant.files import FileReadError, read_bounded
 from assistant.messages import text
@@ -40,7 +40,8 @@ FETCH_TIMEOUT = 5.0
 @dataclass
 class Tried:
     url: str
-    result: str  # "HTTP 200 text/xml", "HTTP 404", "certificate_invalid …"
+    result: str  # "HTTP 200 text/xml", "HTTP 404", "certificate_invalid …" (the JSON's words)
+    problem: Problem | None = None  # a network failure, as the sentence a person reads
 
 
 def _address(target: str) -> EmailAddress:
@@ -59,7 +60,7 @@ def _fetch(email: EmailAddress, args: argparse.Namespace,
             response = http_get(url, resolver=resolver, policy=policy,
                                 deadline=Deadline(FETCH_TIMEOUT), max_body=MAX_XML)
         except NetError as exc:
-            tried.append(Tried(url, f"{exc.status} {exc.detail}".strip()))
+            tried.append(Tried(url, f"{exc.status} {exc.detail}".strip(), exc.problem))
             continue
         tried.append(Tried(url, f"HTTP {response.status} {response.content_type}".strip()))
         if 200 <= response.status < 300:
@@ -101,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
                     "logins": [] if verdict is None else list(verdict.logins)})
     else:
         for t in tried:
-            print(f"  {t.url}: {t.result}")
+            print(f"  {t.url}: {t.result if t.problem is None else text(t.problem, args.lang)}")
         if used is not None:
             print(text("check_autoconfig.used", args.lang, url=used))
         print(text(headline, args.lang))

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from assistant.errors import AssistantError
+from assistant.errors import AssistantError, Problem
 from assistant.exit_codes import EXIT_USAGE
 from assistant.messages import text
 
@@ -35,5 +35,7 @@ def report_error(args: argparse.Namespace, error: AssistantError, status: int) -
 
 
 def _jsonable(params: Any) -> dict[str, Any]:
-    return {k: v if isinstance(v, (str, int, float, bool, type(None))) else str(v)
+    """JSON values; a phrase of the catalogue (a Problem) as its stable code."""
+    return {k: v if isinstance(v, (str, int, float, bool, type(None)))
+            else v.code if isinstance(v, Problem) else str(v)
             for k, v in dict(params).items()}

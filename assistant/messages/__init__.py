@@ -3,7 +3,8 @@
 Each area of the core keeps its entries in its own module below this package (so that work on
 one area does not touch another's file); :func:`text` looks a code up across all of them.
 Entries are ``code: (japanese, english)`` with ``str.format`` placeholders named after the
-:class:`~assistant.errors.Problem` parameters.
+:class:`~assistant.errors.Problem` parameters; a parameter that is a Problem is rendered in the
+same language first.
 """
 
 from __future__ import annotations
@@ -58,4 +59,6 @@ def text(item: Problem | AssistantError | str, lang: str = "ja", **params: Any) 
         # An unknown code is a bug, but the user still gets something to report.
         return f"[{code}]"
     template = pair[1] if lang == "en" else pair[0]
+    # A parameter that is itself a Problem is a phrase of the catalogue (net.step.*).
+    values = {k: text(v, lang) if isinstance(v, Problem) else v for k, v in values.items()}
     return template.format_map(_Lenient(values))

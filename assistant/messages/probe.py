@@ -11,8 +11,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The connection was refused (no service on this port: {detail}).",
     ),
     "net.timeout": (
-        "時間内に応答がありませんでした（{detail}）。ファイアウォールで止められている可能性があります。",
-        "No answer in time ({detail}). A firewall may be dropping the connection.",
+        "時間内に応答がありませんでした（{step}）。ファイアウォールで止められている可能性があります。",
+        "No answer in time ({step}). A firewall may be dropping the connection.",
     ),
     "net.no_greeting": (
         "接続はできましたが、サーバーが {seconds} 秒待ってもあいさつ（最初の応答）を返しません"

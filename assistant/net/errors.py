@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from assistant.errors import AssistantError
+from assistant.errors import AssistantError, Problem
 
 STATUSES = ("dns_error", "refused", "timeout", "tls_error", "certificate_invalid",
             "protocol_error", "unreachable")
@@ -38,7 +38,30 @@ class Refused(NetError):
 
 
 class Timeout(NetError):
+    """``detail`` is what was being waited for, in this package's words ("tls handshake",
+    "connect ADDRESS:PORT", "dns A NAME", …: stable, for logs and --json); ``step`` says
+    the same as a catalogue phrase (``net.step.*``), for the sentence a person reads."""
+
     status = kind = "timeout"
+
+    def __init__(self, detail: str = "", **params: Any) -> None:
+        super().__init__(detail, step=waited_for(detail), **params)
+
+
+_STEPS = {"tls handshake": "tls_handshake", "greeting": "greeting", "read": "read",
+          "send": "send"}
+
+
+def waited_for(detail: str) -> Problem:
+    """The catalogue phrase of a wait's ``detail`` (the words :class:`Timeout` documents)."""
+    word, _, rest = detail.partition(" ")
+    if detail in _STEPS:
+        return Problem(f"net.step.{_STEPS[detail]}")
+    if word == "connect" and rest:
+        return Problem("net.step.connect", {"where": rest})
+    if word == "dns" and rest:
+        return Problem("net.step.dns", {"name": rest.split()[-1]})
+    return Problem("net.step.other")  # e.g. the system's own ETIMEDOUT
 
 
 class NoGreeting(Timeout):

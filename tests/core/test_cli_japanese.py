@@ -22,7 +22,7 @@ from tests.testbed import Testbed
 # Names, not words: protocols and formats, record types, products, the program and its file.
 NAMES = {"IMAP", "POP", "POP3", "SMTP", "SSL", "TLS", "STARTTLS", "DNS", "SRV", "MX", "A",
          "AAAA", "SHA-256", "JSON", "Thunderbird", "Outlook", "mail-assistant", "mailsetup", "pub",
-         "prefs", "js", "Caps", "Lock"}  # Caps Lock: the key as it is labelled
+         "prefs", "js", "Caps", "Lock", "URL", "xx"}  # Caps Lock: the key; xx: HTTP's 2xx
 # The login methods a server lists (SASL mechanism names, POP3's USER).
 MECHANISMS = {"PLAIN", "LOGIN", "USER", "CRAM-MD5", "DIGEST-MD5", "SCRAM-SHA-1", "SCRAM-SHA-256",
               "XOAUTH2", "OAUTHBEARER", "NTLM", "GSSAPI", "APOP", "ANONYMOUS", "EXTERNAL"}
@@ -62,6 +62,7 @@ def english_words(output: str, allowed: set[str]) -> list[str]:
     dotted pref names, options and fingerprints are names, not words."""
     output = re.sub(r'"[^"\n]*"', "", PENDING.sub("", output))  # prefs.js string values
     output = re.sub(r"サーバーの応答: [^）\n]*", "", output)  # the server's own reply, quoted
+    output = re.sub(r"https?://\S+", "", output)
     found: list[str] = []
     for token in _TOKEN.findall(output):
         if token.startswith("-") or any(c in token for c in "./@\\") \
@@ -156,3 +157,62 @@ def test_apply_dry_run_output_is_japanese(testbed: Testbed, tmp_path: Path) -> N
     english = _run(["apply", "--client", "thunderbird", "--email", modern.user("alice").email,
                     "--name", "Alice", "--dry-run", "--lang", "en", *_bed(testbed)], env=home)
     assert "(dry run: nothing was written)" in english.stdout
+
+
+# --- what a timed-out wait was for (assistant/net) ----------------------------------------
+
+_WAITS = re.compile(r'(?:what(?:: str)? ?= ?|Timeout\(|\.check\([^,()]+, )f?"([^"]*)"')
+
+
+def waits_in_the_source() -> set[str]:
+    """Every literal ``what`` of assistant/net, its {fields} filled in as at run time."""
+    found: set[str] = set()
+    for path in (ROOT / "assistant" / "net").glob("*.py"):
+        for what in _WAITS.findall(path.read_text(encoding="utf-8")):
+            found.add(re.sub(r"\{[^}]*\}", "mail.church.test", what))
+    return found - {""}  # Deadline.check's default: no word, the general phrase
+
+
+def test_the_source_scan_finds_the_waits() -> None:
+    assert {"tls handshake", "greeting", "send", "read",
+            "connect mail.church.test:mail.church.test"} <= waits_in_the_source()
+
+
+@pytest.mark.parametrize("what", sorted(waits_in_the_source()))
+def test_every_timeout_reason_reads_in_japanese(what: str) -> None:
+    """The sentence shows a phrase of the catalogue for each wait, not the machine word; the
+    machine word stays the error's ``detail`` (and its JSON)."""
+    from assistant.commands.output import _jsonable
+    from assistant.messages import text
+    from assistant.net.errors import Timeout
+
+    error = Timeout(what)
+    assert error.params["step"].code != "net.step.other", f"no phrase for {what!r}"
+    japanese = text(error, "ja")
+    assert what not in japanese and english_words(japanese, allowed_words()) == [], japanese
+    assert f"({text(error.params['step'], 'en')})" in text(error, "en")
+    assert _jsonable(error.params) == {"detail": what, "step": error.params["step"].code}
+
+
+def test_a_silent_server_times_out_in_japanese(testbed: Testbed) -> None:
+    """probe --host on a server that accepts and never answers: TLS never starts on 993."""
+    from tests.testbed.fakes import silent
+
+    ip = testbed.new_ip()
+    with silent(ip, 993):
+        done = _run(["probe", "alice@church.test", "--host", ip, "--timeout", "3"])
+    line = next(line for line in done.stdout.splitlines() if f"{ip}:993" in line)
+    detail = done.stdout.split(line, 1)[1].splitlines()[1]
+    assert "暗号化（TLS）の開始" in detail, done.stdout
+    # Not yet done: the other ports' net.refused shows the system's error name (ECONNREFUSED).
+    assert english_words(done.stdout, allowed_words() | {"ECONNREFUSED"}) == [], done.stdout
+
+
+def test_check_autoconfig_failures_read_in_japanese(testbed: Testbed) -> None:
+    """Every URL fails for the legacy church: each line is the failure's sentence."""
+    done = _run(["check-autoconfig", testbed.scenarios["legacy"].domain, *_bed(testbed)])
+    assert done.returncode == 1, done.stderr
+    assert "DNS で引けませんでした" in done.stdout
+    # Not yet done: the system's words inside net.dns_error and net.refused.
+    pending = {"nxdomain", "ECONNREFUSED"}
+    assert english_words(done.stdout, allowed_words() | pending) == [], done.stdout

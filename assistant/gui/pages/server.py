@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from assistant.errors import AssistantError
 from assistant.gui.backend import Backend
+from assistant.gui.describe import diagnostic_lines
 from assistant.gui.flow import Page, PageStatus, effective_protocol
 from assistant.gui.pages.base import wrapping_label
 from assistant.gui.pages.check import CheckPage
@@ -155,7 +156,8 @@ class ServerPage(CheckPage):
                 else:
                     item.setText(line)
                     item.setIcon(self._icon(icon))
-                self._technical.append(self.words.endpoint_technical(endpoint))
+                self._technical.append(self.words.endpoint_technical(
+                    endpoint, raw=self.state.lang == "en"))
 
     def _question(self, task: Task, question: Question) -> None:
         if task is not self._task:
@@ -227,7 +229,9 @@ class ServerPage(CheckPage):
             self._set_status("cancelled")
             return
         warnings = [text(w, self.state.lang) for w in outcome.report.recommendation.warnings]
-        self.state.probe_summary[:] = [*self._technical, *(f"warning: {w}" for w in warnings)]
+        self.state.probe_summary[:] = [  # the diagnostics are English (docs/wizard.md)
+            *diagnostic_lines(outcome.report),
+            *(f"warning: {text(w, 'en')}" for w in outcome.report.recommendation.warnings)]
         if not outcome.chosen.complete:
             from assistant.wizard.checks import why_not_found
 
@@ -376,9 +380,8 @@ class ServerPage(CheckPage):
             lines.insert(0, self.tr("Domain: {domain}; time taken: {ms} ms").format(
                 domain=report.domain, ms=report.elapsed_ms))
             for source in report.sources:
-                lines.insert(1, self.tr("Looked in {kind}: {detail} → {hosts}").format(
-                    kind=source.kind, detail=source.detail,
-                    hosts=", ".join(source.hosts) or "-"))
+                lines.insert(1, self.words.source_technical(source,
+                                                            raw=self.state.lang == "en"))
         return "\n".join(lines) or "-"
 
 

@@ -54,7 +54,7 @@ class SharedPcSource(StrEnum):
 
     DEFAULT = "default"
     COMMAND_LINE = "command_line"  # --shared-pc
-    MACHINE = "machine"  # this PC's remembered setting (the welcome page's switch)
+    MACHINE = "machine"  # this PC's remembered setting (the first page's switch)
     PROFILE = "profile"  # the church profile's [pc] shared
 
 

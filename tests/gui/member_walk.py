@@ -6,10 +6,10 @@ with `make wizard-walk`. It starts Xvfb, then the wizard (`python -m assistant -
 … --ca-file …`) with a scratch HOME, so the Thunderbird profile it writes is a new one there.
 xdotool types the three fields on the first page (name, address, password: Tab between them)
 and presses Enter for the page's main button, one press per page, the same as a click on it
-(the server and login checks go on by themselves: no page of theirs waits for a press). Each page is saved
-as a PNG; the walk ends on the done page: its main button (「Thunderbird を開く」) is counted
-but not pressed, since it would start Thunderbird outside a namespace (see
-`make wizard-in-thunderbird` for what it opens). It prints the counts: typed
+(the server and login checks go on by themselves: no page of theirs waits for a press).
+Each page is saved as a PNG; the walk ends on the done page: its main button
+(「Thunderbird を開く」) is counted but not pressed, since it would start Thunderbird outside a
+namespace (see `make wizard-in-thunderbird` for what it opens). It prints the counts: typed
 fields, presses, and whether a password was stored for Thunderbird (else Thunderbird asks),
 and keeps the written profile in build/wizard-profiles/<lang> (`make wizard-in-thunderbird`
 then shows what Thunderbird asks first on it).

@@ -109,7 +109,7 @@ wizard-walk: test-deps qm
 	$(BIN)/python -m tests.gui.member_walk docs/screenshots/wizard
 
 # What Thunderbird 153 shows first on the profiles `make wizard-walk` wrote (root; loopback-only
-# namespace as for hub-screenshots): docs/screenshots/wizard/<lang>-8-thunderbird-after.png.
+# namespace as for hub-screenshots): docs/screenshots/wizard/<lang>-5-thunderbird-after.png.
 .PHONY: wizard-in-thunderbird
 wizard-in-thunderbird: test-deps
 	$(BIN)/python -m tests.thunderbird.hub_screens docs/screenshots/wizard --start-from build/wizard-profiles

@@ -16,6 +16,10 @@
         <translation>This address is not one of {organisation}&apos;s ({domains}). Please check it.</translation>
     </message>
     <message>
+        <source>This address is not one of the church&apos;s ({domains}). Please check it.</source>
+        <translation>This address is not one of the church&apos;s ({domains}). Please check it.</translation>
+    </message>
+    <message>
         <source>Please enter the password.</source>
         <translation>Please enter the password.</translation>
     </message>
@@ -36,8 +40,32 @@
         <translation>Your account</translation>
     </message>
     <message>
-        <source>Enter your name, your e-mail address and its password.</source>
-        <translation>Enter your name, your e-mail address and its password.</translation>
+        <source>This assistant sets up your church e-mail on this computer.</source>
+        <translation>This assistant sets up your church e-mail on this computer.</translation>
+    </message>
+    <message>
+        <source>Enter your name, your e-mail address and its password. Everything else is found and checked for you.</source>
+        <translation>Enter your name, your e-mail address and its password. Everything else is found and checked for you.</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <source>This is a shared church computer</source>
+        <translation>This is a shared church computer</translation>
+    </message>
+    <message>
+        <source>Shared computer: each person gets a Thunderbird of her own, Thunderbird asks which person is using it at every start, and no password is stored.</source>
+        <translation>Shared computer: each person gets a Thunderbird of her own, Thunderbird asks which person is using it at every start, and no password is stored.</translation>
+    </message>
+    <message>
+        <source>Personal computer: the password can be stored so that Thunderbird asks nothing.</source>
+        <translation>Personal computer: the password can be stored so that Thunderbird asks nothing.</translation>
+    </message>
+    <message>
+        <source>(A volunteer can change this in volunteer mode.)</source>
+        <translation>(A volunteer can change this in volunteer mode.)</translation>
     </message>
     <message>
         <source>Name (shown to recipients):</source>
@@ -96,6 +124,22 @@
         <translation>Usually filled in for you from the address. Change it only if the church told you a different login name.</translation>
     </message>
     <message>
+        <source>The church settings file could not be read: {reason}</source>
+        <translation>The church settings file could not be read: {reason}</translation>
+    </message>
+    <message>
+        <source>Settings loaded for: {organisation}</source>
+        <translation>Settings loaded for: {organisation}</translation>
+    </message>
+    <message>
+        <source>Questions: {contact}</source>
+        <translation>Questions: {contact}</translation>
+    </message>
+    <message>
+        <source>Loaded settings</source>
+        <translation>Loaded settings</translation>
+    </message>
+    <message>
         <source>the whole address</source>
         <translation>the whole address</translation>
     </message>
@@ -122,6 +166,42 @@
     <message>
         <source>Password entered: {value}</source>
         <translation>Password entered: {value}</translation>
+    </message>
+    <message>
+        <source>Version: {version}</source>
+        <translation>Version: {version}</translation>
+    </message>
+    <message>
+        <source>Settings file: {path}</source>
+        <translation>Settings file: {path}</translation>
+    </message>
+    <message>
+        <source>DNS server: {server}</source>
+        <translation>DNS server: {server}</translation>
+    </message>
+    <message>
+        <source>the computer&apos;s own</source>
+        <translation>the computer&apos;s own</translation>
+    </message>
+    <message>
+        <source>Additional certificate authority file: {path}</source>
+        <translation>Additional certificate authority file: {path}</translation>
+    </message>
+    <message>
+        <source>Shared computer: {shared} (set by: {source})</source>
+        <translation>Shared computer: {shared} (set by: {source})</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>nobody yet</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s setting</source>
+        <translation>this computer&apos;s setting</translation>
+    </message>
+    <message>
+        <source>the church settings file</source>
+        <translation>the church settings file</translation>
     </message>
 </context>
 <context>
@@ -235,6 +315,10 @@
     <message>
         <source>Thunderbird will ask for the password each time it starts.</source>
         <translation>Thunderbird will ask for the password each time it starts.</translation>
+    </message>
+    <message>
+        <source>The mail server and your password were checked: both work.</source>
+        <translation>The mail server and your password were checked: both work.</translation>
     </message>
     <message>
         <source>Save the password on this computer</source>
@@ -744,12 +828,8 @@
         <translation>Write the settings</translation>
     </message>
     <message>
-        <source>Check the server</source>
-        <translation>Check the server</translation>
-    </message>
-    <message>
-        <source>Check the password</source>
-        <translation>Check the password</translation>
+        <source>Check</source>
+        <translation>Check</translation>
     </message>
     <message>
         <source>&amp;Next &gt;</source>
@@ -1075,109 +1155,6 @@ File: {source}</translation>
     <message>
         <source>Trust: {trust}; signature: {signature}; file: {source}</source>
         <translation>Trust: {trust}; signature: {signature}; file: {source}</translation>
-    </message>
-</context>
-<context>
-    <name>WelcomePage</name>
-    <message>
-        <source>Welcome</source>
-        <translation>Welcome</translation>
-    </message>
-    <message>
-        <source>This assistant sets up your church e-mail on this computer.</source>
-        <translation>This assistant sets up your church e-mail on this computer.</translation>
-    </message>
-    <message>
-        <source>You need your e-mail address and its password. Everything else is found and checked for you. Press Next (or Enter) to go on; you can go back at any time.</source>
-        <translation>You need your e-mail address and its password. Everything else is found and checked for you. Press Next (or Enter) to go on; you can go back at any time.</translation>
-    </message>
-    <message>
-        <source>1. Choose how mail is kept (IMAP is recommended).
-2. Enter your name, address and password.
-3. The assistant finds the church&apos;s mail server and checks the connection.
-4. It tests your password for receiving and for sending.
-5. It writes the settings into Thunderbird or Outlook, or prints them.</source>
-        <translation>1. Choose how mail is kept (IMAP is recommended).
-2. Enter your name, address and password.
-3. The assistant finds the church&apos;s mail server and checks the connection.
-4. It tests your password for receiving and for sending.
-5. It writes the settings into Thunderbird or Outlook, or prints them.</translation>
-    </message>
-    <message>
-        <source>Settings loaded for: {organisation}</source>
-        <translation>Settings loaded for: {organisation}</translation>
-    </message>
-    <message>
-        <source>Questions: {contact}</source>
-        <translation>Questions: {contact}</translation>
-    </message>
-    <message>
-        <source>No church settings file is loaded: the mail server will be found automatically from your address.</source>
-        <translation>No church settings file is loaded: the mail server will be found automatically from your address.</translation>
-    </message>
-    <message>
-        <source>The church settings file could not be read: {reason}</source>
-        <translation>The church settings file could not be read: {reason}</translation>
-    </message>
-    <message>
-        <source>Loaded settings</source>
-        <translation>Loaded settings</translation>
-    </message>
-    <message>
-        <source>Language:</source>
-        <translation>Language:</translation>
-    </message>
-    <message>
-        <source>This is a shared church computer</source>
-        <translation>This is a shared church computer</translation>
-    </message>
-    <message>
-        <source>Shared computer: each person gets a Thunderbird of her own, Thunderbird asks which person is using it at every start, and no password is stored.</source>
-        <translation>Shared computer: each person gets a Thunderbird of her own, Thunderbird asks which person is using it at every start, and no password is stored.</translation>
-    </message>
-    <message>
-        <source>Personal computer: the password can be stored so that Thunderbird asks nothing.</source>
-        <translation>Personal computer: the password can be stored so that Thunderbird asks nothing.</translation>
-    </message>
-    <message>
-        <source>(A volunteer can change this in volunteer mode.)</source>
-        <translation>(A volunteer can change this in volunteer mode.)</translation>
-    </message>
-    <message>
-        <source>Version: {version}</source>
-        <translation>Version: {version}</translation>
-    </message>
-    <message>
-        <source>Settings file: {path}</source>
-        <translation>Settings file: {path}</translation>
-    </message>
-    <message>
-        <source>DNS server: {server}</source>
-        <translation>DNS server: {server}</translation>
-    </message>
-    <message>
-        <source>the computer&apos;s own</source>
-        <translation>the computer&apos;s own</translation>
-    </message>
-    <message>
-        <source>Additional certificate authority file: {path}</source>
-        <translation>Additional certificate authority file: {path}</translation>
-    </message>
-    <message>
-        <source>Shared computer: {shared} (set by: {source})</source>
-        <translation>Shared computer: {shared} (set by: {source})</translation>
-    </message>
-    <message>
-        <source>nobody yet</source>
-        <translation>nobody yet</translation>
-    </message>
-    <message>
-        <source>this computer&apos;s setting</source>
-        <translation>this computer&apos;s setting</translation>
-    </message>
-    <message>
-        <source>the church settings file</source>
-        <translation>the church settings file</translation>
     </message>
 </context>
 </TS>

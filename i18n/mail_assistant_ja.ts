@@ -16,6 +16,10 @@
         <translation>このアドレスは{organisation}のアドレス（{domains}）ではありません。もう一度確かめてください。</translation>
     </message>
     <message>
+        <source>This address is not one of the church&apos;s ({domains}). Please check it.</source>
+        <translation>このアドレスは教会のアドレス（{domains}）ではありません。もう一度確かめてください。</translation>
+    </message>
+    <message>
         <source>Please enter the password.</source>
         <translation>パスワードを入力してください。</translation>
     </message>
@@ -36,8 +40,32 @@
         <translation>アカウント</translation>
     </message>
     <message>
-        <source>Enter your name, your e-mail address and its password.</source>
-        <translation>名前、メールアドレス、パスワードを入力してください。</translation>
+        <source>This assistant sets up your church e-mail on this computer.</source>
+        <translation>このアシスタントは、教会のメールをこのパソコンに設定します。</translation>
+    </message>
+    <message>
+        <source>Enter your name, your e-mail address and its password. Everything else is found and checked for you.</source>
+        <translation>名前、メールアドレス、パスワードを入力してください。そのほかの設定は自動で探して確かめます。</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>言語:</translation>
+    </message>
+    <message>
+        <source>This is a shared church computer</source>
+        <translation>これは教会の共用パソコンです</translation>
+    </message>
+    <message>
+        <source>Shared computer: each person gets a Thunderbird of her own, Thunderbird asks which person is using it at every start, and no password is stored.</source>
+        <translation>共用パソコン: お一人ずつ専用の Thunderbird の設定を作ります。Thunderbird は起動するたびに、どなたが使うかを尋ねます。パスワードは保存しません。</translation>
+    </message>
+    <message>
+        <source>Personal computer: the password can be stored so that Thunderbird asks nothing.</source>
+        <translation>個人のパソコン: パスワードを保存できるので、Thunderbird は何も聞きません。</translation>
+    </message>
+    <message>
+        <source>(A volunteer can change this in volunteer mode.)</source>
+        <translation>（ボランティアの方がボランティアモードで変更できます。）</translation>
     </message>
     <message>
         <source>Name (shown to recipients):</source>
@@ -96,6 +124,22 @@
         <translation>通常はメールアドレスから自動で入ります。教会から別のログイン名を知らされている場合だけ変更してください。</translation>
     </message>
     <message>
+        <source>The church settings file could not be read: {reason}</source>
+        <translation>教会の設定ファイルを読み込めませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>Settings loaded for: {organisation}</source>
+        <translation>読み込んだ設定: {organisation}</translation>
+    </message>
+    <message>
+        <source>Questions: {contact}</source>
+        <translation>お問い合わせ: {contact}</translation>
+    </message>
+    <message>
+        <source>Loaded settings</source>
+        <translation>読み込んだ設定</translation>
+    </message>
+    <message>
         <source>the whole address</source>
         <translation>アドレス全体</translation>
     </message>
@@ -122,6 +166,42 @@
     <message>
         <source>Password entered: {value}</source>
         <translation>パスワード入力済み: {value}</translation>
+    </message>
+    <message>
+        <source>Version: {version}</source>
+        <translation>バージョン: {version}</translation>
+    </message>
+    <message>
+        <source>Settings file: {path}</source>
+        <translation>設定ファイル: {path}</translation>
+    </message>
+    <message>
+        <source>DNS server: {server}</source>
+        <translation>DNS サーバー: {server}</translation>
+    </message>
+    <message>
+        <source>the computer&apos;s own</source>
+        <translation>このパソコンの設定</translation>
+    </message>
+    <message>
+        <source>Additional certificate authority file: {path}</source>
+        <translation>追加の認証局ファイル: {path}</translation>
+    </message>
+    <message>
+        <source>Shared computer: {shared} (set by: {source})</source>
+        <translation>共用パソコン: {shared}（決めたもの: {source}）</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>まだ決まっていません</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s setting</source>
+        <translation>このパソコンの設定</translation>
+    </message>
+    <message>
+        <source>the church settings file</source>
+        <translation>教会の設定ファイル</translation>
     </message>
 </context>
 <context>
@@ -235,6 +315,10 @@
     <message>
         <source>Thunderbird will ask for the password each time it starts.</source>
         <translation>Thunderbird を起動するたびにパスワードを聞かれます。</translation>
+    </message>
+    <message>
+        <source>The mail server and your password were checked: both work.</source>
+        <translation>メールサーバーとパスワードを確認できました。どちらも使えます。</translation>
     </message>
     <message>
         <source>Save the password on this computer</source>
@@ -744,12 +828,8 @@
         <translation>設定を書き込む</translation>
     </message>
     <message>
-        <source>Check the server</source>
-        <translation>サーバーを確認する</translation>
-    </message>
-    <message>
-        <source>Check the password</source>
-        <translation>パスワードを確認する</translation>
+        <source>Check</source>
+        <translation>確認する</translation>
     </message>
     <message>
         <source>&amp;Next &gt;</source>
@@ -1075,109 +1155,6 @@ File: {source}</source>
     <message>
         <source>Trust: {trust}; signature: {signature}; file: {source}</source>
         <translation>信頼: {trust}、署名: {signature}、ファイル: {source}</translation>
-    </message>
-</context>
-<context>
-    <name>WelcomePage</name>
-    <message>
-        <source>Welcome</source>
-        <translation>ようこそ</translation>
-    </message>
-    <message>
-        <source>This assistant sets up your church e-mail on this computer.</source>
-        <translation>このアシスタントは、教会のメールをこのパソコンに設定します。</translation>
-    </message>
-    <message>
-        <source>You need your e-mail address and its password. Everything else is found and checked for you. Press Next (or Enter) to go on; you can go back at any time.</source>
-        <translation>必要なのはメールアドレスとパスワードだけです。そのほかの設定は自動で探して確かめます。「次へ」（または Enter キー）で進み、いつでも「戻る」で前に戻れます。</translation>
-    </message>
-    <message>
-        <source>1. Choose how mail is kept (IMAP is recommended).
-2. Enter your name, address and password.
-3. The assistant finds the church&apos;s mail server and checks the connection.
-4. It tests your password for receiving and for sending.
-5. It writes the settings into Thunderbird or Outlook, or prints them.</source>
-        <translation>1. メールの置き場所を選びます（IMAP がおすすめです）。
-2. 名前、メールアドレス、パスワードを入力します。
-3. 教会のメールサーバーを探し、接続を確かめます。
-4. 受信と送信にパスワードが使えるか確かめます。
-5. Thunderbird か Outlook に設定を書き込むか、設定を印刷します。</translation>
-    </message>
-    <message>
-        <source>Settings loaded for: {organisation}</source>
-        <translation>読み込んだ設定: {organisation}</translation>
-    </message>
-    <message>
-        <source>Questions: {contact}</source>
-        <translation>お問い合わせ: {contact}</translation>
-    </message>
-    <message>
-        <source>No church settings file is loaded: the mail server will be found automatically from your address.</source>
-        <translation>教会の設定ファイルは読み込まれていません。メールサーバーはメールアドレスから自動で探します。</translation>
-    </message>
-    <message>
-        <source>The church settings file could not be read: {reason}</source>
-        <translation>教会の設定ファイルを読み込めませんでした: {reason}</translation>
-    </message>
-    <message>
-        <source>Loaded settings</source>
-        <translation>読み込んだ設定</translation>
-    </message>
-    <message>
-        <source>Language:</source>
-        <translation>言語:</translation>
-    </message>
-    <message>
-        <source>This is a shared church computer</source>
-        <translation>これは教会の共用パソコンです</translation>
-    </message>
-    <message>
-        <source>Shared computer: each person gets a Thunderbird of her own, Thunderbird asks which person is using it at every start, and no password is stored.</source>
-        <translation>共用パソコン: お一人ずつ専用の Thunderbird の設定を作ります。Thunderbird は起動するたびに、どなたが使うかを尋ねます。パスワードは保存しません。</translation>
-    </message>
-    <message>
-        <source>Personal computer: the password can be stored so that Thunderbird asks nothing.</source>
-        <translation>個人のパソコン: パスワードを保存できるので、Thunderbird は何も聞きません。</translation>
-    </message>
-    <message>
-        <source>(A volunteer can change this in volunteer mode.)</source>
-        <translation>（ボランティアの方がボランティアモードで変更できます。）</translation>
-    </message>
-    <message>
-        <source>Version: {version}</source>
-        <translation>バージョン: {version}</translation>
-    </message>
-    <message>
-        <source>Settings file: {path}</source>
-        <translation>設定ファイル: {path}</translation>
-    </message>
-    <message>
-        <source>DNS server: {server}</source>
-        <translation>DNS サーバー: {server}</translation>
-    </message>
-    <message>
-        <source>the computer&apos;s own</source>
-        <translation>このパソコンの設定</translation>
-    </message>
-    <message>
-        <source>Additional certificate authority file: {path}</source>
-        <translation>追加の認証局ファイル: {path}</translation>
-    </message>
-    <message>
-        <source>Shared computer: {shared} (set by: {source})</source>
-        <translation>共用パソコン: {shared}（決めたもの: {source}）</translation>
-    </message>
-    <message>
-        <source>nobody yet</source>
-        <translation>まだ決まっていません</translation>
-    </message>
-    <message>
-        <source>this computer&apos;s setting</source>
-        <translation>このパソコンの設定</translation>
-    </message>
-    <message>
-        <source>the church settings file</source>
-        <translation>教会の設定ファイル</translation>
     </message>
 </context>
 </TS>

@@ -6,7 +6,7 @@ drawn without a server.
 
 The core is not imported with this module: it costs more than the whole first page (DNS,
 IMAP and TLS libraries), so the wizard imports it in small steps while the member reads the
-welcome page (:data:`CORE_MODULES`, :class:`assistant.gui.warmup.Warmup`). Whatever the
+first page (:data:`CORE_MODULES`, :class:`assistant.gui.warmup.Warmup`). Whatever the
 warm-up has not reached yet, :meth:`Backend.prepare` imports on the UI thread before a task
 starts: importing it lazily inside the first probe's worker made that thread fight the page
 switch for the GIL and the import lock (a measured 40–80 ms stall of the UI).

@@ -18,16 +18,19 @@ from assistant.settings import Protocol
 
 
 class Page(IntEnum):
-    """Page ids in default order; the numbers are also the screenshots' ``NN``."""
+    """Page ids in default order; the numbers are also the screenshots' ``NN``.
 
-    WELCOME = 1
+    The account page comes first, with the welcome's intro, language and shared-PC mode on
+    it: Thunderbird's own account hub starts with the address too, and a church profile that
+    offers only IMAP then needs no page before it."""
+
+    ACCOUNT = 1
     PROTOCOL = 2
-    ACCOUNT = 3
-    SERVER = 4
-    LOGIN = 5
-    CLIENT = 6
-    DONE = 7
-    TRUST = 8  # between the account and the server page, when the profile needs a decision
+    SERVER = 3
+    LOGIN = 4
+    CLIENT = 5
+    DONE = 6
+    TRUST = 7  # after the account page, when the profile needs a decision
 
 
 def protocol_choice_offered(state: WizardState) -> bool:
@@ -69,11 +72,12 @@ def _no_protocol_choice(state: WizardState) -> bool:
 
 
 NAVMAP: dict[Page, Route] = {
-    Page.WELCOME: Route(Page.PROTOCOL, ((_no_protocol_choice, Page.ACCOUNT),)),
-    Page.PROTOCOL: Route(Page.ACCOUNT),
-    Page.ACCOUNT: Route(Page.SERVER, ((_retrying_login, Page.LOGIN),
-                                      (_profile_needs_decision, Page.TRUST))),
-    Page.TRUST: Route(Page.SERVER),
+    Page.ACCOUNT: Route(Page.PROTOCOL, ((_retrying_login, Page.LOGIN),
+                                        (_profile_needs_decision, Page.TRUST),
+                                        (_no_protocol_choice, Page.SERVER))),
+    # The profile decides which protocols are offered: the choice waits for its trust.
+    Page.TRUST: Route(Page.PROTOCOL, ((_no_protocol_choice, Page.SERVER),)),
+    Page.PROTOCOL: Route(Page.SERVER),
     Page.SERVER: Route(Page.LOGIN),
     Page.LOGIN: Route(Page.CLIENT, ((_password_refused, Page.ACCOUNT),)),
     Page.CLIENT: Route(Page.DONE),
@@ -117,8 +121,8 @@ def buttons_for(status: PageStatus) -> Buttons:
 
 
 def first_page(state: WizardState) -> Page:
-    del state  # every path starts at the welcome page (language and profile are shown there)
-    return Page.WELCOME
+    del state  # every path starts at the account page (language and PC mode are shown there)
+    return Page.ACCOUNT
 
 
 def path(state: WizardState) -> list[Page]:

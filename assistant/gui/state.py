@@ -54,7 +54,7 @@ class SharedPcSource(StrEnum):
 
     DEFAULT = "default"
     COMMAND_LINE = "command_line"  # --shared-pc
-    MACHINE = "machine"  # this PC's remembered setting (the welcome page's switch)
+    MACHINE = "machine"  # this PC's remembered setting (the first page's switch)
     PROFILE = "profile"  # the church profile's [pc] shared
 
 
@@ -147,6 +147,13 @@ class WizardState:
 
     def organisation(self) -> str:
         return self.profile.organisation(self.lang) if self.profile is not None else ""
+
+    def vouched_organisation(self) -> str:
+        """The profile's church name once its trust is known and it is the church's word ("":
+        not yet known, or nobody vouches for it): an unsigned file may name any church, and
+        the first page would show that name before the member was asked about the file."""
+        loaded = self.loaded
+        return self.organisation() if loaded is not None and loaded.trusted else ""
 
     def contact(self) -> str:
         """Whom to call: the church's own contact ("" without one). A profile nobody vouches
@@ -270,8 +277,10 @@ class WizardState:
     def profile_verdict(self) -> ProfileVerdict | None:
         """What using the profile for the typed address requires (None: no profile or no
         address yet)."""
+        if self.email is None:  # before the trust module: the first page asks this at start
+            return None
         loaded = self.loaded_profile()
-        if loaded is None or self.email is None:
+        if loaded is None:
             return None
         from assistant.profile_trust import check_profile
 

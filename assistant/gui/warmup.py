@@ -1,6 +1,6 @@
 """Imports what the later pages need while the member reads the first one.
 
-Start-up only builds the welcome page. Once it has been painted, small steps run on the UI
+Start-up only builds the first page. Once it has been painted, small steps run on the UI
 thread, one per event-loop turn (each ≤ ~20 ms here: the window icon, then the other pages'
 modules with the Qt classes they use). Then the core, whose network layer alone takes ~80 ms
 in one piece, is imported on a plain background thread. That thread only imports: it holds the

@@ -2,10 +2,10 @@
 
 ``nextId()`` only asks :func:`assistant.gui.flow.next_page`; the pages never decide the order.
 
-Only the welcome page is built at start (start-up time is what a member notices first). Every
-other page is built and added when it is first needed: when Next leads to it
-(:meth:`MailWizard.validateCurrentPage`, which QWizard calls before it asks ``nextId()`` and
-switches) or when code asks for it (:meth:`page_of`). The pages' modules, the core and the
+Only the first page (the account page) is built at start (start-up time is what a member
+notices first). Every other page is built and added when it is first needed: when Next leads
+to it (:meth:`MailWizard.validateCurrentPage`, which QWizard calls before it asks ``nextId()``
+and switches) or when code asks for it (:meth:`page_of`). The pages' modules, the core and the
 window icon follow once the first page is on screen (:class:`~assistant.gui.warmup.Warmup`).
 """
 
@@ -31,8 +31,8 @@ from assistant.errors import AssistantError
 from assistant.gui.backend import CORE_MODULES, Backend
 from assistant.gui.flow import Page, next_page
 from assistant.gui.looks import LARGER, apply_looks, set_text_size
+from assistant.gui.pages.account import AccountPage
 from assistant.gui.pages.base import BasePage
-from assistant.gui.pages.welcome import WelcomePage
 from assistant.gui.state import ClientChoice, WizardState
 from assistant.gui.translations import Translations, icon_path
 from assistant.gui.warmup import Warmup, import_all
@@ -47,7 +47,7 @@ EXPORT_FORMATS = (("profile", ".mailsetup"), ("autoconfig", ".xml"),
                   ("mobileconfig", ".mobileconfig"))
 # The later pages' modules, imported by the warm-up in the order a member meets them.
 PAGE_MODULES = tuple(f"assistant.gui.pages.{name}" for name in (
-    "protocol", "account", "trust", "server", "login", "client", "done"))
+    "protocol", "trust", "server", "login", "client", "done"))
 
 
 # What a window manager's title bar and borders take at least (logical pixels).
@@ -103,16 +103,14 @@ class MailWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        welcome = WelcomePage(state)
-        self.pages: dict[Page, BasePage] = {Page.WELCOME: welcome}
-        self.setPage(int(Page.WELCOME), welcome)
-        self.setStartId(int(Page.WELCOME))
+        self.pages: dict[Page, BasePage] = {}
+        first = self._build_first_page()
         # keep_none_alive: PySide6 6.12's lost None references (gui/none_guard.py); after
         # the first paint, as its ctypes import (~2 ms) is not worth the start.
-        self.warmup = Warmup([show_icon, keep_none_alive,
+        self.warmup = Warmup([show_icon, keep_none_alive, self._know_profile_trust,
                               *(partial(import_all, [m]) for m in PAGE_MODULES)],
                              CORE_MODULES, self)
-        self.warmup.after_first_paint(welcome.content)
+        self.warmup.after_first_paint(first.content)
         self._build_menu()
         welcome.hold_tools(self.tools)
         self.currentIdChanged.connect(self.name_buttons)
@@ -167,7 +165,7 @@ class MailWizard(QWizard):
     def nextId(self) -> int:
         current = self.currentId()
         if current < 0:
-            return int(Page.WELCOME)
+            return int(Page.ACCOUNT)
         following = next_page(Page(current), self.state)
         return -1 if following is None else int(following)
 
@@ -182,13 +180,13 @@ class MailWizard(QWizard):
         return page
 
     def name_buttons(self) -> None:
-        """Each page's main button says what it does: checking the server, checking the
-        password, writing the settings, or only showing them to print or save."""
+        """Each page's main button says what it does: checking (the server, and the password
+        right after it), writing the settings, or only showing them to print or save."""
         current = self.currentId()
         following = next_page(Page(current), self.state) if current > 0 else None
         self.setButtonText(QWizard.WizardButton.NextButton, {
-            Page.SERVER: self.tr("Check the server"),
-            Page.LOGIN: self.tr("Check the password"),
+            Page.SERVER: self.tr("Check"),
+            Page.LOGIN: self.tr("Check"),
         }.get(following, self.tr("&Next >")) if following is not None else self.tr("&Next >"))
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr(
             "Show the settings to print or save") if self.state.client is ClientChoice.SHEET_ONLY
@@ -213,9 +211,6 @@ class MailWizard(QWizard):
         if page_id is Page.PROTOCOL:
             from assistant.gui.pages.protocol import ProtocolPage
             return ProtocolPage(state)
-        if page_id is Page.ACCOUNT:
-            from assistant.gui.pages.account import AccountPage
-            return AccountPage(state)
         if page_id is Page.TRUST:
             from assistant.gui.pages.trust import TrustPage
             return TrustPage(state)
@@ -229,20 +224,36 @@ class MailWizard(QWizard):
             from assistant.gui.pages.client import ClientPage
             return ClientPage(state, self.backend)
         from assistant.gui.pages.done import DonePage
-        assert page_id is Page.DONE, page_id  # the welcome page is built in __init__
+        assert page_id is Page.DONE, page_id  # the account page: _build_first_page
         return DonePage(state, self.backend)
 
     def next_member(self) -> None:
         """Shared PC, 「次の方の設定へ」: the member's password first, then everything else of
-        hers goes, her pages included (they are built again when needed); the language,
-        volunteer mode, shared-PC mode and text size stay."""
+        hers goes, her pages included (the first one is built anew, the others when needed);
+        the language, volunteer mode, shared-PC mode and text size stay."""
         self.state.next_member()
-        self.restart()
-        for page_id in [p for p in self.pages if p is not Page.WELCOME]:
+        for page_id in list(self.pages):
             page = self.pages.pop(page_id)
             self.removePage(int(page_id))
             page.deleteLater()
+        self._build_first_page()
+        self.restart()
         self.name_buttons()
+
+    def _build_first_page(self) -> AccountPage:
+        page = AccountPage(self.state)
+        self.pages[Page.ACCOUNT] = page
+        self.setPage(int(Page.ACCOUNT), page)
+        self.setStartId(int(Page.ACCOUNT))
+        page.completeChanged.connect(self.name_buttons)
+        return page
+
+    def _know_profile_trust(self) -> None:
+        """The warm-up's step: whether the loaded profile is the church's word (its
+        signature), so that the first page may name the church (only then)."""
+        if self.state.profile is not None:
+            self.state.loaded_profile()
+            self.pages[Page.ACCOUNT].retranslate()
 
     def validateCurrentPage(self) -> bool:
         """Next was pressed: build the following page before QWizard switches to it."""
@@ -267,8 +278,6 @@ class MailWizard(QWizard):
         """The server refused the password: back to the account page, password selected."""
         target = next_page(Page.LOGIN, self.state)
         if target is Page.ACCOUNT:
-            from assistant.gui.pages.account import AccountPage
-
             self.state.retry_login = True  # Next there leads straight to the login check
             self.return_to(target)
             page = self.page_of(Page.ACCOUNT)
@@ -296,7 +305,7 @@ class MailWizard(QWizard):
             self._fit_to_screen(max(self.width(), 1000), max(self.height(), 800))
 
     def large_font_toggled(self, on: bool) -> None:
-        """From the button, the menu or the welcome page's box: change only what differs
+        """From the button or the menu: change only what differs
         (each control follows the others through set_large_font), and remember the choice
         for this computer."""
         if on != self.state.large_font:

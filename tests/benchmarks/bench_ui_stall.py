@@ -4,7 +4,7 @@ servers (accept, never speak): the UI must stay responsive while the network han
 A QTimer heartbeat every 5 ms records the gaps between its ticks; the longest gap minus the
 interval is the stall. Target ≤ 50 ms (tests/benchmarks/targets.py): a longer one fails.
 Measured separately first: the stall while the wizard imports the later pages and the core in
-the background after the welcome page is shown (the warm-up, see assistant/gui/warmup.py);
+the background after the first page is shown (the warm-up, see assistant/gui/warmup.py);
 a member reads that page for seconds, so the probe starts after it, as here.
 
 Run: ``.venv/bin/pytest tests/benchmarks/bench_ui_stall.py -s -p no:cacheprovider -o addopts=""``
@@ -101,18 +101,17 @@ def measure(dns_server: str, work: Path) -> tuple[float, float, int, float]:
     from assistant.gui.pages.login import LoginPage
     from assistant.gui.pages.server import ServerPage
 
-    press_next(wizard)
-    press_next(wizard)
     account = wizard.page_of(Page.ACCOUNT)
     assert isinstance(account, AccountPage)
     for field, value in ((account.name, "Bench"), (account.email, f"bench@{DOMAIN}"),
                          (account.password, "bench-password")):
         field.setText(value)
         field.textEdited.emit(value)
+    press_next(wizard)  # to the POP/IMAP page
     heartbeat = Heartbeat()
     heartbeat.start()
     started = time.perf_counter()
-    press_next(wizard)  # the server page starts the probe
+    press_next(wizard)  # 確認する: the server page starts the probe
     server = wizard.page_of(Page.SERVER)
     assert isinstance(server, ServerPage)
     run_until(lambda: not server.is_busy(), 60000)

@@ -53,6 +53,11 @@ def press_next(wizard: MailWizard) -> None:
     QTest.mouseClick(forward_button(wizard), Qt.MouseButton.LeftButton)
 
 
+def press_back(wizard: MailWizard) -> None:
+    """Click 戻る as a member would."""
+    QTest.mouseClick(wizard.button(QWizard.WizardButton.BackButton), Qt.MouseButton.LeftButton)
+
+
 def type_into(field: Any, text: str) -> None:
     """Like typing: set the text and emit textEdited, which only user edits send."""
     field.setText(text)
@@ -71,26 +76,27 @@ def fill_account(wizard: MailWizard, name: str, email: str, password: str,
     return page
 
 
-def to_account(wizard: MailWizard) -> None:
+def to_checks(wizard: MailWizard) -> None:
+    """From the filled account page: 確認する, or 次へ and then 確認する on the POP/IMAP page."""
     press_next(wizard)
     if current(wizard) is Page.PROTOCOL:
         press_next(wizard)
-    assert current(wizard) is Page.ACCOUNT
 
 
 def through_checks(qtbot: Any, wizard: MailWizard) -> None:
     """From the filled account page, let the server and login checks finish and go on to
-    the mail-program page."""
-    for _ in range(2):
-        press_next(wizard)
-        qtbot.waitUntil(wizard.currentPage().isComplete, timeout=10_000)
-    press_next(wizard)
-    assert current(wizard) is Page.CLIENT
+    the mail-program page (by itself; a volunteer's details hold each result for her Next)."""
+    to_checks(wizard)
+    while current(wizard) is not Page.CLIENT:
+        qtbot.waitUntil(lambda: current(wizard) is Page.CLIENT
+                        or wizard.currentPage().isComplete(), timeout=10_000)
+        if current(wizard) is not Page.CLIENT:
+            press_next(wizard)
 
 
 def demo_to_client_page(qtbot: Any, wizard: MailWizard) -> None:
     """With the demo backend: the demo member's account, both checks, the mail-program page."""
-    to_account(wizard)
+    assert current(wizard) is Page.ACCOUNT
     fill_account(wizard, "太郎", "taro@example-church.jp", "pw-demo-123")
     through_checks(qtbot, wizard)
 

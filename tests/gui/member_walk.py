@@ -4,11 +4,12 @@ For docs/side-by-side.md, beside Thunderbird's hub (tests/thunderbird/hub_screen
 `make testbed` running (its build/testbed/state.json gives the DNS server and the CA); run
 with `make wizard-walk`. It starts Xvfb, then the wizard (`python -m assistant --dns-server
 … --ca-file …`) with a scratch HOME, so the Thunderbird profile it writes is a new one there.
-xdotool types the three fields (name, address, password: Tab between them) and presses Enter
-for the page's main button, one press per page, the same as a click on it. Each page is saved
-as a PNG; the walk ends on the done page: its main button (「Thunderbird を開く」) is counted
-but not pressed, since it would start Thunderbird outside a namespace (see
-`make wizard-in-thunderbird` for what it opens). It prints the counts: typed
+xdotool types the three fields on the first page (name, address, password: Tab between them)
+and presses Enter for the page's main button, one press per page, the same as a click on it
+(the server and login checks go on by themselves: no page of theirs waits for a press).
+Each page is saved as a PNG; the walk ends on the done page: its main button
+(「Thunderbird を開く」) is counted but not pressed, since it would start Thunderbird outside a
+namespace (see `make wizard-in-thunderbird` for what it opens). It prints the counts: typed
 fields, presses, and whether a password was stored for Thunderbird (else Thunderbird asks),
 and keeps the written profile in build/wizard-profiles/<lang> (`make wizard-in-thunderbird`
 then shows what Thunderbird asks first on it).
@@ -51,9 +52,10 @@ def _x(*args: str) -> None:
 
 
 def _shot(path: Path) -> None:
-    """The wizard's window (centred on the 1280x800 screen), 96 colours."""
+    """The wizard's window, 96 colours: without a window manager it stays where it put
+    itself, at the top left of the 1280x800 screen (MailWizard._fit_to_screen)."""
     subprocess.run(["import", "-display", DISPLAY, "-window", "root",
-                    "-crop", "820x660+220+30", "+repage", "-colors", "96", f"PNG8:{path}"],
+                    "-crop", "820x660+0+0", "+repage", "-colors", "96", f"PNG8:{path}"],
                    check=True)
 
 
@@ -102,7 +104,7 @@ def walk(lang: str, out: Path, bed: dict[str, object], scratch: Path) -> dict[st
                 presses += 1
                 on_done_page = True
                 break
-            if page == 3:  # the account page: its first field has the focus
+            if page == 1:  # the account page: its first field has the focus
                 for n, text in enumerate((NAMES[lang], EMAIL, PASSWORD)):
                     if n:
                         _x("key", "Tab")

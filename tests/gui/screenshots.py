@@ -26,7 +26,7 @@ from assistant.gui.wizard import MailWizard
 from tests.gui.demo import DemoBackend
 from tests.gui.helpers import press_next
 
-NAMES = {Page.WELCOME: "welcome", Page.PROTOCOL: "pop-imap", Page.ACCOUNT: "account",
+NAMES = {Page.PROTOCOL: "pop-imap", Page.ACCOUNT: "account",
          Page.SERVER: "server", Page.LOGIN: "login", Page.CLIENT: "client", Page.DONE: "done",
          Page.TRUST: "trust"}
 SIZE = (820, 660)
@@ -93,10 +93,10 @@ def past_the_account_page(state: WizardState, translations: Translations,
     wizard = MailWizard(state, translations, backend)
     wizard.resize(*SIZE)
     wizard.show()
-    press_next(wizard)
-    press_next(wizard)
     fill_account(wizard, state.lang)
     press_next(wizard)
+    if wizard.currentId() == int(Page.PROTOCOL):
+        press_next(wizard)
     return wizard
 
 
@@ -111,17 +111,21 @@ def render_language(lang: str, out: Path, work: Path, translations: Translations
     wizard = MailWizard(state, translations, DemoBackend(work))
     wizard.resize(*SIZE)  # the offscreen screen is only 800x600
     wizard.show()
-    shots = [shoot(wizard, folder, Page.WELCOME)]
+    fill_account(wizard, lang)
+    wait_until(lambda: wizard.warmup.done)  # the church's name, once its trust is known
+    shots = [shoot(wizard, folder, Page.ACCOUNT)]
     press_next(wizard)
     shots.append(shoot(wizard, folder, Page.PROTOCOL))
-    press_next(wizard)
-    fill_account(wizard, lang)
-    shots.append(shoot(wizard, folder, Page.ACCOUNT))
-    for page in (Page.SERVER, Page.LOGIN, Page.CLIENT, Page.DONE):
-        press_next(wizard)
-        if page is not Page.DONE:
-            wait_until(wizard.currentPage().isComplete)
+    press_next(wizard)  # 確認する: both checks, then on by themselves
+    wait_until(lambda: wizard.currentId() == int(Page.CLIENT))
+    for page in (Page.LOGIN, Page.SERVER):  # what they said, seen through 戻る
+        wizard.back()
         shots.append(shoot(wizard, folder, page))
+    press_next(wizard)
+    wait_until(lambda: wizard.currentId() == int(Page.CLIENT))
+    shots.append(shoot(wizard, folder, Page.CLIENT))
+    press_next(wizard)
+    shots.append(shoot(wizard, folder, Page.DONE))
     # The certificate question and the volunteer's view, as separate pictures.
     wizard.shut_down()
     wizard.close()
@@ -149,7 +153,7 @@ def render_language(lang: str, out: Path, work: Path, translations: Translations
 
 def shared_pc_pages(lang: str, folder: Path, work: Path,
                     translations: Translations) -> list[Path]:
-    """A shared church PC: the welcome page's switch (volunteer), the mail-program page
+    """A shared church PC: the first page's switch (volunteer), the mail-program page
     without the password box, the done page with 「次の方の設定へ」, and the volunteer's list
     of this PC's accounts."""
     state = WizardState(lang=lang, volunteer=True, shared_pc=True,
@@ -158,10 +162,9 @@ def shared_pc_pages(lang: str, folder: Path, work: Path,
     wizard = MailWizard(state, translations, DemoBackend(work))
     wizard.resize(*SIZE)
     wizard.show()
-    shots = [shoot(wizard, folder, Page.WELCOME, "-shared-pc")]
-    press_next(wizard)
-    press_next(wizard)
     fill_account(wizard, lang)
+    shots = [shoot(wizard, folder, Page.ACCOUNT, "-shared-pc")]
+    press_next(wizard)
     for _checked in (Page.SERVER, Page.LOGIN, Page.CLIENT):
         press_next(wizard)
         wait_until(wizard.currentPage().isComplete)

@@ -39,7 +39,7 @@ def test_navmap_walked_from_the_first_page_reaches_every_page_and_ends_only_at_d
     """Follow every route and every branch of the table: each page is reachable, every target
     is a page of the wizard, and only the last page has no successor."""
     assert set(NAVMAP) == set(Page)
-    seen, todo = {Page.WELCOME}, [Page.WELCOME]
+    seen, todo = {Page.ACCOUNT}, [Page.ACCOUNT]
     while todo:
         route = NAVMAP[todo.pop()]
         for target in (route.then, *(t for _c, t in route.branches)):
@@ -67,8 +67,9 @@ def test_default_path_shows_every_page():
 
 def test_each_step_of_the_default_order():
     state = WizardState()
-    assert next_page(Page.WELCOME, state) is Page.PROTOCOL
-    assert next_page(Page.ACCOUNT, state) is Page.SERVER
+    assert next_page(Page.ACCOUNT, state) is Page.PROTOCOL
+    assert next_page(Page.PROTOCOL, state) is Page.SERVER
+    assert next_page(Page.SERVER, state) is Page.LOGIN
     assert next_page(Page.LOGIN, state) is Page.CLIENT
     assert next_page(Page.CLIENT, state) is Page.DONE
     assert next_page(Page.DONE, state) is None
@@ -79,7 +80,8 @@ def test_profile_with_only_imap_skips_the_choice():
     only_imap = replace(profile, incoming=tuple(
         s for s in profile.incoming if s.protocol is Protocol.IMAP))
     state = WizardState(profile=only_imap)
-    assert next_page(Page.WELCOME, state) is Page.ACCOUNT
+    assert next_page(Page.ACCOUNT, state) is Page.SERVER
+    assert path(state) == [Page.ACCOUNT, Page.SERVER, Page.LOGIN, Page.CLIENT, Page.DONE]
     assert Page.PROTOCOL not in path(state)
     assert effective_protocol(replace_state(state, protocol=Protocol.POP3)) is Protocol.IMAP
 
@@ -92,7 +94,7 @@ def replace_state(state: WizardState, **changes: object) -> WizardState:
 
 def test_profile_with_both_protocols_offers_the_choice():
     state = WizardState(profile=load_profile(SAMPLE))
-    assert next_page(Page.WELCOME, state) is Page.PROTOCOL
+    assert next_page(Page.ACCOUNT, state) is Page.PROTOCOL
 
 
 def test_wrong_password_leads_back_to_the_account_page():
@@ -105,16 +107,15 @@ def test_wrong_password_leads_back_to_the_account_page():
 def test_after_a_refused_password_the_account_page_leads_straight_to_the_login_check():
     state = WizardState(incoming=Server.parse_spec("imap:mail.church.test:993:tls"),
                         outgoing=Server.parse_spec("smtp:mail.church.test:587:starttls"))
-    assert next_page(Page.ACCOUNT, state) is Page.SERVER  # not refused: the usual order
+    assert next_page(Page.ACCOUNT, state) is Page.PROTOCOL  # not refused: the usual order
     state.retry_login = True
     assert next_page(Page.ACCOUNT, state) is Page.LOGIN
-    assert path(state) == [Page.WELCOME, Page.PROTOCOL, Page.ACCOUNT, Page.LOGIN,
-                           Page.CLIENT, Page.DONE]
+    assert path(state) == [Page.ACCOUNT, Page.LOGIN, Page.CLIENT, Page.DONE]
     state.forget_servers()  # a new address or protocol: check the servers again
     assert not state.retry_login
-    assert next_page(Page.ACCOUNT, state) is Page.SERVER
+    assert next_page(Page.ACCOUNT, state) is Page.PROTOCOL
     state.retry_login = True  # refused, but no servers known: the check cannot be skipped
-    assert next_page(Page.ACCOUNT, state) is Page.SERVER
+    assert next_page(Page.ACCOUNT, state) is Page.PROTOCOL
 
 
 @pytest.mark.parametrize(("shared", "chosen", "expected"), [

@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QWizard
 
 from assistant.gui.flow import Page
 from tests.gui.demo import DemoBackend
-from tests.gui.helpers import current, press_next
+from tests.gui.helpers import current, fill_account, press_next
 from tests.paths import ROOT
 from tests.paths import SAMPLE_PROFILE as SAMPLE
 
 pytestmark = pytest.mark.gui
-LATER = ["assistant.gui.pages.protocol", "assistant.gui.pages.account",
+LATER = ["assistant.gui.pages.protocol",
          "assistant.gui.pages.server", "assistant.gui.pages.login",
          "assistant.gui.pages.client", "assistant.gui.pages.done",
          "assistant.net", "assistant.login", "assistant.probe", "assistant.discovery",
@@ -76,9 +76,9 @@ def start(how: str) -> dict[str, object]:
     return result
 
 
-def test_start_builds_the_welcome_page_only_and_imports_no_core():
+def test_start_builds_the_first_page_only_and_imports_no_core():
     report = start("warm-up")
-    assert report["built"] == [int(Page.WELCOME)]
+    assert report["built"] == [int(Page.ACCOUNT)]
     assert report["at_start"] == [] and report["icon_at_start"] is False
     assert report["not_at_start"] == []
     # After the first paint the warm-up imports the rest; printing support stays lazy.
@@ -124,21 +124,22 @@ def test_a_check_imports_the_core_itself_when_the_warm_up_has_not():
 def test_later_pages_are_built_on_next_in_the_current_language_and_mode(
         qtbot, make_wizard, tmp_path):
     wizard = make_wizard(backend=DemoBackend(tmp_path))
-    assert set(wizard.pages) == {Page.WELCOME}
-    welcome = wizard.page_of(Page.WELCOME)
-    welcome.english.click()
-    qtbot.waitUntil(lambda: welcome.title() == "Welcome")
+    assert set(wizard.pages) == {Page.ACCOUNT}
+    first = wizard.page_of(Page.ACCOUNT)
+    first.english.click()
+    qtbot.waitUntil(lambda: first.title() == "Your account")
     wizard.volunteer_action.trigger()
+    fill_account(wizard, "Taro", "taro@example-church.jp", "pw-demo-123")
     press_next(wizard)
     assert current(wizard) is Page.PROTOCOL
     protocol = wizard.currentPage()
     assert protocol is wizard.page_of(Page.PROTOCOL) is wizard.page(int(Page.PROTOCOL))
     assert protocol.title() == "POP and IMAP"
     assert protocol.details.isVisible() and "IMAP: port 993" in protocol.details.toPlainText()
-    assert set(wizard.pages) == {Page.WELCOME, Page.PROTOCOL}
-    assert "Next" in wizard.buttonText(QWizard.WizardButton.NextButton)
+    assert set(wizard.pages) == {Page.ACCOUNT, Page.PROTOCOL}
+    assert wizard.buttonText(QWizard.WizardButton.NextButton) == "Check"
     wizard.back()
-    assert current(wizard) is Page.WELCOME and wizard.page_of(Page.PROTOCOL) is protocol
+    assert current(wizard) is Page.ACCOUNT and wizard.page_of(Page.PROTOCOL) is protocol
 
 
 def test_labels_set_by_property_name_are_plain_or_rich_and_selectable(qapp):

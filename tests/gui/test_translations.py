@@ -81,7 +81,7 @@ def test_compiled_catalogue_translates(qapp):
 
     translator = QTranslator()
     assert translator.load(f"{CATALOGUE}_ja", str(qm_dir()))
-    assert translator.translate("WelcomePage", "Welcome") == "ようこそ"
+    assert translator.translate("AccountPage", "Your account") == "アカウント"
     assert translator.translate("ClientPage", "Only print or save the settings") == (
         "設定内容を印刷/保存するだけ")
 

@@ -12,7 +12,7 @@ from assistant.gui.flow import Page
 from assistant.gui.pages.trust import TrustPage
 from assistant.profile import load_profile
 from tests.gui.demo import DemoBackend
-from tests.gui.helpers import current, fill_account, press_next, to_account
+from tests.gui.helpers import current, fill_account, press_next, to_checks
 from tests.paths import SAMPLE_PROFILE
 
 pytestmark = pytest.mark.gui
@@ -32,9 +32,8 @@ def to_trust_page(qtbot, make_wizard, tmp_path, host: str):
     wizard.state.options.profile_path = path
     wizard.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard, timeout=5000)
-    to_account(wizard)
     fill_account(wizard, "太郎", "taro@example-church.jp", "pw-demo-123")
-    press_next(wizard)
+    to_checks(wizard)
     assert current(wizard) is Page.TRUST
     page = wizard.page_of(Page.TRUST)
     assert isinstance(page, TrustPage)
@@ -68,10 +67,11 @@ def test_confirmed_it_goes_on_without_asking_again_for_its_hosts(qtbot, make_wiz
                                                                  tmp_path):
     wizard, page = to_trust_page(qtbot, make_wizard, tmp_path, "mail.example-church.jp")
     qtbot.mouseClick(page.use, Qt.MouseButton.LeftButton)
-    assert current(wizard) is Page.SERVER
-    server = wizard.page_of(Page.SERVER)
-    qtbot.waitUntil(lambda: not server.is_busy(), timeout=10000)
-    assert server.isComplete() and not server.question.isVisible()
+    assert current(wizard) is Page.PROTOCOL  # the profile, now confirmed, offers the choice
+    press_next(wizard)  # 確認する
+    # No question asked about its hosts: both checks passed and went on by themselves.
+    qtbot.waitUntil(lambda: current(wizard) is Page.CLIENT, timeout=10000)
+    assert wizard.page_of(Page.SERVER).isComplete()
 
 
 def test_a_forged_profile_with_servers_elsewhere_cannot_be_used(qtbot, make_wizard, tmp_path):
@@ -85,9 +85,8 @@ def test_a_forged_profile_with_servers_elsewhere_cannot_be_used(qtbot, make_wiza
 def test_the_church_s_own_profile_needs_no_page(qtbot, make_wizard, tmp_path):
     """A profile handed in by the program (as the embedded one) is the church's word."""
     wizard = make_wizard(backend=DemoBackend(tmp_path), profile=load_profile(SAMPLE_PROFILE))
-    to_account(wizard)
     fill_account(wizard, "太郎", "taro@example-church.jp", "pw-demo-123")
-    press_next(wizard)
+    to_checks(wizard)
     assert current(wizard) is Page.SERVER
 
 
@@ -97,9 +96,8 @@ def test_a_host_from_http_autoconfig_is_a_real_question_with_no_as_default(qtbot
     wizard = make_wizard(backend=DemoBackend(tmp_path, state="http"))
     wizard.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard, timeout=5000)
-    to_account(wizard)
     fill_account(wizard, "太郎", "taro@example-church.jp", "pw-demo-123")
-    press_next(wizard)
+    to_checks(wizard)
     server = wizard.page_of(Page.SERVER)
     qtbot.waitUntil(server.question.isVisible, timeout=10000)
     message = server.question.message.text()
@@ -113,3 +111,27 @@ def test_a_host_from_http_autoconfig_is_a_real_question_with_no_as_default(qtbot
     qtbot.waitUntil(lambda: not server.is_busy(), timeout=10000)
     assert server.isComplete() is yes
     assert (wizard.state.chosen is not None) is yes
+
+
+def test_an_unsigned_profile_s_church_name_is_not_on_the_first_page(qtbot, make_wizard,
+                                                                    tmp_path):
+    """Anyone can write a church's name into a file: before she has been asked about it, the
+    first page names no church (neither on its own line nor in the address warning), once
+    the warm-up knows the file is nobody's word; the church's own file is named."""
+    from tests.gui.walk import visible_texts
+
+    path, profile = file_profile(tmp_path)
+    name = profile.organisation("ja")
+    wizard = make_wizard(backend=DemoBackend(tmp_path), profile=profile)
+    wizard.state.options.profile_path = path
+    qtbot.waitUntil(lambda: wizard.warmup.done, timeout=10000)
+    assert wizard.state.loaded is not None and not wizard.state.loaded.trusted
+    fill_account(wizard, "太郎", "taro@elsewhere.example", "pw-demo-123")
+    first = wizard.page_of(Page.ACCOUNT)
+    assert first.email_warning.isVisible() and "example-church.jp" in first.email_warning.text()
+    shown = [first.title(), first.subTitle(), *(t for _w, t in visible_texts(first))]
+    assert not any(name in text for text in shown), shown
+
+    own = make_wizard(backend=DemoBackend(tmp_path), profile=load_profile(SAMPLE_PROFILE))
+    qtbot.waitUntil(lambda: own.warmup.done, timeout=10000)
+    assert name in own.page_of(Page.ACCOUNT).profile_label.text()

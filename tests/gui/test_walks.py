@@ -20,15 +20,18 @@ from assistant.gui.pages.login import LoginPage
 from assistant.gui.pages.protocol import ProtocolPage
 from assistant.gui.state import ClientChoice, LoginOutcome
 from assistant.settings import Protocol, Security
+from tests.gui.count_walk import WalkBackend
 from tests.gui.demo import DemoBackend
 from tests.gui.helpers import (
     current,
     demo_to_client_page,
     english_words,
     fill_account,
+    forward_button,
+    press_back,
     press_next,
     server_page,
-    to_account,
+    to_checks,
     type_into,
     wait_login_done,
     wait_question,
@@ -48,15 +51,14 @@ def files_text(folder: Path) -> str:
 def test_imap_path_writes_thunderbird(qtbot, make_wizard, testbed, tmp_path):
     alice = testbed.scenarios["modern"].user("alice")
     wizard = make_wizard(testbed=testbed)
+    fill_account(wizard, "山田 太郎", alice.email, alice.password)
     press_next(wizard)
     protocol = wizard.page_of(Page.PROTOCOL)
     assert isinstance(protocol, ProtocolPage)
     assert protocol.imap.isChecked() and not protocol.leave_on_server.isVisible()
-    press_next(wizard)
-    fill_account(wizard, "山田 太郎", alice.email, alice.password)
-    press_next(wizard)
-    assert current(wizard) is Page.SERVER
-    page = wait_server_done(qtbot, wizard)
+    press_next(wizard)  # 確認する: the server, then the password, then on by themselves
+    qtbot.waitUntil(lambda: current(wizard) is Page.CLIENT, timeout=30000)
+    page = server_page(wizard)
     assert page.isComplete(), page.status.text()
     incoming, outgoing = wizard.state.incoming, wizard.state.outgoing
     assert (incoming.protocol, incoming.port, incoming.security) == (
@@ -64,18 +66,22 @@ def test_imap_path_writes_thunderbird(qtbot, make_wizard, testbed, tmp_path):
     assert (outgoing.protocol, outgoing.port, outgoing.security) == (
         Protocol.SMTP, 465, Security.TLS)
     assert page.checks.count() >= 3
-    assert not page.details.isVisible()
-    page.details_toggle.click()  # a volunteer looks without switching the whole mode on
-    assert page.details.isVisible() and ":993" in page.details.toPlainText()
-    press_next(wizard)
-    wait_login_done(qtbot, wizard)
     login = wizard.page_of(Page.LOGIN)
     assert isinstance(login, LoginPage)
     assert wizard.state.login_outcome is LoginOutcome.OK, login.incoming.text()
     assert "受信トレイに 2 通" in login.incoming.text()
     assert login.outgoing.text().startswith("送信") and "SMTP" not in login.outgoing.text()
-    press_next(wizard)
     client = wizard.page_of(Page.CLIENT)
+    assert "確認できました" in client.checked.text()
+    # 戻る shows what each check said; the server page's 詳細 holds its result for Next.
+    press_back(wizard)
+    assert current(wizard) is Page.LOGIN and "受信トレイに 2 通" in login.incoming.text()
+    press_back(wizard)
+    assert current(wizard) is Page.SERVER and not page.details.isVisible()
+    page.details_toggle.click()  # a volunteer looks without switching the whole mode on
+    assert page.details.isVisible() and ":993" in page.details.toPlainText()
+    press_next(wizard)  # 確認する: the password again, and on by itself
+    qtbot.waitUntil(lambda: current(wizard) is Page.CLIENT, timeout=30000)
     assert isinstance(client, ClientPage)
     client.thunderbird.click()
     assert wizard.state.client is ClientChoice.THUNDERBIRD
@@ -121,22 +127,18 @@ def test_sheet_carries_the_church_name_and_contact(qtbot, make_wizard, tmp_path)
 def test_pop_path_leaves_mail_and_saves_sheet(qtbot, make_wizard, testbed, tmp_path):
     hanako = testbed.scenarios["modern"].user("hanako")  # non-ASCII password
     wizard = make_wizard(testbed=testbed)
+    fill_account(wizard, "花子", hanako.email, hanako.password)
     press_next(wizard)
     protocol = wizard.page_of(Page.PROTOCOL)
     protocol.pop.click()
     assert protocol.leave_on_server.isVisible() and protocol.leave_on_server.isChecked()
     assert protocol.leave_reason.isVisible()
     press_next(wizard)
-    fill_account(wizard, "花子", hanako.email, hanako.password)
-    press_next(wizard)
-    wait_server_done(qtbot, wizard)
+    qtbot.waitUntil(lambda: current(wizard) is Page.CLIENT, timeout=30000)
     assert wizard.state.incoming.protocol is Protocol.POP3
     assert wizard.state.incoming.security is not Security.NONE
-    press_next(wizard)
-    wait_login_done(qtbot, wizard)
     assert wizard.state.login_outcome is LoginOutcome.OK
     assert "2" in wizard.page_of(Page.LOGIN).incoming.text()
-    press_next(wizard)
     wizard.page_of(Page.CLIENT).sheet_only.click()
     press_next(wizard)
     assert current(wizard) is Page.DONE
@@ -151,11 +153,8 @@ def test_pop_path_leaves_mail_and_saves_sheet(qtbot, make_wizard, testbed, tmp_p
 def test_wrong_password_returns_to_account_page(qtbot, make_wizard, testbed):
     alice = testbed.scenarios["modern"].user("alice")
     wizard = make_wizard(testbed=testbed)
-    to_account(wizard)
     account = fill_account(wizard, "Alice", alice.email, "not-" + alice.password)
-    press_next(wizard)
-    wait_server_done(qtbot, wizard)
-    press_next(wizard)
+    to_checks(wizard)  # the server check passes and the login check follows by itself
     qtbot.waitUntil(lambda: current(wizard) is Page.ACCOUNT, timeout=30000)
     assert wizard.state.login_outcome is LoginOutcome.WRONG_PASSWORD
     assert account.banner.isVisible()
@@ -164,19 +163,19 @@ def test_wrong_password_returns_to_account_page(qtbot, make_wizard, testbed):
     # Retyping the password: one Next leads straight to the login check (the server check
     # still holds), and it passes.
     type_into(account.password, alice.password)
+    assert wizard.buttonText(wizard.WizardButton.NextButton) == "確認する"
     press_next(wizard)
-    assert current(wizard) is Page.LOGIN
-    wait_login_done(qtbot, wizard)
+    qtbot.waitUntil(lambda: current(wizard) is Page.CLIENT, timeout=30000)
     assert wizard.state.login_outcome is LoginOutcome.OK
+    assert [Page(p) for p in wizard.visitedIds()] == [Page.ACCOUNT, Page.LOGIN, Page.CLIENT]
 
 
 def test_self_signed_certificate_accepted_by_fingerprint(qtbot, make_wizard, testbed):
     scenario = testbed.scenarios["selfsigned"]
     user = scenario.user("alice")
     wizard = make_wizard(testbed=testbed, volunteer=True)  # a volunteer may decide
-    to_account(wizard)
     fill_account(wizard, "Alice", user.email, user.password)
-    press_next(wizard)
+    to_checks(wizard)
     page = wait_question(qtbot, wizard)
     assert scenario.cert.fingerprint_sha256 in page.question.message.text().replace("\n", ":")
     assert english_words(page.question.message.text()) == set()
@@ -219,9 +218,8 @@ def test_done_page_without_a_pinned_certificate_has_no_warning(qtbot, make_wizar
 def test_self_signed_certificate_refused(qtbot, make_wizard, testbed):
     user = testbed.scenarios["selfsigned"].user("alice")
     wizard = make_wizard(testbed=testbed)
-    to_account(wizard)
     fill_account(wizard, "Alice", user.email, user.password)
-    press_next(wizard)
+    to_checks(wizard)
     page = wait_question(qtbot, wizard)
     page.question.no.click()
     wait_server_done(qtbot, wizard)
@@ -233,9 +231,8 @@ def test_self_signed_certificate_refused(qtbot, make_wizard, testbed):
 def test_plaintext_only_server_needs_explicit_consent(qtbot, make_wizard, testbed):
     user = testbed.scenarios["legacy"].user("alice")
     wizard = make_wizard(testbed=testbed, volunteer=True)
-    to_account(wizard)
     fill_account(wizard, "Alice", user.email, user.password)
-    press_next(wizard)
+    to_checks(wizard)
     page = wait_question(qtbot, wizard)
     assert "暗号化" in page.question.message.text()
     assert english_words(page.question.message.text()) == set()
@@ -257,9 +254,8 @@ def test_a_member_is_not_asked_to_judge_but_told_to_stop(qtbot, make_wizard, tes
     encryption is a reason to stop and call the church; only a volunteer decides."""
     user = testbed.scenarios[scenario].user("alice")
     wizard = make_wizard(testbed=testbed)
-    to_account(wizard)
     fill_account(wizard, "Alice", user.email, user.password)
-    press_next(wizard)
+    to_checks(wizard)
     page = wait_question(qtbot, wizard)
     message = page.question.message.text()
     assert "教会に連絡" in message and ":" not in message.replace("教会の連絡先:", "")
@@ -288,9 +284,8 @@ def test_server_down(qtbot, make_wizard, testbed, down_domain):
     dns_server, _ip = down_domain
     wizard = make_wizard(testbed=testbed)
     wizard.state.options.dns_server = dns_server
-    to_account(wizard)
     fill_account(wizard, "Alice", "alice@down.test", "secret-pw")
-    press_next(wizard)
+    to_checks(wizard)
     page = wait_server_done(qtbot, wizard)
     assert not page.isComplete()
     assert "応答していません" in page.status.text()  # not blamed on her address
@@ -308,9 +303,8 @@ def test_incoming_server_down_is_the_church_s_even_when_smtp_answers(qtbot, make
     wizard = make_wizard(testbed=testbed)
     wizard.state.options.dns_server = dns_server
     with slow_greeting_smtp(ip, 587, pause=0):
-        to_account(wizard)
         fill_account(wizard, "Alice", "alice@down.test", "secret-pw")
-        press_next(wizard)
+        to_checks(wizard)
         page = wait_server_done(qtbot, wizard)
         assert not page.isComplete()
         assert "応答していません" in page.status.text()
@@ -323,9 +317,8 @@ def test_cancel_during_probe(qtbot, make_wizard, testbed, down_domain):
     wizard = make_wizard(testbed=testbed, probe_timeout=60.0)
     wizard.state.options.dns_server = dns_server
     with silent(ip, 993), silent(ip, 143), silent(ip, 465), silent(ip, 587):
-        to_account(wizard)
         fill_account(wizard, "Alice", "alice@down.test", "secret-pw")
-        press_next(wizard)
+        to_checks(wizard)
         page = server_page(wizard)
         qtbot.waitUntil(lambda: page.checks.count() > 0, timeout=30000)
         assert page.is_busy() and page.stop.isEnabled()
@@ -342,9 +335,8 @@ def test_wizard_cancel_during_probe_closes_at_once(qtbot, make_wizard, testbed, 
     wizard = make_wizard(testbed=testbed, probe_timeout=60.0)
     wizard.state.options.dns_server = dns_server
     with silent(ip, 993), silent(ip, 465):
-        to_account(wizard)
         fill_account(wizard, "Alice", "alice@down.test", "secret-pw")
-        press_next(wizard)
+        to_checks(wizard)
         page = server_page(wizard)
         qtbot.waitUntil(lambda: page.checks.count() > 0, timeout=30000)
         wizard.button(wizard.WizardButton.CancelButton).click()
@@ -352,3 +344,21 @@ def test_wizard_cancel_during_probe_closes_at_once(qtbot, make_wizard, testbed, 
         leave.click()  # she typed something: closing is asked first
         assert not wizard.isVisible()
         assert wizard.runner.pool.waitForDone(15000)
+
+
+def test_the_healthy_path_takes_as_few_clicks_as_thunderbird_s_hub(qtbot, make_wizard,
+                                                                   testbed):
+    """From the first page to Thunderbird open: 次へ, 確認する, 設定を書き込む and
+    「Thunderbird を開く」, against the real servers. The hub needs 続ける three times and 完了;
+    every further button press on the way makes this fail."""
+    alice = testbed.scenarios["modern"].user("alice")
+    backend = WalkBackend()  # the real core; opening Thunderbird is only recorded
+    wizard = make_wizard(testbed=testbed, backend=backend)
+    fill_account(wizard, "山田 太郎", alice.email, alice.password)
+    pressed: list[str] = []
+    while wizard.isVisible() and len(pressed) < 10:
+        qtbot.waitUntil(lambda: wizard.currentPage().isComplete(), timeout=30000)
+        pressed.append(forward_button(wizard).text())
+        press_next(wizard)
+    assert pressed == ["次へ(&N) >", "確認する", "設定を書き込む", "Thunderbird を開く"]
+    assert backend.opened and wizard.state.login_outcome is LoginOutcome.OK

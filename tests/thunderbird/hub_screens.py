@@ -227,7 +227,7 @@ def after_wizard(out: Path, lang: str) -> None:
     when no password was stored)."""
     _wait_window(60)
     time.sleep(12)
-    _shot(out / f"{lang}-8-thunderbird-after.png", whole=True)
+    _shot(out / f"{lang}-5-thunderbird-after.png", whole=True)
 
 
 def main() -> None:

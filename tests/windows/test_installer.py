@@ -78,7 +78,7 @@ def test_double_clicked_profile_with_spaces_and_japanese_opens_in_the_assistant(
     finally:
         opened.kill()
     shown = json.loads(line)
-    assert shown["page"] == "welcome"
+    assert shown["page"] == "account"  # the wizard's first page
     assert shown["organisation"] == "関連付け 確認 教会"  # the clicked file, not the embedded one
 
 

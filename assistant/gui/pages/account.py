@@ -1,23 +1,32 @@
-"""アカウント: name, address, password and (under 詳細) the login name, checked as typed."""
+"""アカウント, the first page: what the assistant does in two lines, name, address, password
+and (under 詳細) the login name, checked as typed; under them the language and whether this is
+a shared church PC (shown to everyone; only a volunteer changes it, and the choice is
+remembered for the PC)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+from dataclasses import dataclass, replace
 
+from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QRadioButton,
     QToolButton,
     QWidget,
 )
 
+from assistant import __version__
 from assistant.errors import ValidationError
 from assistant.gui.flow import Page, PageStatus
 from assistant.gui.pages.base import BasePage, error_label, wrapping_label
-from assistant.gui.state import LoginOutcome, WizardState
+from assistant.gui.state import LoginOutcome, SharedPcSource, WizardState
 from assistant.messages import text
 from assistant.secret import Secret
 from assistant.settings import (
@@ -28,6 +37,8 @@ from assistant.settings import (
     parse_email,
     parse_login,
 )
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -54,6 +65,8 @@ class AccountPage(BasePage):
 
     def __init__(self, state: WizardState, parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
+        self.intro = wrapping_label(self, selectable=False)
+        self.profile_label = wrapping_label(self)  # the church (once vouched for), to copy
         self.banner = error_label(self)
         self.name = QLineEdit(self)
         self.email = QLineEdit(self)
@@ -84,6 +97,8 @@ class AccountPage(BasePage):
         form.addRow(self.password_label, self.password)
         form.addRow("", self.show_password)
         form.addRow("", self.password_error)
+        self.body.addWidget(self.intro)
+        self.body.addWidget(self.profile_label)
         self.body.addWidget(self.banner)
         self.body.addLayout(form)
         self.body.addWidget(self.advanced)
@@ -95,6 +110,7 @@ class AccountPage(BasePage):
         login_layout.addRow("", self.login_hint)
         self.body.addWidget(self.login_form)
         self.body.addStretch(1)
+        self._add_welcome_choices()
         for label, field in ((self.name_label, self.name), (self.email_label, self.email),
                              (self.password_label, self.password),
                              (self.login_label, self.login)):
@@ -114,6 +130,54 @@ class AccountPage(BasePage):
         self.login.setText(state.login_name)
         self._show_advanced(state.login_rule() is LoginRule.ASK)
         self.finish_layout()
+
+    def _add_welcome_choices(self) -> None:
+        """The language and the PC's mode, under the form: set once, rarely looked at."""
+        self.language_label = QLabel(self)
+        # Language names are shown in their own language, never translated.
+        self.japanese = QRadioButton("日本語", self)
+        self.english = QRadioButton("English", self)
+        self.japanese.setAccessibleName("日本語")
+        self.english.setAccessibleName("English")
+        self.languages = QButtonGroup(self)
+        self.languages.addButton(self.japanese)
+        self.languages.addButton(self.english)
+        (self.english if self.state.lang == "en" else self.japanese).setChecked(True)
+        self.shared_pc = QCheckBox(self)
+        self.shared_pc.setChecked(self.state.shared_pc)
+        self.shared_pc.setEnabled(self.state.volunteer)
+        self.shared_pc_note = wrapping_label(self, selectable=False)
+        row = QHBoxLayout()
+        row.addWidget(self.language_label)
+        row.addWidget(self.japanese)
+        row.addWidget(self.english)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        self.body.addWidget(self.shared_pc)
+        self.body.addWidget(self.shared_pc_note)
+        self.language_label.setBuddy(self.japanese)
+        self.shared_pc.toggled.connect(self._shared_pc_toggled)
+        self.japanese.toggled.connect(self._language_toggled)
+
+    def _language_toggled(self, japanese: bool) -> None:
+        wizard = self.wizard_()
+        if wizard is not None:
+            wizard.set_language("ja" if japanese else "en")
+
+    def _shared_pc_toggled(self, on: bool) -> None:
+        """A volunteer changed the PC's mode: it counts from now on and is remembered."""
+        if on == self.state.shared_pc:
+            return
+        self.state.shared_pc = on
+        self.state.shared_pc_source = SharedPcSource.MACHINE
+        remember_shared_pc(on)
+        self.retranslate()
+        self.refresh_details()
+
+    def set_volunteer(self, on: bool) -> None:
+        self.shared_pc.setEnabled(on)
+        self.retranslate()
+        super().set_volunteer(on)
 
     # --- behaviour -------------------------------------------------------------------------
 
@@ -192,10 +256,13 @@ class AccountPage(BasePage):
         profile = self.state.profile
         if address is not None and profile is not None and profile.domains and (
                 address.domain.ascii not in {d.ascii for d in profile.domains}):
+            domains = ", ".join(d.unicode for d in profile.domains)
+            organisation = self.state.vouched_organisation()
             warning = self.tr("This address is not one of {organisation}'s ({domains}). "
                               "Please check it.").format(
-                organisation=self.state.organisation(),
-                domains=", ".join(d.unicode for d in profile.domains))
+                organisation=organisation, domains=domains) if organisation else self.tr(
+                "This address is not one of the church's ({domains}). Please check it.").format(
+                domains=domains)
         password_error = None if self.password.text() else self.tr("Please enter the password.")
         login, login_error = "", None
         try:
@@ -265,7 +332,21 @@ class AccountPage(BasePage):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Your account"))
-        self.setSubTitle(self.tr("Enter your name, your e-mail address and its password."))
+        self.setSubTitle(self.tr("This assistant sets up your church e-mail on this computer."))
+        self.intro.setText(self.tr("Enter your name, your e-mail address and its password. "
+                                   "Everything else is found and checked for you."))
+        self._show_profile()
+        self.language_label.setText(self.tr("Language:"))
+        self.shared_pc.setText(self.tr("This is a shared church computer"))
+        self.shared_pc.setAccessibleName(self.shared_pc.text())
+        note = self.tr(
+            "Shared computer: each person gets a Thunderbird of her own, Thunderbird asks "
+            "which person is using it at every start, and no password is stored."
+        ) if self.state.shared_pc else self.tr(
+            "Personal computer: the password can be stored so that Thunderbird asks nothing.")
+        if not self.state.volunteer:
+            note += "\n" + self.tr("(A volunteer can change this in volunteer mode.)")
+        self.shared_pc_note.setText(note)
         self.name_label.setText(self.tr("Name (shown to recipients):"))
         self.email_label.setText(self.tr("E-mail address:"))
         self.password_label.setText(self.tr("Password:"))
@@ -285,7 +366,28 @@ class AccountPage(BasePage):
             "you a different login name."))
         self._show_form(self._read())  # the messages in the new language only
 
+    def _show_profile(self) -> None:
+        """The church whose settings are loaded, only once its file is known to be the
+        church's word (an unsigned file is asked about after the address), and a file that
+        could not be read; without either the line is hidden."""
+        lines = []
+        if self.state.profile_error is not None:
+            from assistant.messages import text as message_text  # only for this rare message
+
+            lines.append(self.tr("The church settings file could not be read: {reason}").format(
+                reason=message_text(self.state.profile_error, self.state.lang)))
+        if organisation := self.state.vouched_organisation():
+            lines.append(self.tr("Settings loaded for: {organisation}").format(
+                organisation=organisation))
+            if contact := self.state.contact():  # the church's own: it is vouched for
+                lines.append(self.tr("Questions: {contact}").format(contact=contact))
+        self.profile_label.setText("\n".join(lines))
+        self.profile_label.setVisible(bool(lines))
+        self.profile_label.setAccessibleName(self.tr("Loaded settings"))
+
     def details_text(self) -> str:
+        import platform  # only for the volunteer's panel: not worth importing at start
+
         email = self.state.email
         rule = {LoginRule.ADDRESS: self.tr("the whole address"),
                 LoginRule.LOCAL_PART: self.tr("the part before @"),
@@ -298,4 +400,29 @@ class AccountPage(BasePage):
             self.tr("Login name from: {rule}; login name: {login}").format(
                 rule=rule, login=self.state.login_name or "-"),
             self.tr("Password entered: {value}").format(value=self.yes_no(self.state.password)),
+            self.tr("Version: {version}").format(version=__version__),
+            f"Python {platform.python_version()}, PySide6 {pyside_version}, {platform.platform()}",
+            self.tr("Settings file: {path}").format(path=self.state.options.profile_path or "-"),
+            self.tr("DNS server: {server}").format(
+                server=self.state.options.dns_server or self.tr("the computer's own")),
+            self.tr("Additional certificate authority file: {path}").format(
+                path=self.state.options.ca_file or "-"),
+            self.tr("Shared computer: {shared} (set by: {source})").format(
+                shared=self.yes_no(self.state.shared_pc), source={
+                    SharedPcSource.DEFAULT: self.tr("nobody yet"),
+                    SharedPcSource.COMMAND_LINE: "--shared-pc",
+                    SharedPcSource.MACHINE: self.tr("this computer's setting"),
+                    SharedPcSource.PROFILE: self.tr("the church settings file"),
+                }[self.state.shared_pc_source]),
         ])
+
+
+def remember_shared_pc(on: bool) -> None:
+    """Keep the PC's mode in the assistant's own settings; a folder that cannot be written
+    only means a volunteer sets it again next time."""
+    from assistant.machine_settings import load_machine_settings, save_machine_settings
+
+    try:
+        save_machine_settings(replace(load_machine_settings(), shared_pc=on))
+    except OSError as error:
+        log.warning("shared-PC mode not remembered: %s", type(error).__name__)

@@ -30,10 +30,10 @@ def wrapping_label(parent: QWidget | None = None, *, rich: bool = False,
     """A label that wraps (Japanese has no spaces to break at, so word wrap alone is not enough
     for long file paths; the label is also selectable for volunteers to copy). Only fixed
     explanations are not ``selectable``: a selectable label lays its text out in a text
-    document, ~1.3 ms more for each of the welcome page's labels before it is shown.
+    document, ~1.3 ms more for each of the first page's labels before it is shown.
 
     Format and flags are set as Qt properties by name: the first use of PySide's ``Qt``
-    namespace creates its ~100 Python enums at once (~17 ms), which the welcome page need not
+    namespace creates its ~100 Python enums at once (~17 ms), which the first page need not
     wait for (measured with ``-X importtime``, see docs/wizard.md)."""
     label = QLabel(parent)
     label.setWordWrap(True)
@@ -47,7 +47,7 @@ def wrapping_label(parent: QWidget | None = None, *, rich: bool = False,
 
 def error_label(parent: QWidget) -> QLabel:
     """A hidden dark-red label for a problem with the field above it (the later pages' only:
-    QColor and QPalette are created when first used, not before the welcome page)."""
+    QColor and QPalette are created when first used, not before the first page)."""
     from PySide6.QtGui import QColor, QPalette
 
     label = wrapping_label(parent)
@@ -97,7 +97,7 @@ class BasePage(QWizardPage):
     @property
     def details(self) -> QPlainTextEdit:
         """The volunteer's panel under the page, made when first needed: the first
-        QPlainTextEdit costs ~5 ms, which the welcome page need not wait for."""
+        QPlainTextEdit costs ~5 ms, which the first page need not wait for."""
         if self._details is None:
             panel = QPlainTextEdit(self)
             panel.setReadOnly(True)

@@ -47,6 +47,13 @@ class CheckPage(BasePage):
         task.signals.failed.connect(lambda error, t=task: failed(t, error))
         self.runner.start(task)
 
+    def go_on(self) -> None:
+        """The check succeeded with nothing to read or answer: on to the next page without a
+        click (a volunteer looking at the details presses the button herself)."""
+        wizard = self.wizard_()
+        if not self.details_shown() and wizard.currentPage() is self:
+            wizard.next()
+
     def cancel_check(self) -> None:
         """Forget the current check and ask it to stop (it ends at its next check point)."""
         task, self._task = self._task, None

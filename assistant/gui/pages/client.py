@@ -23,7 +23,7 @@ from assistant.errors import AssistantError
 from assistant.gui.backend import Backend
 from assistant.gui.flow import Page, PageStatus
 from assistant.gui.pages.base import BasePage, error_label, wrapping_label
-from assistant.gui.state import ClientChoice, WizardState
+from assistant.gui.state import ClientChoice, LoginOutcome, WizardState
 from assistant.messages import text
 
 
@@ -34,6 +34,7 @@ class ClientPage(BasePage):
                  parent: QWidget | None = None) -> None:
         super().__init__(state, parent)
         self.backend = backend
+        self.checked = wrapping_label(self)  # what the two checks found, in one calm line
         self.intro = wrapping_label(self)
         self.thunderbird = QRadioButton(self)
         self.outlook = QRadioButton(self)
@@ -56,7 +57,8 @@ class ClientPage(BasePage):
         self.recheck.setAutoDefault(False)
         self.recheck.hide()
         self.error = error_label(self)
-        self.body.insertWidget(0, self.intro)
+        self.body.insertWidget(0, self.checked)
+        self.body.insertWidget(1, self.intro)
         self.body.addWidget(self.running)
         row = QHBoxLayout()
         row.addWidget(self.recheck)
@@ -185,6 +187,10 @@ class ClientPage(BasePage):
 
         self.setTitle(self.tr("Mail program"))
         self.setSubTitle(self.tr("Which program do you use for e-mail?"))
+        checked = self.state.login_outcome is LoginOutcome.OK
+        self.checked.setText(self.tr("The mail server and your password were checked: both "
+                                     "work.") if checked else "")
+        self.checked.setVisible(checked)
         self.intro.setText(self.tr(
             "The assistant writes the checked settings into the program you choose."))
         self.save_password.setText(self.tr("Save the password on this computer"))

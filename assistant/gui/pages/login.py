@@ -1,4 +1,5 @@
-"""ログインの確認: log in and test SMTP AUTH with the typed password, on a pool thread."""
+"""ログインの確認: log in and test SMTP AUTH with the typed password, on a pool thread; when
+both work the wizard goes on to the mail-program page by itself."""
 
 from __future__ import annotations
 
@@ -109,6 +110,8 @@ class LoginPage(CheckPage):
         self.refresh_details()
         if self.state.login_outcome is LoginOutcome.WRONG_PASSWORD:
             self.wizard_().login_refused()
+        elif self.state.login_outcome is LoginOutcome.OK:
+            self.go_on()
 
     def _failed(self, task: Task, error: object) -> None:
         if task is not self._task:

@@ -37,7 +37,7 @@ class ProtocolPage(BasePage):
         self.group = QButtonGroup(self)
         self.group.addButton(self.imap)
         self.group.addButton(self.pop)
-        self.shared_pc = wrapping_label(self)  # the PC's mode is set on the welcome page
+        self.shared_pc = wrapping_label(self)  # the PC's mode is set on the first page
         self.leave_on_server = QCheckBox(self)
         self.leave_reason = wrapping_label(self)
         self.explanation = QTextBrowser(self)
@@ -66,7 +66,7 @@ class ProtocolPage(BasePage):
         self.pop.setEnabled(Protocol.POP3 in offered and not self.state.shared_pc)
         (self.imap if effective_protocol(self.state) is Protocol.IMAP else self.pop).setChecked(
             True)
-        self._changed()  # the welcome page may have changed the PC's mode since
+        self._changed()  # the first page may have changed the PC's mode since
 
     def _changed(self) -> None:
         self.shared_pc.setVisible(self.state.shared_pc)

@@ -1,5 +1,6 @@
 """サーバーの確認: discovery and probe on a pool thread, a live list of checks, consent
-questions for an untrusted certificate or a server without encryption."""
+questions for an untrusted certificate or a server without encryption. A check that found the
+servers with no question asked and nothing to tell goes on to the login check by itself."""
 
 from __future__ import annotations
 
@@ -72,6 +73,7 @@ class ServerPage(CheckPage):
         self._outcome: ServerOutcome | None = None
         self._failure = "no_mail_server"  # why_not_found() of the last failed check
         self._member_stopped = False  # the open question offers her only ここでやめる
+        self._asked = False  # this check asked a question: its result waits for her Next
         self._technical: list[str] = []
         self._extra: list[str] = []
         self.finish_layout()
@@ -79,8 +81,9 @@ class ServerPage(CheckPage):
     # --- the task ---------------------------------------------------------------------------
 
     def initializePage(self) -> None:
-        if self.state.servers_checked():
-            return  # already checked for this address and protocol (e.g. after a new password)
+        if self.state.servers_checked():  # already checked for this address and protocol
+            QTimer.singleShot(0, self, self.go_on)  # once QWizard has finished switching
+            return
         self._set_status("checking")
         # Start once the page is on screen: the probe's first burst of work in the pool
         # threads would otherwise compete with the page switch for the GIL.
@@ -103,6 +106,7 @@ class ServerPage(CheckPage):
         self._technical.clear()
         self._started = self._done = 0
         self._outcome = None
+        self._asked = False
         self.result.clear()
         self.progress.setRange(0, 0)
         self._set_status("checking")
@@ -166,6 +170,7 @@ class ServerPage(CheckPage):
         from assistant.wizard.checks import CertificateQuestion, ConsentQuestion
 
         p = question.subject
+        self._asked = True
         self._member_stopped = not self.state.volunteer and not isinstance(p, ConsentQuestion)
         self._set_status("question")
         if isinstance(p, ConsentQuestion):
@@ -254,6 +259,8 @@ class ServerPage(CheckPage):
         notes = [text(n, self.state.lang) for n in outcome.notes]
         self._set_status("done", [*(calm[d] for d in outcome.church_decided), *notes,
                                   *warnings])
+        if not (self._asked or self._extra):
+            self.go_on()
 
     def _failed(self, task: Task, error: object) -> None:
         if task is not self._task:

@@ -112,7 +112,7 @@ class MailWizard(QWizard):
                              CORE_MODULES, self)
         self.warmup.after_first_paint(first.content)
         self._build_menu()
-        welcome.hold_tools(self.tools)
+        first.hold_tools(self.tools)
         self.currentIdChanged.connect(self.name_buttons)
         self.currentIdChanged.connect(self._move_tools)
         self._retranslate()

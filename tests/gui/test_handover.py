@@ -5,8 +5,8 @@ the welcome page and 「次の方の設定へ」 (demo backend, offscreen)."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QWizard
 
 from assistant.clients.thunderbird import labels
 from assistant.errors import Problem
@@ -171,6 +171,8 @@ def test_shared_pc_stores_no_password_says_so_and_clears_for_the_next_member(
     qtbot.waitUntil(lambda: not account_page.isVisible())
     fresh = wizard.page_of(Page.ACCOUNT)
     assert fresh.isVisible() and fresh.password.text() == "" and fresh.email.text() == ""
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the done page goes
+    assert fresh.isAncestorOf(wizard.large_font_button) and wizard.large_font_button.isVisible()
 
 
 def test_handover_of_the_state_needs_consent_and_a_proven_password():

@@ -24,8 +24,7 @@ from tests.gui.demo import DemoBackend
 from tests.gui.helpers import (
     PATHS_AND_ADDRESSES,
     fill_account,
-    press_next,
-    to_account,
+    to_checks,
     wait_server_done,
 )
 
@@ -85,9 +84,8 @@ class RichBackend(DemoBackend):
 def volunteer_view(make_wizard, tmp_path, qtbot, lang: str):
     """The server page's volunteer panel after the check, and its wizard."""
     wizard = make_wizard(lang=lang, backend=RichBackend(tmp_path), volunteer=True)
-    to_account(wizard)
     fill_account(wizard, "山田 太郎", f"taro@{DOMAIN}", "pw-demo-123")
-    press_next(wizard)
+    to_checks(wizard)
     page = wait_server_done(qtbot, wizard)
     assert wizard.currentId() == int(Page.SERVER) and page.details.isVisible()
     return wizard, page.details.toPlainText()

@@ -7,13 +7,15 @@ is missing (or the probe was interrupted), 2 for bad input.
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.commands.output import print_json, usage_error
+from assistant.discovery.model import Candidate, Source, SourceKind
 from assistant.errors import AssistantError, Problem, ValidationError
 from assistant.exit_codes import EXIT_FAILED, EXIT_OK
-from assistant.messages import text
+from assistant.messages import catalogue, text
 from assistant.net import host_port
 from assistant.probe import EndpointResult, ProbeOptions, ProbeReport, run_probe
 from assistant.settings import Protocol, parse_email
@@ -110,12 +112,43 @@ def _endpoint_line(e: EndpointResult, lang: str) -> str:
     return line + "".join(f"\n      {d}" for d in details)
 
 
+def _candidate(c: Candidate, kind: SourceKind, lang: str) -> str:
+    named = f"{c.protocol.name} {host_port(c.host, c.port)} {_security(c.security, lang)}"
+    if kind is SourceKind.SRV:  # the record's priority, kept in the rank (discovery.srv)
+        return text("probe.out.srv_priority", lang, endpoint=named, priority=c.rank // 1000)
+    return named
+
+
+def _source_found(source: Source, lang: str) -> str:
+    """What one source named, or why it named nothing, in words: the source's note is the
+    core's English (``[detail]`` in the English output), so only its known shapes are read."""
+    if source.candidates:
+        return ", ".join(_candidate(c, source.kind, lang) for c in source.candidates)
+    if source.hosts:
+        return ", ".join(source.hosts)
+    if waited := re.fullmatch(r"no answer within (\d+) ms", source.detail):
+        return text("probe.out.source_waited", lang, ms=waited.group(1))
+    if source.kind is SourceKind.GUESS:
+        return text("probe.out.source_no_guess", lang)
+    reason = source.detail.rsplit(": ", 1)[-1]  # an autoconfig note starts with its address
+    if http := re.match(r"HTTP (\d+)", reason):
+        return text("probe.out.source_http", lang, code=http.group(1))
+    status = reason.split(" ", 1)[0]
+    if f"probe.out.status.{status}" in catalogue() and status != "ok":
+        return text("probe.out.source_status", lang, status=text(f"probe.out.status.{status}",
+                                                                   lang))
+    return text("probe.out.source_failed", lang)
+
+
 def print_human(report: ProbeReport, lang: str) -> None:
     lines = [text("probe.out.heading", lang, email=report.email.display, ms=report.elapsed_ms),
              "", text("probe.out.sources", lang)]
     for s in report.sources:
-        hosts = ", ".join(s.hosts) if s.hosts else text("probe.out.source_failed", lang)
-        lines.append(f"  {s.kind}: {hosts}  [{s.detail}]")
+        if lang == "en":  # the core's own note (English) for a technician, as it is
+            hosts = ", ".join(s.hosts) if s.hosts else text("probe.out.source_failed", lang)
+            lines.append(f"  {s.kind}: {hosts}  [{s.detail}]")
+        else:
+            lines.append(f"  {text(f'probe.out.kind.{s.kind}', lang)}: {_source_found(s, lang)}")
     lines += ["", text("probe.out.endpoints", lang)]
     lines += [_endpoint_line(e, lang) for e in report.endpoints]
     rec = report.recommendation

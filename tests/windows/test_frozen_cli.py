@@ -37,7 +37,7 @@ def test_output_into_a_pipe_and_a_file_is_utf8(wine: Wine, installed: Path, lang
     wine.lang = lang
     piped = wine.run(cli(wine), "--help")
     assert piped.returncode == 0, piped.stderr.decode(errors="replace")
-    assert "メール設定アシスタント — mail setup assistant" in piped.stdout.decode("utf-8")
+    assert "メール設定アシスタント。コマンドを付けずに起動すると" in piped.stdout.decode("utf-8")
     # cmd's own redirection: Windows opens the file, as `--json > result.json` does.
     result = wine.home / "result.json"
     filed = wine.run("cmd", "/c", cli(wine), "probe", "not-an-address", "--json", "--lang", "ja",

@@ -7,15 +7,14 @@ is missing (or the probe was interrupted), 2 for bad input.
 from __future__ import annotations
 
 import argparse
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.commands.output import print_json, usage_error
-from assistant.discovery.model import Candidate, Source, SourceKind
+from assistant.discovery.model import Candidate, Source, SourceKind, nothing_found
 from assistant.errors import AssistantError, Problem, ValidationError
 from assistant.exit_codes import EXIT_FAILED, EXIT_OK
-from assistant.messages import catalogue, text
+from assistant.messages import text
 from assistant.net import host_port
 from assistant.probe import EndpointResult, ProbeOptions, ProbeReport, run_probe
 from assistant.settings import Protocol, parse_email
@@ -114,29 +113,28 @@ def _endpoint_line(e: EndpointResult, lang: str) -> str:
 
 def _candidate(c: Candidate, kind: SourceKind, lang: str) -> str:
     named = f"{c.protocol.name} {host_port(c.host, c.port)} {_security(c.security, lang)}"
-    if kind is SourceKind.SRV:  # the record's priority, kept in the rank (discovery.srv)
-        return text("probe.out.srv_priority", lang, endpoint=named, priority=c.rank // 1000)
+    if kind is SourceKind.SRV:
+        return text("probe.out.srv_priority", lang, endpoint=named, priority=c.srv_priority)
     return named
 
 
 def _source_found(source: Source, lang: str) -> str:
-    """What one source named, or why it named nothing, in words: the source's note is the
-    core's English (``[detail]`` in the English output), so only its known shapes are read."""
+    """What one source named, or why it named nothing, in words (its English note is in the
+    English output)."""
     if source.candidates:
         return ", ".join(_candidate(c, source.kind, lang) for c in source.candidates)
     if source.hosts:
         return ", ".join(source.hosts)
-    if waited := re.fullmatch(r"no answer within (\d+) ms", source.detail):
-        return text("probe.out.source_waited", lang, ms=waited.group(1))
-    if source.kind is SourceKind.GUESS:
+    found = nothing_found(source)
+    if found.why == "waited":
+        return text("probe.out.source_waited", lang, ms=found.value)
+    if found.why == "no_usual_name":
         return text("probe.out.source_no_guess", lang)
-    reason = source.detail.rsplit(": ", 1)[-1]  # an autoconfig note starts with its address
-    if http := re.match(r"HTTP (\d+)", reason):
-        return text("probe.out.source_http", lang, code=http.group(1))
-    status = reason.split(" ", 1)[0]
-    if f"probe.out.status.{status}" in catalogue() and status != "ok":
-        return text("probe.out.source_status", lang, status=text(f"probe.out.status.{status}",
-                                                                   lang))
+    if found.why == "http":
+        return text("probe.out.source_http", lang, code=found.value)
+    if found.why == "status":
+        return text("probe.out.source_status", lang,
+                    status=text(f"probe.out.status.{found.value}", lang))
     return text("probe.out.source_failed", lang)
 
 

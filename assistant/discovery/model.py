@@ -3,8 +3,10 @@ candidate endpoints to probe."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Literal
 
 from assistant.consents import ConsentReason
 from assistant.discovery.thunderbird_reading import ThunderbirdVerdict
@@ -52,6 +54,11 @@ class Candidate:
     # Why an untrusted candidate is not vouched for (the question to ask); None if trusted.
     reason: ConsentReason | None = None
 
+    @property
+    def srv_priority(self) -> int:
+        """An SRV candidate's record priority, which discovery.srv keeps in the rank."""
+        return self.rank // 1000
+
 
 @dataclass
 class Source:
@@ -90,3 +97,34 @@ def standard_candidates(host: str, trusted: bool,
                         reason: ConsentReason | None = None) -> list[Candidate]:
     return [Candidate(p, host, port, sec, trusted, i, reason=None if trusted else reason)
             for i, (p, port, sec) in enumerate(STANDARD_PORTS) if p in protocols]
+
+
+# The core's status codes for a failed connection (assistant.net), as a source's note ends.
+NET_STATUSES = ("certificate_invalid", "refused", "timeout", "dns_error", "tls_error",
+                "protocol_error", "unreachable")
+
+
+@dataclass(frozen=True)
+class NothingFound:
+    """Why a source named nothing, for the CLI's and the wizard's words: ``waited`` (value:
+    the milliseconds), ``no_usual_name``, ``http`` (the code), ``status`` (a net status) or
+    ``unknown``."""
+
+    why: Literal["waited", "no_usual_name", "http", "status", "unknown"]
+    value: str = ""
+
+
+def nothing_found(source: Source) -> NothingFound:
+    """Read from the shapes the discovery modules write their English note in (the note itself
+    stays the technician's, as it is)."""
+    if waited := re.fullmatch(r"no answer within (\d+) ms", source.detail):
+        return NothingFound("waited", waited.group(1))
+    if source.kind is SourceKind.GUESS:
+        return NothingFound("no_usual_name")
+    reason = source.detail.rsplit(": ", 1)[-1]  # an autoconfig note starts with its address
+    if http := re.match(r"HTTP (\d+)", reason):
+        return NothingFound("http", http.group(1))
+    status = reason.split(" ", 1)[0]
+    if status in NET_STATUSES:
+        return NothingFound("status", status)
+    return NothingFound("unknown")

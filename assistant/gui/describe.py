@@ -6,7 +6,6 @@ understands them ("受信 (IMAP) … 暗号化 OK"), while the volunteer's panel
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -18,9 +17,6 @@ if TYPE_CHECKING:  # the core's types only (the core is imported after the first
 
 # The protocols' names as a volunteer knows them (the core's values are lower case).
 PROTOCOL_NAMES = {"imap": "IMAP", "pop3": "POP", "smtp": "SMTP"}
-# The core's status codes for a failed connection (assistant.net), as discovery notes start.
-NET_STATUSES = ("certificate_invalid", "refused", "timeout", "dns_error", "tls_error",
-                "protocol_error", "unreachable")
 
 
 def diagnostic_lines(report: ProbeReport) -> list[str]:
@@ -129,26 +125,24 @@ class Describer(QObject):
             protocol=PROTOCOL_NAMES.get(str(candidate.protocol), str(candidate.protocol)),
             host=candidate.host, port=candidate.port,
             security=self.security(str(candidate.security)))
-        if kind == "srv":  # the record's priority, kept in the rank (see discovery.srv)
+        if kind == "srv":
             return self.tr("{endpoint} (priority {priority})").format(
-                endpoint=named, priority=candidate.rank // 1000)
+                endpoint=named, priority=candidate.srv_priority)
         return named
 
     def _nothing_found(self, source: Source) -> str:
-        """Why a source found nothing, from the start of its note (the core's status code,
-        an HTTP status, or the time it was waited for)."""
-        detail = source.detail
-        if waited := re.fullmatch(r"no answer within (\d+) ms", detail):
-            return self.tr("no answer within {ms} ms").format(ms=waited.group(1))
-        if str(source.kind) == "guess":
+        """Why a source found nothing (discovery.model.nothing_found), in words."""
+        from assistant.discovery.model import nothing_found
+
+        found = nothing_found(source)
+        if found.why == "waited":
+            return self.tr("no answer within {ms} ms").format(ms=found.value)
+        if found.why == "no_usual_name":
             return self.tr("none of the usual names exists")
-        reason = detail.rsplit(": ", 1)[-1]  # an autoconfig note starts with its address
-        if http := re.match(r"HTTP (\d+)", reason):
-            return self.tr("the web server answered with code {code}").format(
-                code=http.group(1))
-        status = reason.split(" ", 1)[0]
-        if status in NET_STATUSES:
-            return self.tr("nothing found: {reason}").format(reason=self.failure(status))
+        if found.why == "http":
+            return self.tr("the web server answered with code {code}").format(code=found.value)
+        if found.why == "status":
+            return self.tr("nothing found: {reason}").format(reason=self.failure(found.value))
         return self.tr("nothing found")
 
     def certificate_reason(self, detail: str) -> str:

@@ -10,6 +10,7 @@ from typing import Literal
 
 from assistant.consents import ConsentReason
 from assistant.discovery.thunderbird_reading import ThunderbirdVerdict
+from assistant.net.errors import STATUSES
 from assistant.settings import Protocol, Security
 
 
@@ -99,11 +100,6 @@ def standard_candidates(host: str, trusted: bool,
             for i, (p, port, sec) in enumerate(STANDARD_PORTS) if p in protocols]
 
 
-# The core's status codes for a failed connection (assistant.net), as a source's note ends.
-NET_STATUSES = ("certificate_invalid", "refused", "timeout", "dns_error", "tls_error",
-                "protocol_error", "unreachable")
-
-
 @dataclass(frozen=True)
 class NothingFound:
     """Why a source named nothing, for the CLI's and the wizard's words: ``waited`` (value:
@@ -125,6 +121,6 @@ def nothing_found(source: Source) -> NothingFound:
     if http := re.match(r"HTTP (\d+)", reason):
         return NothingFound("http", http.group(1))
     status = reason.split(" ", 1)[0]
-    if status in NET_STATUSES:
+    if status in STATUSES:  # a failed connection's status, as a source's note ends
         return NothingFound("status", status)
     return NothingFound("unknown")

@@ -21,7 +21,7 @@ from tests.thunderbird.test_real_handover import assert_canary_only_encrypted
 from tests.thunderbird.test_real_servers import assert_smtp_auth, log_lines, run_against
 
 pytestmark = [pytest.mark.thunderbird, pytest.mark.gui]
-# Thunderbird's own clicks to a first sent mail, counted as for its hub: 新規作成, 送信.
+# Thunderbird's own clicks to a first sent mail, counted as for its hub: メッセージ作成, 送信.
 THUNDERBIRD_CLICKS = 2
 # The target (README): 3 typed, at most 8 clicks from the first page to a first sent mail.
 MOST_CLICKS = 8
